@@ -1,0 +1,1 @@
+# Installed later in this file by the packaging work.

@@ -1,0 +1,49 @@
+#pragma once
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "pixabots/catalog.hpp"
+#include "pixabots/export.hpp"
+
+namespace pixabots {
+
+// One part index per category, in encoding order (eyes, heads, body, top).
+struct Combo {
+  std::array<int, 4> parts{};
+  int operator[](Category c) const { return parts[static_cast<std::size_t>(c)]; }
+  int& operator[](Category c) { return parts[static_cast<std::size_t>(c)]; }
+  bool operator==(const Combo&) const = default;
+};
+
+// Why a string is not a valid ID for a catalog.
+struct IdProblem {
+  enum class Kind { wrong_length, bad_character, index_out_of_range };
+  Kind kind;
+  int position = -1;                // character index for bad_character / index_out_of_range
+  Category category = Category::eyes;  // for index_out_of_range
+  std::string message;              // names the bad value and the accepted range
+};
+
+// Returns the problem, or nothing when `id` is valid for `catalog`. Exactly 4
+// characters of [0-9a-z]; upper case is not accepted (callers that want to be
+// lenient lower-case first, as the service's batch endpoint does).
+PIXABOTS_API std::optional<IdProblem> checkId(const Catalog& catalog, std::string_view id);
+PIXABOTS_API bool isValidId(const Catalog& catalog, std::string_view id);
+
+// Throws Error(invalid_id) with the IdProblem's message.
+PIXABOTS_API Combo decodeId(const Catalog& catalog, std::string_view id);
+// Throws Error(invalid_id) when an index is out of the catalog's range.
+PIXABOTS_API std::string encodeId(const Catalog& catalog, const Combo& combo);
+
+// Stable browse order: top + body*nTop + heads*nTop*nBody + eyes*nTop*nBody*nHeads.
+PIXABOTS_API std::uint32_t comboIndex(const Catalog& catalog, const Combo& combo);
+// Throws Error(invalid_id) when index >= catalog.combinations().
+PIXABOTS_API Combo comboAt(const Catalog& catalog, std::uint32_t index);
+// Neighbours in browse order, wrapping around at both ends.
+PIXABOTS_API Combo nextCombo(const Catalog& catalog, const Combo& combo);
+PIXABOTS_API Combo previousCombo(const Catalog& catalog, const Combo& combo);
+
+}  // namespace pixabots

@@ -1,0 +1,75 @@
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pixabots/catalog.hpp"
+#include "pixabots/export.hpp"
+
+namespace pixabots {
+
+inline constexpr int kNativeSize = 32;  // sprites and the composited canvas are 32x32
+inline constexpr std::size_t kFrameBytes = kNativeSize * kNativeSize * 4;
+
+// Guards against decompression bombs and absurd packs; every check happens
+// before the bytes it protects are allocated.
+struct PackLimits {
+  std::size_t maxFileBytes = 1u << 20;   // per PNG or manifest file
+  int maxFramesPerSheet = 64;            // a sheet is at most 64*32 px wide
+};
+
+// One file of a pack held in memory, named by its path inside the pack
+// ("manifest.json", "eyes/visor.png").
+struct PackFile {
+  std::string_view path;
+  std::span<const std::uint8_t> bytes;
+};
+
+// A part's frames, decoded once: frame f is 32x32 RGBA at frame(f), rows 128 bytes.
+class SpriteSheet {
+ public:
+  SpriteSheet(int frames, std::vector<std::uint8_t> pixels)
+      : frames_(frames), pixels_(std::move(pixels)) {}
+  int frames() const { return frames_; }
+  const std::uint8_t* frame(int f) const { return pixels_.data() + static_cast<std::size_t>(f) * kFrameBytes; }
+  bool operator==(const SpriteSheet&) const = default;
+
+ private:
+  int frames_;
+  std::vector<std::uint8_t> pixels_;
+};
+
+// A catalog plus the decoded sprite of every part. Immutable once built, so one
+// pack serves any number of concurrent renders.
+class PIXABOTS_API Pack {
+ public:
+  // A directory in the service's layout: {category}/{name}.png sheets (frames*32
+  // x 32) and an optional manifest.json defining the catalog; without one the
+  // service's catalog is assumed. Throws Error(invalid_pack) naming the file and
+  // the problem (missing, not a PNG, corrupt, wrong size, too big, ...).
+  static Pack fromDirectory(const std::filesystem::path& dir, const PackLimits& limits = {});
+  // The same from files already in memory; `origin` prefixes file names in errors.
+  static Pack fromFiles(std::span<const PackFile> files, const PackLimits& limits = {},
+                        std::string_view origin = "");
+  // The project's own art, compiled into the library and decoded on first use.
+  static const Pack& embedded();
+
+  const Catalog& catalog() const { return catalog_; }
+  const SpriteSheet& sheet(Category c, int part) const;
+  const std::string& name() const { return name_; }
+  bool operator==(const Pack&) const = default;
+
+ private:
+  Pack(std::string name, Catalog catalog, std::array<std::vector<SpriteSheet>, 4> sheets)
+      : name_(std::move(name)), catalog_(std::move(catalog)), sheets_(std::move(sheets)) {}
+  std::string name_;
+  Catalog catalog_;
+  std::array<std::vector<SpriteSheet>, 4> sheets_;
+};
+
+}  // namespace pixabots

@@ -1,0 +1,29 @@
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "pixabots/export.hpp"
+#include "pixabots/image.hpp"
+
+namespace pixabots {
+
+// Decoding refuses anything larger before allocating for it.
+struct PngLimits {
+  int maxWidth = 8192;
+  int maxHeight = 8192;
+  std::size_t maxPixels = std::size_t{1} << 24;  // width*height
+};
+
+// Decodes any PNG (any colour type and bit depth, tRNS honoured) to 8-bit RGBA
+// with transparent pixels set to (0,0,0,0). Throws Error(codec) saying what is
+// wrong: not a PNG, truncated, corrupt data, too large for the limits.
+PIXABOTS_API Image decodePng(std::span<const std::uint8_t> bytes, const PngLimits& limits = {});
+
+// Encodes losslessly with the smallest fitting colour type: indexed (palette,
+// plus tRNS when any pixel is not opaque) when there are <= 256 colours, else
+// RGB when every pixel is opaque, else RGBA.
+PIXABOTS_API std::vector<std::uint8_t> encodePng(const ImageView& image);
+
+}  // namespace pixabots

@@ -1,0 +1,43 @@
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "pixabots/color.hpp"
+#include "pixabots/export.hpp"
+#include "pixabots/id.hpp"
+#include "pixabots/image.hpp"
+#include "pixabots/pack.hpp"
+
+namespace pixabots {
+
+inline constexpr int kMinSize = 32;
+inline constexpr int kMaxSize = 1920;
+inline constexpr int kDefaultSize = 128;
+inline constexpr double kMaxSaturate = 4.0;
+
+struct RenderOptions {
+  int size = kDefaultSize;   // output width and height, 32..1920
+  double hue = 0;            // degrees, any finite number; rounded and wrapped into 0..359
+  double saturate = 1;       // chroma multiplier 0..4 (0 = grey)
+  std::optional<Rgb> bg;     // flatten onto this colour; the result is then opaque
+};
+
+// Throws Error(invalid_option) naming the bad field, its value and the accepted range.
+PIXABOTS_API void validate(const RenderOptions& options);
+// The hue the renderer applies: rounded, wrapped into 0..359.
+PIXABOTS_API int normalizedHue(double hue);
+
+// Renders frame 0 of every layer into `out`: options.size rows of options.size
+// RGBA pixels, `stride` bytes apart (0 = tightly packed). Allocates nothing.
+// Throws Error(invalid_option) when `out` is too small or an option is bad.
+PIXABOTS_API void renderInto(const Pack& pack, const Combo& combo, const RenderOptions& options,
+                             std::span<std::uint8_t> out, std::size_t stride = 0);
+PIXABOTS_API Image render(const Pack& pack, const Combo& combo, const RenderOptions& options);
+// The static render as a PNG (indexed colour whenever it has <= 256 colours).
+PIXABOTS_API std::vector<std::uint8_t> renderPng(const Pack& pack, const Combo& combo,
+                                                 const RenderOptions& options);
+
+}  // namespace pixabots
