@@ -35,7 +35,9 @@ PIXABOTS_API bool isValidId(const Catalog& catalog, std::string_view id);
 
 // Throws Error(invalid_id) with the IdProblem's message.
 PIXABOTS_API Combo decodeId(const Catalog& catalog, std::string_view id);
-// Throws Error(invalid_id) when an index is out of the catalog's range.
+// Throws Error(invalid_id) naming the category when an index is out of the catalog's range.
+PIXABOTS_API void validateCombo(const Catalog& catalog, const Combo& combo);
+// Throws as validateCombo does.
 PIXABOTS_API std::string encodeId(const Catalog& catalog, const Combo& combo);
 
 // Stable browse order: top + body*nTop + heads*nTop*nBody + eyes*nTop*nBody*nHeads.

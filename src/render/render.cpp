@@ -1,0 +1,70 @@
+#include <array>
+#include <string>
+
+#include "codecs/png/png_encode.hpp"
+#include "filters/background.hpp"
+#include "filters/palette.hpp"
+#include "pixabots/error.hpp"
+#include "pixabots/render.hpp"
+#include "render/composite.hpp"
+#include "render/scale.hpp"
+
+namespace pixabots {
+namespace detail {
+
+// Everything a static render does before scaling, at 32x32.
+void composeStatic(const Pack& pack, const Combo& combo, const RenderOptions& options, Canvas& canvas) {
+  validateCombo(pack.catalog(), combo);
+  std::array<Layer, 4> layers{};
+  for (std::size_t i = 0; i < kLayerOrder.size(); ++i) {
+    const Category c = kLayerOrder[i];
+    layers[i].frame = pack.sheet(c, combo[c]).frame(0);
+  }
+  composite(layers, canvas);
+  const int hue = normalizedHue(options.hue);
+  if (hue != 0 || options.saturate != 1.0) applyPalette(canvas, hue, options.saturate);
+  if (options.bg) flattenOnto(canvas, *options.bg);
+  if (options.size != kNativeSize) roundTripPremultiplied(canvas);
+}
+
+}  // namespace detail
+
+void renderInto(const Pack& pack, const Combo& combo, const RenderOptions& options,
+                std::span<std::uint8_t> out, std::size_t stride) {
+  validate(options);
+  const std::size_t rowBytes = static_cast<std::size_t>(options.size) * 4;
+  if (stride == 0) stride = rowBytes;
+  if (stride < rowBytes) {
+    throw Error(Errc::invalid_option, "stride " + std::to_string(stride) + " is smaller than a row (" +
+                                          std::to_string(rowBytes) + " bytes)");
+  }
+  const std::size_t needed = stride * static_cast<std::size_t>(options.size - 1) + rowBytes;
+  if (out.size() < needed) {
+    throw Error(Errc::invalid_option, "output buffer holds " + std::to_string(out.size()) +
+                                          " bytes; a " + std::to_string(options.size) + " px render needs " +
+                                          std::to_string(needed));
+  }
+  detail::Canvas canvas;
+  detail::composeStatic(pack, combo, options, canvas);
+  detail::scaleInto(canvas, detail::ScaleMaps(options.size), out.data(), stride);
+}
+
+Image render(const Pack& pack, const Combo& combo, const RenderOptions& options) {
+  validate(options);
+  Image image(options.size, options.size);
+  renderInto(pack, combo, options, image.pixels());
+  return image;
+}
+
+std::vector<std::uint8_t> renderPng(const Pack& pack, const Combo& combo, const RenderOptions& options) {
+  validate(options);
+  detail::Canvas canvas;
+  detail::composeStatic(pack, combo, options, canvas);
+  const detail::ScaleMaps maps(options.size);
+  std::vector<std::uint8_t> png;
+  detail::encodeMappedPng(canvas.data(), detail::kCanvasStride, kNativeSize, kNativeSize, maps.cols.entries(),
+                          maps.rows.entries(), png);
+  return png;
+}
+
+}  // namespace pixabots
