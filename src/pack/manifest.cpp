@@ -1,0 +1,322 @@
+#include "pack/manifest.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <functional>
+#include <initializer_list>
+#include <optional>
+#include <set>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "pixabots/error.hpp"
+
+namespace pixabots::detail {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kFormat = "pixabots-pack";
+constexpr int kVersion = 1;
+constexpr int kMaxFrames = 64;
+constexpr std::size_t kMaxPartName = 64;
+constexpr std::size_t kMaxText = 128;
+// The format itself is 4 levels deep; anything much deeper is garbage, and
+// refusing it early keeps the recursive dump() used in messages off deep trees.
+constexpr int kMaxDepth = 8;
+
+// Quotes a value for a message, cut short so that a hostile manifest cannot
+// blow up the message (cut on a UTF-8 boundary to keep it valid text).
+std::string describe(const json& value) {
+  constexpr std::size_t kMaxShown = 40;
+  std::string text = value.dump();
+  if (text.size() <= kMaxShown) return text;
+  std::size_t cut = kMaxShown;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0u) == 0x80u) --cut;
+  text.resize(cut);
+  return text + "...";
+}
+
+std::string jsonQuote(std::string_view s) { return describe(json(s)); }
+
+std::string joinKeys(std::initializer_list<std::string_view> keys) {
+  std::string out;
+  for (auto key : keys) {
+    if (!out.empty()) out += ", ";
+    out += key;
+  }
+  return out;
+}
+
+// An integer in [lo, hi], whatever its JSON representation (signed or unsigned).
+std::optional<int> intInRange(const json& v, int lo, int hi) {
+  if (v.is_number_unsigned()) {
+    const auto u = v.get<std::uint64_t>();
+    if (u > static_cast<std::uint64_t>(hi)) return std::nullopt;
+    const int i = static_cast<int>(u);
+    return i >= lo ? std::optional<int>(i) : std::nullopt;
+  }
+  if (v.is_number_integer()) {
+    const auto i = v.get<std::int64_t>();
+    if (i < lo || i > hi) return std::nullopt;
+    return static_cast<int>(i);
+  }
+  return std::nullopt;
+}
+
+bool isPartName(std::string_view s) {
+  return !s.empty() && s.size() <= kMaxPartName &&
+         std::all_of(s.begin(), s.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+         });
+}
+
+// nlohmann keeps the last of repeated keys silently; a strict manifest must
+// refuse them, and can only see them while parsing. This tracks the JSON path
+// of the value being parsed so the error can name it.
+class ParseWatcher {
+ public:
+  explicit ParseWatcher(const std::string& label) : label_(label) {}
+
+  bool operator()(int depth, json::parse_event_t event, json& parsed) {
+    switch (event) {
+      case json::parse_event_t::object_start:
+      case json::parse_event_t::array_start:
+        if (depth >= kMaxDepth) {
+          throw Error(Errc::invalid_pack, label_ + ": " + where() + " nests deeper than " +
+                                              std::to_string(kMaxDepth) +
+                                              " levels, which the format never does");
+        }
+        stack_.push_back(Frame{event == json::parse_event_t::array_start, 0, {}, {}});
+        break;
+      case json::parse_event_t::key: {
+        auto& top = stack_.back();
+        top.key = parsed.get<std::string>();
+        if (!top.keys.insert(top.key).second) {
+          throw Error(Errc::invalid_pack, label_ + ": " + where() + " appears twice");
+        }
+        break;
+      }
+      case json::parse_event_t::object_end:
+      case json::parse_event_t::array_end:
+        stack_.pop_back();
+        valueDone();
+        break;
+      case json::parse_event_t::value:
+        valueDone();
+        break;
+    }
+    return true;
+  }
+
+ private:
+  struct Frame {
+    bool array;
+    std::size_t index;
+    std::string key;
+    std::set<std::string> keys;
+  };
+
+  void valueDone() {
+    if (!stack_.empty() && stack_.back().array) ++stack_.back().index;
+  }
+
+  // Path of the value now being parsed, e.g. "categories.eyes[3].frames".
+  std::string where() const {
+    std::string path;
+    for (const auto& frame : stack_) {
+      if (frame.array) {
+        path += '[' + std::to_string(frame.index) + ']';
+      } else {
+        if (!path.empty()) path += '.';
+        path += frame.key;
+      }
+    }
+    return path.empty() ? "the top level" : path;
+  }
+
+  const std::string& label_;
+  std::vector<Frame> stack_;
+};
+
+class ManifestReader {
+ public:
+  explicit ManifestReader(const std::string& label) : label_(label) {}
+
+  Manifest read(const json& root) {
+    if (!root.is_object()) fail("", "must be an object, got " + describe(root));
+    // Format and version first: a future version's new keys should be reported
+    // as a version mismatch, not as unknown keys.
+    const json& format = require(root, "format", "");
+    if (!format.is_string() || format.get<std::string>() != kFormat) {
+      fail("format", "must be " + jsonQuote(kFormat) + ", got " + describe(format));
+    }
+    const json& version = require(root, "version", "");
+    if (intInRange(version, kVersion, kVersion) != kVersion) {
+      fail("version", "must be " + std::to_string(kVersion) +
+                          " (the only version this library reads), got " + describe(version));
+    }
+    requireObject(root, "", {"format", "version", "name", "license", "categories"});
+    std::string name = optionalText(root, "name");
+    optionalText(root, "license");
+
+    const json& categories = require(root, "categories", "");
+    std::array<std::vector<Part>, 4> parts;
+    requireObject(categories, "categories", {"eyes", "heads", "body", "top"});
+    for (Category c : kEncodingOrder) {
+      const std::string key(categoryName(c));
+      parts[static_cast<std::size_t>(c)] =
+          readCategory(require(categories, key, "categories"), "categories." + key);
+    }
+
+    try {
+      return Manifest{std::move(name), Catalog(std::move(parts))};
+    } catch (const Error& e) {
+      // Unreachable while the checks above are at least as strict as Catalog's.
+      throw Error(Errc::invalid_pack, label_ + ": " + e.what());
+    }
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& path, const std::string& problem) const {
+    throw Error(Errc::invalid_pack,
+                label_ + ": " + (path.empty() ? "the top level" : path) + " " + problem);
+  }
+
+  static std::string child(const std::string& path, std::string_view key) {
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
+  }
+
+  void requireObject(const json& v, const std::string& path,
+                     std::initializer_list<std::string_view> allowed) const {
+    if (!v.is_object()) fail(path, "must be an object, got " + describe(v));
+    for (const auto& item : v.items()) {
+      if (std::find(allowed.begin(), allowed.end(), item.key()) == allowed.end()) {
+        fail(path, "has an unknown key " + jsonQuote(item.key()) + "; allowed: " + joinKeys(allowed));
+      }
+    }
+  }
+
+  const json& require(const json& object, const std::string& key, const std::string& path) const {
+    const auto it = object.find(key);
+    if (it == object.end()) fail(child(path, key), "is required");
+    return *it;
+  }
+
+  std::string optionalText(const json& object, const std::string& key) const {
+    const auto it = object.find(key);
+    if (it == object.end()) return {};
+    if (!it->is_string() || it->get_ref<const std::string&>().empty() ||
+        it->get_ref<const std::string&>().size() > kMaxText) {
+      fail(key, "must be a non-empty string of at most " + std::to_string(kMaxText) +
+                    " bytes, got " + describe(*it));
+    }
+    return it->get<std::string>();
+  }
+
+  std::vector<Part> readCategory(const json& list, const std::string& path) const {
+    const std::string range = "1.." + std::to_string(kMaxPartsPerCategory);
+    if (!list.is_array()) fail(path, "must be an array of " + range + " parts, got " + describe(list));
+    if (list.empty() || list.size() > static_cast<std::size_t>(kMaxPartsPerCategory)) {
+      fail(path, "must hold " + range + " parts (one base-36 ID character), got " +
+                     std::to_string(list.size()));
+    }
+    std::vector<Part> parts;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::string partPath = path + "[" + std::to_string(i) + "]";
+      Part part = readPart(list[i], partPath);
+      for (std::size_t j = 0; j < parts.size(); ++j) {
+        if (parts[j].name == part.name) {
+          fail(partPath + ".name", jsonQuote(part.name) + " repeats " + path + "[" +
+                                       std::to_string(j) + "].name");
+        }
+      }
+      parts.push_back(std::move(part));
+    }
+    return parts;
+  }
+
+  Part readPart(const json& v, const std::string& path) const {
+    requireObject(v, path, {"name", "frames", "kind"});
+    Part part;
+
+    const json& name = require(v, "name", path);
+    if (!name.is_string() || !isPartName(name.get_ref<const std::string&>())) {
+      fail(path + ".name", "must be 1.." + std::to_string(kMaxPartName) +
+                               " characters of a-z, 0-9 and '-' (it names a file), got " +
+                               describe(name));
+    }
+    part.name = name.get<std::string>();
+
+    if (const auto it = v.find("frames"); it != v.end()) {
+      const auto frames = intInRange(*it, 1, kMaxFrames);
+      if (!frames) {
+        fail(path + ".frames",
+             "must be an integer 1.." + std::to_string(kMaxFrames) + ", got " + describe(*it));
+      }
+      part.frames = *frames;
+    }
+
+    // A multi-frame part without a kind most likely means "play every frame".
+    part.kind = part.frames == 1 ? PartKind::still : PartKind::sequence;
+    if (const auto it = v.find("kind"); it != v.end()) {
+      const std::string_view kind = it->is_string() ? it->get_ref<const std::string&>() : "";
+      if (kind == "static") {
+        part.kind = PartKind::still;
+      } else if (kind == "blink") {
+        part.kind = PartKind::blink;
+      } else if (kind == "sequence") {
+        part.kind = PartKind::sequence;
+      } else {
+        fail(path + ".kind",
+             R"(must be one of "static", "blink", "sequence", got )" + describe(*it));
+      }
+      checkKindFrames(part, path);
+    }
+    return part;
+  }
+
+  // The animation plays each kind in a fixed way, so a frame count that does
+  // not fit the kind is a mistake in the manifest.
+  void checkKindFrames(const Part& part, const std::string& path) const {
+    const std::string got = ", got frames " + std::to_string(part.frames);
+    switch (part.kind) {
+      case PartKind::still:
+        if (part.frames != 1) fail(path + ".kind", R"("static" needs 1 frame)" + got);
+        break;
+      case PartKind::blink:
+        if (part.frames != 2) fail(path + ".kind", R"("blink" needs 2 frames [open, closed])" + got);
+        break;
+      case PartKind::sequence:
+        if (part.frames < 2) fail(path + ".kind", R"("sequence" needs 2..64 frames)" + got);
+        break;
+    }
+  }
+
+  const std::string& label_;
+};
+
+}  // namespace
+
+Manifest parseManifest(std::span<const std::uint8_t> bytes, const std::string& label) {
+  json root;
+  try {
+    ParseWatcher watcher(label);
+    root = json::parse(bytes.begin(), bytes.end(), std::ref(watcher));
+  } catch (const json::parse_error& e) {
+    // what() is "[json.exception.parse_error.101] parse error at line 1, column 5: ...";
+    // keep the position and the reason, drop the library's tag.
+    std::string_view what = e.what();
+    if (const auto tagEnd = what.find("] "); tagEnd != std::string_view::npos) {
+      what.remove_prefix(tagEnd + 2);
+    }
+    throw Error(Errc::invalid_pack, label + ": malformed JSON: " + std::string(what));
+  }
+  return ManifestReader(label).read(root);
+}
+
+}  // namespace pixabots::detail

@@ -1,0 +1,36 @@
+#include "pack/pack_files.hpp"
+
+#include "pixabots/error.hpp"
+
+namespace pixabots::detail {
+
+std::string sheetPath(Category c, const Part& part) {
+  std::string path(categoryName(c));
+  path += '/';
+  path += part.name;
+  path += ".png";
+  return path;
+}
+
+std::string fileLabel(std::string_view origin, std::string_view path) {
+  if (origin.empty()) return std::string(path);
+  std::string label(origin);
+  if (label.back() != '/') label += '/';
+  label += path;
+  return label;
+}
+
+void throwTooBig(const std::string& label, std::uintmax_t size, std::size_t limit) {
+  throw Error(Errc::invalid_pack, label + ": too big: " + std::to_string(size) +
+                                      " bytes, the limit is " + std::to_string(limit));
+}
+
+std::string baseName(std::string_view origin) {
+  while (!origin.empty() && (origin.back() == '/' || origin.back() == '\\')) origin.remove_suffix(1);
+  const auto slash = origin.find_last_of("/\\");
+  if (slash != std::string_view::npos) origin.remove_prefix(slash + 1);
+  if (origin == "." || origin == "..") return {};
+  return std::string(origin);
+}
+
+}  // namespace pixabots::detail

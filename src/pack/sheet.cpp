@@ -1,0 +1,76 @@
+#include "pack/sheet.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <cstring>
+#include <vector>
+
+#include "pixabots/error.hpp"
+#include "pixabots/png.hpp"
+
+namespace pixabots::detail {
+namespace {
+
+std::string size(int width, int height) {
+  return std::to_string(width) + "x" + std::to_string(height);
+}
+
+std::string describePart(Category c, const Part& part) {
+  return std::string(categoryName(c)) + " part \"" + part.name + "\"";
+}
+
+}  // namespace
+
+SpriteSheet decodeSheet(std::span<const std::uint8_t> png, Category c, const Part& part,
+                        const PackLimits& limits, const std::string& label) {
+  const int maxFrames = std::clamp(limits.maxFramesPerSheet, 0, INT_MAX / kNativeSize);
+  if (part.frames > maxFrames) {
+    throw Error(Errc::invalid_pack, label + ": " + describePart(c, part) + " has " +
+                                        std::to_string(part.frames) +
+                                        " frames, more than the limit of " + std::to_string(maxFrames));
+  }
+
+  // The limits come from the pack's, not from this part's frame count, so that
+  // a wrong-sized sheet that is still small decodes and gets the clearer
+  // "wrong size" message below; anything bigger is refused before allocation.
+  PngLimits pngLimits;
+  pngLimits.maxWidth = maxFrames * kNativeSize;
+  pngLimits.maxHeight = kNativeSize;
+  pngLimits.maxPixels = static_cast<std::size_t>(pngLimits.maxWidth) * kNativeSize;
+
+  Image image;
+  try {
+    image = decodePng(png, pngLimits);
+  } catch (const Error& e) {
+    throw Error(Errc::invalid_pack, label + ": cannot decode PNG: " + e.what());
+  }
+
+  const int expectedWidth = part.frames * kNativeSize;
+  if (image.width() != expectedWidth || image.height() != kNativeSize) {
+    const std::string expected = size(expectedWidth, kNativeSize);
+    if (image.height() == kNativeSize && image.width() > 0 && image.width() % kNativeSize == 0) {
+      throw Error(Errc::invalid_pack,
+                  label + ": holds " + std::to_string(image.width() / kNativeSize) + " frames (" +
+                      size(image.width(), image.height()) + ") but the catalog gives " +
+                      describePart(c, part) + " " + std::to_string(part.frames) + " (" +
+                      expected + ")");
+    }
+    throw Error(Errc::invalid_pack, label + ": wrong size " + size(image.width(), image.height()) +
+                                        ", expected " + expected + " (" +
+                                        std::to_string(part.frames) + " frames of 32x32)");
+  }
+
+  // Frame-major: the renderer reads one frame as one contiguous 32x32 image.
+  constexpr std::size_t kRowBytes = kNativeSize * 4;
+  std::vector<std::uint8_t> pixels(static_cast<std::size_t>(part.frames) * kFrameBytes);
+  for (int f = 0; f < part.frames; ++f) {
+    for (int y = 0; y < kNativeSize; ++y) {
+      std::memcpy(pixels.data() + static_cast<std::size_t>(f) * kFrameBytes +
+                      static_cast<std::size_t>(y) * kRowBytes,
+                  image.row(y) + static_cast<std::size_t>(f) * kRowBytes, kRowBytes);
+    }
+  }
+  return SpriteSheet(part.frames, std::move(pixels));
+}
+
+}  // namespace pixabots::detail
