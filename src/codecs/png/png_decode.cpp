@@ -1,0 +1,182 @@
+// PNG decoder on libpng, reading from memory.
+//
+// libpng reports errors by longjmp. Jumping over a frame that holds a C++
+// object with a non-trivial destructor is undefined behaviour, so each libpng
+// call sequence runs in a small function whose locals are all trivial; the
+// error text goes into a plain buffer and the C++ side throws after the call
+// has returned. The png_struct and the Image live in decodePng()'s frame,
+// which no longjmp ever crosses.
+#include <png.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <csetjmp>
+#include <cstring>
+#include <limits>
+#include <string>
+
+#include "pixabots/error.hpp"
+#include "pixabots/png.hpp"
+
+namespace pixabots {
+namespace {
+
+constexpr std::uint8_t kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+// Ancillary chunks libpng keeps in memory (text, ICC profiles) are irrelevant
+// here and skipped, but cap them anyway in case one is handled.
+constexpr png_alloc_size_t kChunkMallocMax = 4u << 20;
+constexpr png_uint_32 kChunkCacheMax = 256;
+
+// Everything the libpng callbacks touch: trivial, so longjmp may skip it.
+struct ReadContext {
+  const std::uint8_t* data;
+  std::size_t size;
+  std::size_t pos;
+  bool truncated;
+  char message[256];
+};
+
+void readCallback(png_structp png, png_bytep out, png_size_t length) {
+  auto* ctx = static_cast<ReadContext*>(png_get_io_ptr(png));
+  if (length > ctx->size - ctx->pos) {
+    ctx->truncated = true;
+    png_error(png, "truncated");
+  }
+  std::memcpy(out, ctx->data + ctx->pos, length);
+  ctx->pos += length;
+}
+
+void errorCallback(png_structp png, png_const_charp message) {
+  auto* ctx = static_cast<ReadContext*>(png_get_error_ptr(png));
+  std::strncpy(ctx->message, message != nullptr ? message : "unknown error", sizeof ctx->message - 1);
+  ctx->message[sizeof ctx->message - 1] = '\0';
+  png_longjmp(png, 1);
+}
+
+void warningCallback(png_structp, png_const_charp) {}
+
+// Reads up to the first IDAT and sets up the transforms to 8-bit RGBA.
+// Returns the number of interlace passes, 0 on error.
+int readHeader(png_structp png, png_infop info) {
+  if (setjmp(png_jmpbuf(png))) return 0;
+  png_read_info(png, info);
+  png_set_expand(png);  // palette -> RGB, grey < 8 bits -> 8, tRNS -> alpha
+  png_set_scale_16(png);  // 16 -> 8 bits, rounded
+  png_set_gray_to_rgb(png);
+  png_set_add_alpha(png, 0xff, PNG_FILLER_AFTER);  // no-op when alpha exists
+  const int passes = png_set_interlace_handling(png);
+  png_read_update_info(png, info);
+  return passes;
+}
+
+// Reads every pass into `pixels` (rows `stride` apart) and the chunks after.
+bool readRows(png_structp png, png_bytep pixels, std::size_t stride, png_uint_32 height, int passes) {
+  if (setjmp(png_jmpbuf(png))) return false;
+  for (int pass = 0; pass < passes; ++pass) {
+    for (png_uint_32 y = 0; y < height; ++y) png_read_row(png, pixels + y * stride, nullptr);
+  }
+  png_read_end(png, nullptr);
+  return true;
+}
+
+class ReadHandle {
+ public:
+  explicit ReadHandle(ReadContext& ctx)
+      : png_(png_create_read_struct(PNG_LIBPNG_VER_STRING, &ctx, errorCallback, warningCallback)) {
+    if (png_ != nullptr) info_ = png_create_info_struct(png_);
+  }
+  ReadHandle(const ReadHandle&) = delete;
+  ReadHandle& operator=(const ReadHandle&) = delete;
+  ~ReadHandle() { png_destroy_read_struct(&png_, info_ != nullptr ? &info_ : nullptr, nullptr); }
+  png_structp png() const { return png_; }
+  png_infop info() const { return info_; }
+
+ private:
+  png_structp png_ = nullptr;
+  png_infop info_ = nullptr;
+};
+
+[[noreturn]] void fail(const std::string& message) { throw Error(Errc::codec, message); }
+
+[[noreturn]] void failFrom(const ReadContext& ctx) {
+  if (ctx.truncated) fail("truncated PNG data");
+  fail(std::string("corrupt PNG: ") + ctx.message);
+}
+
+std::uint32_t readU32(const std::uint8_t* p) {
+  return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | p[3];
+}
+
+void checkLimits(std::uint64_t width, std::uint64_t height, const PngLimits& limits) {
+  const auto maxW = static_cast<std::uint64_t>(std::max(limits.maxWidth, 0));
+  const auto maxH = static_cast<std::uint64_t>(std::max(limits.maxHeight, 0));
+  const std::string size = "PNG is " + std::to_string(width) + "x" + std::to_string(height);
+  if (width > maxW || height > maxH) {
+    fail(size + ", larger than the " + std::to_string(maxW) + "x" + std::to_string(maxH) + " limit");
+  }
+  // Both are < 2^32, so the product fits 64 bits.
+  if (width * height > limits.maxPixels) {
+    fail(size + ", more than the " + std::to_string(limits.maxPixels) + "-pixel limit");
+  }
+}
+
+}  // namespace
+
+Image decodePng(std::span<const std::uint8_t> bytes, const PngLimits& limits) {
+  if (bytes.empty()) fail("not a PNG (empty input)");
+  const std::size_t sigLen = std::min(bytes.size(), sizeof kSignature);
+  if (std::memcmp(bytes.data(), kSignature, sigLen) != 0) fail("not a PNG (bad signature)");
+  if (bytes.size() < sizeof kSignature) fail("truncated PNG data");
+
+  // Check the size in IHDR before libpng allocates anything for it. Only when
+  // the IHDR chunk is well-formed: otherwise libpng reports the real problem.
+  if (bytes.size() >= 33) {
+    const std::uint8_t* chunk = bytes.data() + 8;
+    if (readU32(chunk) == 13 && std::memcmp(chunk + 4, "IHDR", 4) == 0 &&
+        crc32(crc32(0L, nullptr, 0), chunk + 4, 17) == readU32(chunk + 21)) {
+      checkLimits(readU32(chunk + 8), readU32(chunk + 12), limits);
+    }
+  }
+
+  ReadContext ctx{bytes.data(), bytes.size(), 0, false, {}};
+  ReadHandle handle(ctx);
+  png_structp png = handle.png();
+  png_infop info = handle.info();
+  if (png == nullptr || info == nullptr) fail("cannot decode PNG: libpng initialisation failed");
+
+  png_set_read_fn(png, &ctx, readCallback);
+  // Backstops in case the pre-check above was skipped.
+  png_set_user_limits(png, static_cast<png_uint_32>(std::clamp(limits.maxWidth, 1, 0x7fffffff)),
+                      static_cast<png_uint_32>(std::clamp(limits.maxHeight, 1, 0x7fffffff)));
+  png_set_chunk_malloc_max(png, kChunkMallocMax);
+  png_set_chunk_cache_max(png, kChunkCacheMax);
+  // Skip every ancillary chunk except tRNS: none affect the pixels we return.
+  png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, nullptr, -1);
+
+  const int passes = readHeader(png, info);
+  if (passes == 0) failFrom(ctx);
+
+  const png_uint_32 width = png_get_image_width(png, info);
+  const png_uint_32 height = png_get_image_height(png, info);
+  checkLimits(width, height, limits);
+  if (png_get_bit_depth(png, info) != 8 || png_get_channels(png, info) != 4 ||
+      png_get_rowbytes(png, info) != std::size_t{width} * 4) {
+    fail("cannot decode PNG: unexpected pixel layout after conversion");
+  }
+
+  // libpng caps each side at 2^31-1, so this only bites where size_t is 32 bits.
+  if (std::uint64_t{width} * height * 4 > std::numeric_limits<std::size_t>::max() / 2) {
+    fail("PNG is " + std::to_string(width) + "x" + std::to_string(height) + ", too large for this platform");
+  }
+  Image image(static_cast<int>(width), static_cast<int>(height));
+  if (!readRows(png, image.pixels().data(), image.rowBytes(), height, passes)) failFrom(ctx);
+
+  // Transparent pixels carry no colour.
+  std::span<std::uint8_t> px = image.pixels();
+  for (std::size_t i = 0; i < px.size(); i += 4) {
+    if (px[i + 3] == 0) std::memset(&px[i], 0, 4);
+  }
+  return image;
+}
+
+}  // namespace pixabots
