@@ -222,6 +222,427 @@ def head_frame():
     return [c]
 
 
+# ---------------------------------------------------------------- eyes
+# Eyes live inside the face zone x 5..26, y 10..20 (every head is opaque there).
+
+@part("eyes", "big-face")
+def eyes_big_face():
+    c = Canvas()
+    eye = """
+.kkkkk.
+kwwwwwk
+kwwwkwk
+kwkkkwk
+kwkkkwk
+kwwwwwk
+.kkkkk.
+"""
+    c.put(6, 10, eye)
+    c.put(19, 10, eye)
+    c.put(11, 16, """
+..kkkkkk..
+.kwwwwwwk.
+kRRRRRRRRk
+.kRRrrRRk.
+..kkkkkk..
+""")
+    c.put(5, 17, "pp")
+    c.put(25, 17, "pp")
+    return [c]
+
+
+def screen(c, x0, y0, x1, y1, border="k", inner="d", round_=0):
+    c.rect(x0, y0, x1, y1, border)
+    c.rect(x0 + 1, y0 + 1, x1 - 1, y1 - 1, inner)
+    if round_:
+        for (x, y) in ((x0, y0), (x1, y0), (x0, y1), (x1, y1)):
+            c.set(x, y, "_")
+        if round_ > 1:
+            for (x, y) in ((x0 + 1, y0 + 1), (x1 - 1, y0 + 1), (x0 + 1, y1 - 1), (x1 - 1, y1 - 1)):
+                c.set(x, y, border)
+
+
+@part("eyes", "cheeky-terminal")
+def eyes_cheeky_terminal():
+    def base():
+        c = Canvas()
+        screen(c, 6, 10, 25, 20, "k", "d", round_=1)
+        c.hline(7, 24, 11, "K")        # glass reflection on the top edge
+        return c
+
+    ink, tongue = "c", "p"
+
+    def left_eye(c):
+        c.rect(10, 13, 11, 15, ink)
+
+    def right_eye(c, wink=False, closed=False):
+        if wink or closed:
+            c.put(19, 13, """
+c..
+.cc
+c..
+""" if wink else "...\n...\nccc")
+        else:
+            c.rect(20, 13, 21, 15, ink)
+
+    def mouth(c, tongue_out=False):
+        c.put(11, 16, """
+c........c
+.cccccccc.
+""")
+        if tongue_out:
+            c.put(16, 18, "pp\npp")
+
+    def cursor(c, x, y):
+        c.hline(x, x + 1, y, ink)
+
+    frames = []
+    for i in range(16):
+        c = base()
+        if i in (0, 2):
+            cursor(c, 10, 15)
+        if i >= 3 and i <= 13:
+            if i == 13:
+                c.hline(10, 11, 15, ink)
+            else:
+                left_eye(c)
+        if i == 3:
+            cursor(c, 14, 15)
+        if 4 <= i <= 13:
+            right_eye(c, wink=i in (8, 9), closed=i == 13)
+        if i == 4:
+            cursor(c, 11, 18)
+        if 5 <= i <= 13:
+            mouth(c, tongue_out=6 <= i <= 10)
+        if i == 12:
+            cursor(c, 22, 18)
+        if i == 14:
+            cursor(c, 10, 15)
+            c.hline(7, 24, 19, "K")    # screen wipes
+        frames.append(c)
+    return frames
+
+
+@part("eyes", "glasses")
+def eyes_glasses():
+    lens = """
+.kkkkk.
+kwccccK
+kcccccK
+kcccccK
+kcccccK
+kcccccK
+.kkkkk.
+"""
+    frames = []
+    for closed in (False, True):
+        c = Canvas()
+        c.put(7, 11, lens)
+        c.put(18, 11, lens)
+        c.hline(14, 17, 13, "k")       # bridge
+        c.hline(5, 6, 12, "k")         # temples
+        c.hline(25, 26, 12, "k")
+        for x0 in (7, 18):
+            if closed:
+                c.put(x0 + 1, 14, "kkkkk")
+                c.put(x0 + 1, 15, ".k.k.")
+            else:
+                c.put(x0 + 2, 13, "kk\nkk")
+                c.set(x0 + 2, 13, "w") if False else None
+        frames.append(c)
+    return frames
+
+
+@part("eyes", "human")
+def eyes_human():
+    eye = """
+.kkkkk.
+kwbbbwk
+kwbkbwk
+.kwwwk.
+..kkk..
+"""
+    closed = """
+.......
+.......
+kkkkkkk
+.k.k.k.
+.......
+"""
+    frames = []
+    for shut in (False, True):
+        c = Canvas()
+        c.put(7, 11, "..MMMM")
+        c.put(18, 11, "MMMM")
+        c.put(7, 13, closed if shut else eye)
+        c.put(18, 13, closed if shut else eye)
+        if not shut:
+            c.set(9, 14, "w")
+            c.set(20, 14, "w")
+        frames.append(c)
+    return frames
+
+
+@part("eyes", "human-2")
+def eyes_human_2():
+    eye = """
+k.kkkkk
+.kwwwwwk
+.kwmmmwk
+.kwmkmwk
+..kwwwk.
+...kkk..
+"""
+    closed = """
+........
+........
+........
+kkkkkkk.
+.kkkkk..
+........
+"""
+    frames = []
+    for shut in (False, True):
+        c = Canvas()
+        c.put(6, 11, closed if shut else eye)
+        # right eye is the mirror image of the left
+        for y in range(11, 17):
+            for x in range(6, 14):
+                v = c.get(x, y)
+                if v != ".":
+                    c.set(31 - x, y, v)
+        if not shut:
+            c.set(9, 13, "w")
+            c.set(20, 13, "w")
+        c.put(7, 18, "pp")
+        c.put(23, 18, "pp")
+        c.put(14, 18, ".kk")
+        frames.append(c)
+    return frames
+
+
+@part("eyes", "monitor")
+def eyes_monitor():
+    c = Canvas()
+    screen(c, 8, 10, 23, 19, "k", "G")
+    c.rect(10, 12, 21, 17, "b")
+    c.hline(10, 21, 12, "c")
+    c.set(10, 12, "w")
+    c.rect(12, 13, 13, 14, "w")
+    c.rect(18, 13, 19, 14, "w")
+    c.put(13, 15, "w....w\n.wwww.")
+    c.put(13, 18, ".....t")
+    c.put(12, 20, "kkkkkkkk")
+    c.hline(11, 20, 19, "k")
+    c.put(13, 20, "gggggg")
+    c.put(12, 20, "k")
+    return [c]
+
+
+@part("eyes", "monitor-round")
+def eyes_monitor_round():
+    c = Canvas()
+    c.put(8, 10, """
+...kkkkkkkk...
+..kGGGGGGGGk..
+.kGGkkkkkkGGk.
+kGGkCCCCCCkGGk
+kGkCwCCCCCCkGk
+kGkCCwCCwCCkGk
+kGkCCwCCwCCkGk
+kGkCCCCCCCCkGk
+kGGkCwwwwCkGGk
+.kGGkkkkkkGGk.
+..kGGGGGGGGk..
+...kkkkkkkk...
+""")
+    c.set(20, 19, "r")
+    return [c]
+
+
+@part("eyes", "mustache")
+def eyes_mustache():
+    c = Canvas()
+    c.put(10, 12, "kk\nkk")
+    c.put(20, 12, "kk\nkk")
+    c.set(10, 12, "w")
+    c.set(20, 12, "w")
+    c.put(5, 14, """
+........kkkkk.........
+.k....kkMMMMMkk....k..
+.kk..kMmmmmmmmMk..kk..
+..kMkMmmmmmmmmmMkMk...
+...kMMmmmkkmmmmMMk....
+....kkkkk..kkkkkk.....
+""")
+    # make it symmetric: mirror the left half over the right
+    for y in range(14, 20):
+        for x in range(5, 16):
+            c.set(31 - x, y, c.get(x, y))
+    return [c]
+
+
+def term_frames(ink, inner, border, hl, shape="bar", round_=1, scan=None, dim="G"):
+    frames = []
+    for shut in (False, True):
+        c = Canvas()
+        screen(c, 6, 10, 25, 20, border, inner, round_=round_)
+        if scan:
+            for y in range(12, 20, 2):
+                c.hline(7, 24, y, scan)
+        c.hline(7, 24, 11, hl)
+        for x0 in (10, 19):
+            if shut:
+                c.hline(x0, x0 + 2, 15, ink)
+            elif shape == "bar":
+                c.rect(x0, 13, x0 + 2, 15, ink)
+                c.set(x0 + 2, 13, inner if not scan else c.get(x0 + 2, 12))
+            elif shape == "round":
+                c.put(x0, 13, ".x.\nxxx\n.x.".replace("x", ink))
+        c.put(8, 18, ">".replace(">", dim))
+        c.put(8, 17, (dim + "." + "\n." + dim + "\n" + dim + "."))
+        c.hline(11, 12, 19, ink if not shut else dim)
+        frames.append(c)
+    return frames
+
+
+@part("eyes", "terminal")
+def eyes_terminal():
+    return term_frames("w", "d", "k", "K", "bar")
+
+
+@part("eyes", "terminal-green")
+def eyes_terminal_green():
+    return term_frames("t", "d", "k", "N", "bar", scan="N", dim="n")
+
+
+@part("eyes", "terminal-light")
+def eyes_terminal_light():
+    c = Canvas()
+    screen(c, 6, 10, 25, 20, "k", "Y", round_=1)
+    c.hline(7, 24, 11, "w")
+    c.put(10, 13, ".K.\nK.K")
+    c.put(19, 13, ".K.\nK.K")
+    c.put(8, 17, "g.\n.g\ng.")
+    c.hline(11, 12, 19, "K")
+    c.put(14, 16, "KKKK" if False else "")
+    return [c]
+
+
+@part("eyes", "terminal-round")
+def eyes_terminal_round():
+    return term_frames("c", "B", "k", "b", "round", round_=2, dim="C")
+
+
+def visor_base(y0, y1):
+    c = Canvas()
+    c.rect(5, y0, 26, y1, "k")
+    c.set(5, y0, "_"); c.set(26, y0, "_"); c.set(5, y1, "_"); c.set(26, y1, "_")
+    return c
+
+
+@part("eyes", "tight-visor")
+def eyes_tight_visor():
+    frames = []
+    pos = [8, 12, 16, 20, 23, 20, 16, 12]
+    dirs = [1, 1, 1, 1, 1, -1, -1, -1]
+    for i in range(8):
+        c = visor_base(13, 16)
+        c.hline(6, 25, 14, "K")
+        c.hline(6, 25, 15, "K")
+        x, d = pos[i], dirs[i]
+        for k, col in ((0, "y"), (-1 * d, "o"), (1 * d, "o"), (-2 * d, "r"), (-3 * d, "R"), (-4 * d, "R")):
+            if 6 <= x + k <= 25:
+                c.set(x + k, 14, col)
+                c.set(x + k, 15, col if col != "y" else "o")
+        frames.append(c)
+    return frames
+
+
+@part("eyes", "visor")
+def eyes_visor():
+    frames = []
+    for i in range(8):
+        c = Canvas()
+        c.put(5, 11, """
+..kkkkkkkkkkkkkkkkkk..
+.kBBBBBBBBBBBBBBBBBBk.
+kBBBBBBBBBBBBBBBBBBBBk
+kBBBBBBBBBBBBBBBBBBBBk
+kbbbbbbbbbbbbbbbbbbbbk
+kbbbbbbbbbbbbbbbbbbbbk
+.kbbbbbbbbbbbbbbbbbbk.
+..kkkkkkkkkkkkkkkkkk..
+""")
+        # a soft glint sweeping left -> right
+        gx = 3 + i * 3
+        for row in range(6):
+            y = 12 + row
+            for k, col in ((0, "w"), (1, "c"), (-1, "c")):
+                x = 5 + gx + k - row // 2
+                if c.get(x, y) in "Bb":
+                    c.set(x, y, col)
+        frames.append(c)
+    return frames
+
+
+def wayfarers(c, y0=12, glint=None):
+    lens = """
+kkkkkkkkk
+kKKKKKKKk
+kKKKKKKKk
+kKKKKKKk.
+.kKKKKKk.
+..kkkkk..
+"""
+    c.put(6, y0, lens)
+    # right lens is the mirror image
+    c.put(17, y0, "\n".join(line[::-1] for line in lens.strip("\n").split("\n")))
+    c.hline(15, 16, y0, "k")
+    c.hline(15, 16, y0 + 1, "k")
+    c.set(5, y0, "k"); c.set(26, y0, "k")
+    if glint is not None:
+        for x0 in (7, 18):
+            for row in range(4):
+                x = x0 + glint + (3 - row)
+                y = y0 + 1 + row
+                if c.get(x, y) == "K":
+                    c.set(x, y, "w")
+                if c.get(x + 1, y) == "K":
+                    c.set(x + 1, y, "G")
+
+
+@part("eyes", "wayfarer")
+def eyes_wayfarer():
+    frames = []
+    for i in range(4):
+        c = Canvas()
+        wayfarers(c, 12, glint=[-3, 0, 3, 6][i])
+        frames.append(c)
+    return frames
+
+
+@part("eyes", "wayfarer-face")
+def eyes_wayfarer_face():
+    frames = []
+    for i in range(8):
+        c = Canvas()
+        wayfarers(c, 11, glint=[-3, 0, 3, 6, 99, 99, 99, 99][i])
+        if i in (5, 6):
+            c.put(11, 18, """
+k........k
+.kwwwwwwk.
+..kkkkkk..
+""")
+        else:
+            c.put(13, 18, """
+.......k
+kkkkkkk.
+""")
+        frames.append(c)
+    return frames
+
+
 # ---------------------------------------------------------------- output
 
 def write_part(cat, name, frames):

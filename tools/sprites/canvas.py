@@ -26,7 +26,7 @@ class Canvas:
 
     def set(self, x, y, ch):
         if 0 <= x < S and 0 <= y < S:
-            self.p[y][x] = ch
+            self.p[y][x] = "." if ch == "_" else ch
 
     def put(self, x, y, text, mirror=False):
         """Stamp a multi-line pattern with its top-left at (x, y).

@@ -101,6 +101,7 @@ def main(argv=None):
                     help="TOP,BODY,HEAD,EYES[:FRAME] (names; '-' to omit a layer)")
     ap.add_argument("--cols", type=int, default=16)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--cat", default=None, help="parts section: only this category")
     args = ap.parse_args(argv)
 
     palette, parts = load_parts()
@@ -128,6 +129,8 @@ def main(argv=None):
     else:
         if args.section in ("parts", "all"):
             for cat in bs.CATEGORY_ORDER:
+                if args.cat and cat != args.cat:
+                    continue
                 cells = []
                 for name, grids in parts[cat].items():
                     if len(grids) > 1 and cat == "eyes":
