@@ -1,0 +1,75 @@
+#include "cli/args.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "pixabots/error.hpp"
+
+namespace pixabots::cli {
+namespace {
+
+bool listed(const std::vector<std::string_view>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+}  // namespace
+
+Args::Args(const std::vector<std::string_view>& argv, const std::vector<std::string_view>& valued,
+           const std::vector<std::string_view>& flags) {
+  for (std::size_t i = 0; i < argv.size(); ++i) {
+    std::string_view arg = argv[i];
+    if (arg.size() < 2 || arg[0] != '-' || (arg[1] >= '0' && arg[1] <= '9')) {
+      positionals_.emplace_back(arg);
+      continue;
+    }
+    std::string_view name = arg, inlineValue;
+    bool hasInline = false;
+    if (auto eq = arg.find('='); eq != std::string_view::npos && arg.starts_with("--")) {
+      name = arg.substr(0, eq), inlineValue = arg.substr(eq + 1), hasInline = true;
+    }
+    if (listed(flags, name) && !hasInline) {
+      values_[std::string(name)] = "";
+    } else if (listed(valued, name)) {
+      if (!hasInline) {
+        if (i + 1 >= argv.size()) throw Error(Errc::invalid_option, "option " + std::string(name) + " needs a value");
+        inlineValue = argv[++i];
+      }
+      values_[std::string(name)] = std::string(inlineValue);
+    } else {
+      throw Error(Errc::invalid_option, "unknown option " + std::string(name));
+    }
+  }
+}
+
+std::optional<std::string> Args::value(std::string_view name) const {
+  auto it = values_.find(name);
+  if (it == values_.end()) return std::nullopt;
+  return it->second;
+}
+
+bool Args::flag(std::string_view name) const { return values_.find(name) != values_.end(); }
+
+std::optional<int> Args::integer(std::string_view name) const {
+  auto text = value(name);
+  if (!text) return std::nullopt;
+  int v = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+  if (ec != std::errc() || end != text->data() + text->size()) {
+    throw Error(Errc::invalid_option, std::string(name) + " \"" + *text + "\" is not an integer");
+  }
+  return v;
+}
+
+std::optional<double> Args::number(std::string_view name) const {
+  auto text = value(name);
+  if (!text) return std::nullopt;
+  double v = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+  if (ec != std::errc() || end != text->data() + text->size() || !std::isfinite(v)) {
+    throw Error(Errc::invalid_option, std::string(name) + " \"" + *text + "\" is not a number");
+  }
+  return v;
+}
+
+}  // namespace pixabots::cli

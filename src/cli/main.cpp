@@ -1,0 +1,52 @@
+// The pixabots command-line tool.
+#include <iostream>
+#include <string_view>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "pixabots/error.hpp"
+#include "pixabots/version.hpp"
+
+namespace {
+
+constexpr std::string_view kUsage =
+    "usage: pixabots render ID [--size N] [--hue DEG] [--saturate S] [--bg #rrggbb]\n"
+    "                          [--pack DIR] -o FILE.png\n"
+    "       pixabots render --seed TEXT ... -o FILE.png\n"
+    "       pixabots --version\n"
+    "\n"
+    "  ID          4 characters of [0-9a-z]: eyes, head, body, top (e.g. 2156)\n"
+    "  --size      output width and height, an integer 32..1920 (default 128)\n"
+    "  --hue       hue rotation in degrees (LCh)\n"
+    "  --saturate  chroma multiplier 0..4 (default 1; 0 = grey)\n"
+    "  --bg        flatten onto this colour\n"
+    "  --pack      render with a sprite pack directory instead of the built-in art\n"
+    "  -o          output file, '-' for stdout\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string_view> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << kUsage;
+    return args.empty() ? 2 : 0;
+  }
+  if (args[0] == "--version") {
+    std::cout << "pixabots " << pixabots::version() << "\n";
+    return 0;
+  }
+  const std::string_view command = args[0];
+  args.erase(args.begin());
+  try {
+    if (command == "render") return pixabots::cli::renderCommand(args);
+    std::cerr << "pixabots: unknown command \"" << command << "\"\n" << kUsage;
+    return 2;
+  } catch (const pixabots::Error& e) {
+    std::cerr << "pixabots " << command << ": " << e.what() << "\n";
+    const bool usage = e.code() == pixabots::Errc::invalid_id || e.code() == pixabots::Errc::invalid_option;
+    return usage ? 2 : 1;
+  } catch (const std::exception& e) {
+    std::cerr << "pixabots " << command << ": " << e.what() << "\n";
+    return 1;
+  }
+}
