@@ -643,6 +643,430 @@ kkkkkkk.
     return frames
 
 
+# ---------------------------------------------------------------- top
+# Tops sit in rows 0..14; their base reaches down into rows 7..10, which every
+# head covers, so they stay attached while bouncing.
+
+def mirror_left(c, x_max=15):
+    """Copy columns 0..x_max onto their mirror image (31 - x)."""
+    for y in range(S):
+        for x in range(0, x_max + 1):
+            v = c.get(x, y)
+            if v != ".":
+                c.set(31 - x, y, v)
+
+
+@part("top", "antenna")
+def top_antenna():
+    c = Canvas()
+    c.put(13, 0, """
+.rr.
+rrrr
+rrrr
+.rr.
+""")
+    c.set(13, 1, "w"); c.set(14, 1, "p"); c.set(13, 2, "p")
+    c.rect(15, 4, 16, 8, "G")
+    c.vline(16, 4, 8, "g")
+    c.put(12, 7, """
+.gggggg.
+gGGGGGGg
+""")
+    c.rect(12, 9, 19, 10, "g")
+    c.outline("k")
+    return [c]
+
+
+@part("top", "bulb")
+def top_bulb():
+    c = Canvas()
+    globe = ellipse_mask(15.5, 3.5, 4.6, 3.6)
+    globe = {(x, y) for (x, y) in globe if y <= 6}
+    shade(c, globe, "y", None, "o")
+    c.put(12, 1, "YY\nY")
+    c.set(13, 1, "w")
+    c.put(14, 3, """
+o..o
+.oo.
+.o..
+""")
+    c.set(16, 5, "o")
+    c.rect(13, 6, 18, 10, "G")
+    c.hline(13, 18, 7, "g")
+    c.hline(13, 18, 9, "g")
+    c.outline("k")
+    return [c]
+
+
+@part("top", "bunny-ears")
+def top_bunny_ears():
+    c = Canvas()
+    c.put(6, 0, """
+.ww.....
+wwww....
+wppw....
+wppww...
+wwppw...
+.wppw...
+.wppww..
+.wwppw..
+..wwww..
+..wwwww.
+...wwww.
+""")
+    mirror_left(c)
+    c.outline("k")
+    return [c]
+
+
+@part("top", "disco")
+def top_disco():
+    c = Canvas()
+    ball = ellipse_mask(15.5, 5.5, 5.5, 5.0)
+    ball = {(x, y) for (x, y) in ball if y >= 1}
+    tiles = ["G", "w", "c", "G", "v", "g"]
+    for (x, y) in ball:
+        if x % 2 == 0 or y % 2 == 0:
+            ch = "g"
+        else:
+            ch = tiles[(x // 2 + y // 2 * 2) % len(tiles)]
+        c.set(x, y, ch)
+    # darker on the right/bottom, light on the upper left
+    for (x, y) in ball:
+        if x - 15.5 + (y - 5) > 5:
+            c.set(x, y, "K" if c.get(x, y) == "g" else "g")
+    c.put(12, 2, "w")
+    c.put(13, 1, "w")
+    c.rect(14, 10, 17, 11, "g")
+    # a sparkle that touches the ball
+    c.put(20, 1, """
+.w.
+www
+.w.
+""")
+    c.outline("k")
+    return [c]
+
+
+@part("top", "leaf")
+def top_leaf():
+    c = Canvas()
+    c.put(15, 1, """
+.......llll
+....lllllll
+..llllnllll
+.lllllnllll
+llllnnlllll
+lllnlllll..
+lnnllll....
+n.lll......
+""")
+    c.put(13, 0, "")
+    c.rect(14, 6, 15, 11, "n")
+    c.vline(15, 6, 11, "N")
+    c.outline("k")
+    return [c]
+
+
+@part("top", "lollypop")
+def top_lollypop():
+    c = Canvas()
+    c.put(11, 1, """
+..pppp..
+.pwwrrp.
+pwrrwwrp
+prwwrrwp
+prwrwrwp
+pwrrwrrp
+.prwwrp.
+..pppp..
+""")
+    c.rect(15, 9, 16, 11, "w")
+    c.vline(16, 9, 11, "G")
+    c.outline("k")
+    return [c]
+
+
+@part("top", "mohawk")
+def top_mohawk():
+    c = Canvas()
+    c.put(10, 0, """
+......p.....
+.....pp..p..
+..p..pPp.pp.
+..pp.pPppPp.
+..pPppPpPPp.
+p.pPpPPpPpp.
+ppPPpPPPPpp.
+.pPPPPPPPPpp
+.pPPPPPPPPp.
+..PPPPPPPP..
+..PPPPPPPP..
+""")
+    c.outline("k")
+    return [c]
+
+
+@part("top", "plant")
+def top_plant():
+    c = Canvas()
+    c.put(9, 0, """
+..l..........
+.lnl...l.....
+.lnnl.lnl..l.
+..lnllnll.lnl
+...llnlnllnl.
+.....lnnnl...
+""")
+    c.put(11, 5, """
+oooooooooo
+.ommmmmmo.
+.oooooooo.
+.ooooooom.
+.ooooooom.
+.ooooooom.
+""")
+    c.hline(12, 19, 6, "M")
+    c.hline(12, 19, 5, "o")
+    c.hline(11, 20, 5, "o")
+    c.hline(11, 20, 6, "m")
+    c.outline("k")
+    return [c]
+
+
+@part("top", "radar")
+def top_radar():
+    c = Canvas()
+    c.put(8, 0, """
+...........ww.
+........wwwGg.
+.....wwwGGGg..
+..wwwGGGGGg...
+.wGGGGGGGgg...
+.GGGGGGggg....
+..ggggggg.....
+""")
+    c.put(13, 2, "r\n.g\n..g")
+    c.rect(15, 7, 16, 10, "g")
+    c.vline(15, 7, 10, "G")
+    c.rect(13, 9, 18, 11, "g")
+    c.outline("k")
+    return [c]
+
+
+@part("top", "bun")
+def top_bun():
+    c = Canvas()
+    bun = ellipse_mask(15.5, 4, 4.6, 3.8)
+    shade(c, bun, "m", None, "M")
+    c.put(13, 1, "SS\nS")
+    c.put(15, 2, ".M\n..M\n...M") if False else None
+    c.put(12, 4, ".M..M")
+    c.put(13, 5, "M..M")
+    c.rect(11, 7, 20, 8, "r")
+    c.hline(11, 20, 8, "R")
+    c.rect(9, 9, 22, 11, "m")
+    c.hline(9, 22, 9, "S")
+    c.outline("k")
+    return [c]
+
+
+@part("top", "horns")
+def top_horns():
+    c = Canvas()
+    c.put(3, 1, """
+r.....
+rr....
+rrr...
+rrrr..
+.rrrr.
+.rrrRR
+..rRRR
+..rRRRR
+...RRRR
+...RRRR
+""")
+    mirror_left(c)
+    c.set(3, 1, "r")
+    c.outline("k")
+    return [c]
+
+
+@part("top", "spikes")
+def top_spikes():
+    c = Canvas()
+    heights = [6, 3, 1, 3, 6]
+    for i, top_y in enumerate(heights):
+        x0 = 5 + i * 5
+        for y in range(top_y, 11):
+            half = (y - top_y) // 2 + 1
+            for x in range(x0 + 2 - half + 1, x0 + 2 + half + 1):
+                if 4 <= x <= 27:
+                    c.set(x, y, "G" if x <= x0 + 2 else "g")
+        c.set(x0 + 2, top_y, "w")
+    c.rect(5, 9, 26, 11, "g")
+    c.outline("k")
+    return [c]
+
+
+# ---------------------------------------------------------------- body
+# Bodies occupy rows 20..31; the head covers rows 20..22; feet on row 31.
+
+def torso(c, col="G", light="w", dark="g", x0=9, x1=22, legs=True, leg="g", foot="K"):
+    m = rows_mask({y: [(x0, x1)] for y in range(21, 28)})
+    m -= {(x0, 27), (x1, 27)}
+    shade(c, m, col, light, dark)
+    if legs:
+        c.rect(11, 28, 13, 29, leg)
+        c.rect(18, 28, 20, 29, leg)
+        c.rect(9, 30, 14, 30, foot)
+        c.rect(17, 30, 22, 30, foot)
+
+
+@part("body", "heart")
+def body_heart():
+    c = Canvas()
+    torso(c)
+    c.put(12, 22, """
+.rr.rr.
+rprrrrr
+rwrrrrR
+.rrrrR.
+..rrR..
+...R...
+""")
+    c.put(7, 22, "gg\nGg\nGg\nGg")
+    c.put(23, 22, "Gg\nGg\nGg\ngg")
+    c.outline("k")
+    return [c]
+
+
+@part("body", "swag")
+def body_swag():
+    c = Canvas()
+    torso(c, "P", "v", "K", foot="w")
+    c.put(9, 30, "wwwrww")
+    c.put(17, 30, "wwrwww")
+    c.put(10, 21, """
+y..........y
+.y........y.
+..y......y..
+...y....y...
+....yyyy....
+...yooooy...
+...yoyyoy...
+....yyyy....
+""")
+    c.put(14, 26, "yyyy")
+    c.put(15, 26, "oo")
+    c.outline("k")
+    return [c]
+
+
+@part("body", "backpack")
+def body_backpack():
+    c = Canvas()
+    c.put(4, 21, """
+.nnnn....
+nnnnnn...
+nNNnnn...
+nnnnnn...
+nnnnnn...
+nnnnnn...
+NNNNNN...
+""")
+    mirror_left(c)
+    torso(c, "y", "Y", "o")
+    c.put(11, 21, "mm........mm")
+    c.put(11, 22, "mm........mm")
+    c.put(11, 23, "mm........mm")
+    c.put(11, 24, "MM........MM")
+    c.put(11, 25, "mm........mm")
+    c.put(11, 26, "mm........mm")
+    c.hline(13, 18, 25, "m")
+    c.outline("k")
+    return [c]
+
+
+@part("body", "claws")
+def body_claws():
+    c = Canvas()
+    torso(c, "G", "w", "g")
+    c.put(1, 21, """
+rr..rr..
+rr..rr..
+rrr.rr..
+.rrrrr..
+..rrRR..
+...RRR..
+....Rgg.
+.....ggg
+""")
+    mirror_left(c)
+    c.outline("k")
+    return [c]
+
+
+@part("body", "tank")
+def body_tank():
+    c = Canvas()
+    torso(c, "n", "l", "N", x0=10, x1=21, legs=False)
+    c.rect(12, 27, 19, 27, "N")
+    c.put(3, 27, """
+.KKKKKKKKKKKKKKKKKKKKKKKK.
+KgGGgGGgGGgGGgGGgGGgGGgGGK
+KgggggggggggggggggggggggggK
+.KKKKKKKKKKKKKKKKKKKKKKKK.
+""")
+    c.rect(3, 27, 28, 30, "K")
+    c.set(3, 27, "_"); c.set(28, 27, "_"); c.set(3, 30, "_"); c.set(28, 30, "_")
+    for x in range(5, 27, 4):
+        c.put(x, 28, "Gg\ngK")
+    c.put(3, 27, ".gKgKgKgKgKgKgKgKgKgKgKgK.")
+    c.put(3, 30, ".gKgKgKgKgKgKgKgKgKgKgKgK.")
+    c.outline("k")
+    return [c]
+
+
+@part("body", "wings")
+def body_wings():
+    c = Canvas()
+    c.put(0, 21, """
+wwww.....
+wwwwww...
+GwwwwwwW.
+.GwwwwwwW
+..GGwwwwW
+...GGGwww
+....GGGww
+......GGG
+""".replace("W", "w"))
+    mirror_left(c)
+    torso(c, "G", "w", "g")
+    c.outline("k")
+    return [c]
+
+
+@part("body", "fire")
+def body_fire():
+    c = Canvas()
+    c.put(0, 21, """
+.......rrrrrrrrr
+..r...rroooooooo
+..rr..rooooyyyyy
+..ror.roooyyyyyy
+...rorrooyyYYYYY
+...roooooyyYYYYY
+....rooooyyYYYYY
+.....rooooyyYYYY
+......rroooyyyyy
+........rrrroooo
+""")
+    mirror_left(c)
+    c.outline("k")
+    return [c]
+
+
 # ---------------------------------------------------------------- output
 
 def write_part(cat, name, frames):
