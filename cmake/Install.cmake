@@ -1,1 +1,27 @@
-# Installed later in this file by the packaging work.
+# `cmake --install` puts the libraries, headers, CLI, a CMake package
+# (find_package(pixabots CONFIG): pixabots::pixabots, pixabots::pixabots_static)
+# and a pkg-config module (pixabots) under the prefix.
+include(CMakePackageConfigHelpers)
+
+set(PIXABOTS_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/pixabots)
+
+install(TARGETS pixabots_shared pixabots_static
+  EXPORT pixabotsTargets
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(DIRECTORY include/pixabots DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+  FILES_MATCHING PATTERN "*.hpp" PATTERN "*.h")
+install(FILES ${PROJECT_BINARY_DIR}/include/pixabots/version.hpp
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/pixabots)
+
+install(EXPORT pixabotsTargets NAMESPACE pixabots:: DESTINATION ${PIXABOTS_CMAKE_DIR})
+configure_package_config_file(cmake/pixabotsConfig.cmake.in
+  ${PROJECT_BINARY_DIR}/pixabotsConfig.cmake INSTALL_DESTINATION ${PIXABOTS_CMAKE_DIR})
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/pixabotsConfigVersion.cmake
+  COMPATIBILITY SameMajorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/pixabotsConfig.cmake ${PROJECT_BINARY_DIR}/pixabotsConfigVersion.cmake
+  DESTINATION ${PIXABOTS_CMAKE_DIR})
+
+configure_file(cmake/pixabots.pc.in ${PROJECT_BINARY_DIR}/pixabots.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/pixabots.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

@@ -1,0 +1,117 @@
+// Runs the real `pixabots` binary and checks what it writes and says.
+#include <catch2/catch.hpp>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "pixabots/pixabots.hpp"
+#include "support/files.hpp"
+
+namespace fs = std::filesystem;
+using namespace pixabots;
+
+namespace {
+
+struct Run {
+  int status;
+  std::string output;  // stdout and stderr together
+};
+
+Run run(const std::string& args) {
+  const std::string command = std::string(PIXABOTS_CLI) + " " + args + " 2>&1";
+  std::FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  std::string output;
+  std::array<char, 4096> buf;
+  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) output.append(buf.data(), n);
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+fs::path scratch(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("pixabots_cli_test_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  return dir / name;
+}
+
+const std::string kPack = testing::dataPath("conformance/pack").string();
+
+}  // namespace
+
+TEST_CASE("render writes the PNG of the requested options") {
+  const fs::path out = scratch("a.png");
+  Run r = run("render 2156 --size 100 --hue 200 --saturate 1.5 --bg '#FDE68A' --pack " + kPack + " -o " + out.string());
+  REQUIRE(r.status == 0);
+  CHECK_THAT(r.output, Catch::Contains("2156 -> "));
+  const Pack pack = Pack::fromDirectory(kPack);
+  RenderOptions options;
+  options.size = 100;
+  options.hue = 200;
+  options.saturate = 1.5;
+  options.bg = Rgb{0xfd, 0xe6, 0x8a};
+  CHECK(decodePng(testing::readBytes(out)) == render(pack, decodeId(pack.catalog(), "2156"), options));
+}
+
+TEST_CASE("render uses the built-in art by default and accepts --seed") {
+  const fs::path out = scratch("seed.png");
+  Run r = run("render --seed alice -o " + out.string());
+  REQUIRE(r.status == 0);
+  CHECK_THAT(r.output, Catch::Contains("3409 -> "));
+  CHECK(decodePng(testing::readBytes(out)) ==
+        render(Pack::embedded(), decodeId(Catalog::service(), "3409"), RenderOptions{}));
+}
+
+TEST_CASE("bad input fails with exit status 2, a clear message and no file") {
+  const fs::path out = scratch("bad.png");
+  fs::remove(out);
+  struct Case {
+    std::string args;
+    std::string message;
+  };
+  for (const Case& c : {Case{"render ZZZZ", "invalid ID \"ZZZZ\": character 1 is not in [0-9a-z]"},
+                        Case{"render g000", "eyes index 16 is out of range 0..15"},
+                        Case{"render 2156 --size 20", "size 20 is out of range: must be an integer between 32 and 1920"},
+                        Case{"render 2156 --size 12.5", "--size \"12.5\" is not an integer"},
+                        Case{"render 2156 --saturate 5", "saturate 5 is out of range: must be between 0 and 4"},
+                        Case{"render 2156 --hue abc", "--hue \"abc\" is not a number"},
+                        Case{"render 2156 --bg red", "colour \"red\" is not valid: expected #rrggbb"},
+                        Case{"render 2156 --frobnicate 1", "unknown option --frobnicate"},
+                        Case{"render", "render needs exactly one ID"}}) {
+    INFO(c.args);
+    Run r = run(c.args + " -o " + out.string());
+    CHECK(r.status == 2);
+    CHECK_THAT(r.output, Catch::Contains(c.message));
+    CHECK_FALSE(fs::exists(out));
+  }
+  Run noValue = run("render 2156 -o " + out.string() + " --size");
+  CHECK(noValue.status == 2);
+  CHECK_THAT(noValue.output, Catch::Contains("option --size needs a value"));
+  CHECK_FALSE(fs::exists(out));
+  Run missing = run("render 2156");
+  CHECK(missing.status == 2);
+  CHECK_THAT(missing.output, Catch::Contains("render needs an output file"));
+}
+
+TEST_CASE("a broken pack or an unwritable output fails with status 1 and no partial file") {
+  const fs::path out = scratch("never.png");
+  Run r = run("render 2156 --pack /nonexistent/pack -o " + out.string());
+  CHECK(r.status == 1);
+  CHECK_THAT(r.output, Catch::Contains("/nonexistent/pack"));
+  CHECK_FALSE(fs::exists(out));
+  Run w = run("render 2156 -o /nonexistent/dir/x.png");
+  CHECK(w.status == 1);
+  CHECK_THAT(w.output, Catch::Contains("cannot create /nonexistent/dir/x.png"));
+}
+
+TEST_CASE("--version and --help") {
+  Run v = run("--version");
+  CHECK(v.status == 0);
+  CHECK(v.output == std::string("pixabots ") + PIXABOTS_VERSION_STRING + "\n");
+  Run h = run("--help");
+  CHECK(h.status == 0);
+  CHECK_THAT(h.output, Catch::Contains("usage: pixabots render ID"));
+  CHECK(run("paint 2156").status == 2);
+}
