@@ -65,11 +65,9 @@ def head_ac():
     c.hline(3, 28, 20, "K")            # air outlet slot
     c.put(3, 20, "g.g.g.g.g.g.g.g.g.g.g.g.g.")  # louver blades
     c.put(2, 21, "gggggggggggggggggggggggggggg")
-    c.put(24, 8, """
-kkkkk
-kdcdk
-""")
-    c.set(3, 9, "t")                   # power LED
+    c.put(22, 9, "GGGG.cc")          # status display strip
+    c.put(26, 9, "t")                  # power LED
+    c.put(3, 9, "bbb")                 # brand badge
     # side intake grilles
     for y in range(11, 18, 2):
         c.set(2, y, "G")
@@ -134,9 +132,7 @@ def head_bowl():
     c.hline(2, 29, 11, "c")
     c.vline(3, 12, 17, "c")            # glaze highlight
     c.put(4, 18, "c")
-    c.hline(5, 26, 16, "w")            # decorative band
-    c.put(5, 16, "w.w.w.w.w.w.w.w.w.w.w.")
-    c.put(5, 16, ".B.B.B.B.B.B.B.B.B.B.B")
+    c.put(5, 19, "w.w.w.w.w.w.w.w.w.w.w.")  # decorative dots
     c.hline(8, 23, 21, "B")
     c.outline("k")
     return [c]
@@ -327,11 +323,11 @@ c........c
 def eyes_glasses():
     lens = """
 .kkkkk.
-kwccccK
-kcccccK
-kcccccK
-kcccccK
-kcccccK
+kwwwccK
+kwwwwcK
+kwwwwwK
+kwwwwwK
+kwwwwwK
 .kkkkk.
 """
     frames = []
@@ -344,11 +340,10 @@ kcccccK
         c.hline(25, 26, 12, "k")
         for x0 in (7, 18):
             if closed:
-                c.put(x0 + 1, 14, "kkkkk")
-                c.put(x0 + 1, 15, ".k.k.")
+                c.put(x0 + 1, 14, "k...k")
+                c.put(x0 + 1, 15, ".kkk.")
             else:
-                c.put(x0 + 2, 13, "kk\nkk")
-                c.set(x0 + 2, 13, "w") if False else None
+                c.put(x0 + 2, 14, "kk\nkk")
         frames.append(c)
     return frames
 
@@ -424,6 +419,26 @@ kkkkkkk.
 @part("eyes", "monitor")
 def eyes_monitor():
     c = Canvas()
+    c.put(8, 10, """
+kkkkkkkkkkkkkkkk
+kKKKKKKKKKKKKKKk
+kKccbbbbbbbbbbKk
+kKcbwwbbbbwwbbKk
+kKbbwwbbbbwwbbKk
+kKbbbbbbbbbbbbKk
+kKbbbwbbbbwbbbKk
+kKbbbbwwwwbbbbKk
+kKKKKKKKKKKKgtKk
+kkkkkkkkkkkkkkkk
+.....kggggggk...
+""")
+    c.set(21, 18, "t")
+    c.set(20, 18, "K")
+    return [c]
+
+
+def eyes_monitor():
+    c = Canvas()
     screen(c, 8, 10, 23, 19, "k", "G")
     c.rect(10, 12, 21, 17, "b")
     c.hline(10, 21, 12, "c")
@@ -440,6 +455,26 @@ def eyes_monitor():
 
 
 @part("eyes", "monitor-round")
+def eyes_monitor_round():
+    c = Canvas()
+    c.put(9, 10, """
+...kkkkkkkk...
+..kGGGGGGGGk..
+.kGkkkkkkkkGk.
+kGkCcCCCCCCkGk
+kGkcCwCCwCCkGk
+kGkCCwCCwCCkGk
+kGkCCCCCCCCkGk
+kGkCwCCCCwCkGk
+kGkCCwwwwCCkGk
+.kGkkkkkkkkGk.
+..kGGGGGGGGk..
+...kkkkkkkk...
+""")
+    c.set(20, 19, "r")
+    return [c]
+
+
 def eyes_monitor_round():
     c = Canvas()
     c.put(8, 10, """
@@ -483,6 +518,7 @@ def eyes_mustache():
 
 
 def term_frames(ink, inner, border, hl, shape="bar", round_=1, scan=None, dim="G"):
+    """Screen with two eyes and a '>_' prompt; frame 1 closes the eyes."""
     frames = []
     for shut in (False, True):
         c = Canvas()
@@ -490,18 +526,18 @@ def term_frames(ink, inner, border, hl, shape="bar", round_=1, scan=None, dim="G
         if scan:
             for y in range(12, 20, 2):
                 c.hline(7, 24, y, scan)
-        c.hline(7, 24, 11, hl)
-        for x0 in (10, 19):
+        c.hline(8, 11, 11, hl)         # glare in the top-left corner
+        c.set(7, 12, hl)
+        c.set(7, 11, hl if round_ < 2 else border)
+        for x0 in (9, 19):
             if shut:
-                c.hline(x0, x0 + 2, 15, ink)
+                c.hline(x0, x0 + 3, 14, ink)
             elif shape == "bar":
-                c.rect(x0, 13, x0 + 2, 15, ink)
-                c.set(x0 + 2, 13, inner if not scan else c.get(x0 + 2, 12))
+                c.rect(x0 + 1, 12, x0 + 2, 15, ink)
             elif shape == "round":
-                c.put(x0, 13, ".x.\nxxx\n.x.".replace("x", ink))
-        c.put(8, 18, ">".replace(">", dim))
+                c.put(x0, 12, ".xx.\nxxxx\nxxxx\n.xx.".replace("x", ink))
         c.put(8, 17, (dim + "." + "\n." + dim + "\n" + dim + "."))
-        c.hline(11, 12, 19, ink if not shut else dim)
+        c.hline(11, 12, 19, ink)
         frames.append(c)
     return frames
 
@@ -520,12 +556,26 @@ def eyes_terminal_green():
 def eyes_terminal_light():
     c = Canvas()
     screen(c, 6, 10, 25, 20, "k", "Y", round_=1)
-    c.hline(7, 24, 11, "w")
-    c.put(10, 13, ".K.\nK.K")
-    c.put(19, 13, ".K.\nK.K")
-    c.put(8, 17, "g.\n.g\ng.")
+    c.hline(8, 11, 11, "w")
+    c.set(7, 12, "w")
+    caret = """
+.K..
+K.K.
+...K
+""".replace("K..\n", "K..\n")
+    c.put(9, 12, """
+..K..
+.K.K.
+K...K
+""")
+    c.put(18, 12, """
+..K..
+.K.K.
+K...K
+""")
+    c.put(14, 16, "K..K\n.KK.")
+    c.put(8, 17, "S.\n.S\nS.")
     c.hline(11, 12, 19, "K")
-    c.put(14, 16, "KKKK" if False else "")
     return [c]
 
 
@@ -680,20 +730,14 @@ gGGGGGGg
 @part("top", "bulb")
 def top_bulb():
     c = Canvas()
-    globe = ellipse_mask(15.5, 3.5, 4.6, 3.6)
-    globe = {(x, y) for (x, y) in globe if y <= 6}
-    shade(c, globe, "y", None, "o")
-    c.put(12, 1, "YY\nY")
-    c.set(13, 1, "w")
-    c.put(14, 3, """
-o..o
-.oo.
-.o..
-""")
-    c.set(16, 5, "o")
-    c.rect(13, 6, 18, 10, "G")
-    c.hline(13, 18, 7, "g")
-    c.hline(13, 18, 9, "g")
+    globe = ellipse_mask(15.5, 4, 5.2, 3.6)
+    globe = {(x, y) for (x, y) in globe if 1 <= y <= 7}
+    shade(c, globe, "Y", None, "y")
+    c.put(12, 2, "ww\nw")
+    c.put(15, 3, "o\n.o\no\n.o")
+    c.rect(13, 7, 18, 11, "G")
+    c.hline(13, 18, 8, "g")
+    c.hline(13, 18, 10, "g")
     c.outline("k")
     return [c]
 
@@ -791,17 +835,17 @@ pwrrwrrp
 def top_mohawk():
     c = Canvas()
     c.put(10, 0, """
-......p.....
-.....pp..p..
-..p..pPp.pp.
-..pp.pPppPp.
-..pPppPpPPp.
-p.pPpPPpPpp.
-ppPPpPPPPpp.
-.pPPPPPPPPpp
-.pPPPPPPPPp.
-..PPPPPPPP..
-..PPPPPPPP..
+.....pp.....
+....pPPp....
+.p..pPPp..p.
+.pp.pPPp.pp.
+.pPppPPppPp.
+..pPpPPpPp..
+..pPPPPPPp..
+...pPPPPp...
+...pPPPPp...
+...PPPPPP...
+...PPPPPP...
 """)
     c.outline("k")
     return [c]
@@ -837,19 +881,25 @@ oooooooooo
 @part("top", "radar")
 def top_radar():
     c = Canvas()
-    c.put(8, 0, """
-...........ww.
-........wwwGg.
-.....wwwGGGg..
-..wwwGGGGGg...
-.wGGGGGGGgg...
-.GGGGGGggg....
-..ggggggg.....
+    c.put(8, 1, """
+w...........
+Gw..........
+GGw.........
+gGGww.......
+.gGGGww.....
+..ggGGGwww..
+....gggggg..
 """)
-    c.put(13, 2, "r\n.g\n..g")
-    c.rect(15, 7, 16, 10, "g")
-    c.vline(15, 7, 10, "G")
-    c.rect(13, 9, 18, 11, "g")
+    c.put(13, 0, """
+.....r
+....Kr
+...K..
+..K...
+.K....
+""")
+    c.rect(12, 8, 13, 10, "g")
+    c.vline(12, 8, 10, "G")
+    c.rect(10, 10, 15, 11, "g")
     c.outline("k")
     return [c]
 
@@ -861,8 +911,9 @@ def top_bun():
     shade(c, bun, "m", None, "M")
     c.put(13, 1, "SS\nS")
     c.put(15, 2, ".M\n..M\n...M") if False else None
-    c.put(12, 4, ".M..M")
-    c.put(13, 5, "M..M")
+    c.put(13, 3, "M")
+    c.put(14, 4, "MM")
+    c.put(16, 5, "MM")
     c.rect(11, 7, 20, 8, "r")
     c.hline(11, 20, 8, "R")
     c.rect(9, 9, 22, 11, "m")
@@ -927,16 +978,14 @@ def torso(c, col="G", light="w", dark="g", x0=9, x1=22, legs=True, leg="g", foot
 def body_heart():
     c = Canvas()
     torso(c)
-    c.put(12, 22, """
+    c.put(12, 23, """
 .rr.rr.
-rprrrrr
-rwrrrrR
-.rrrrR.
-..rrR..
+rwrrrrr
+rrrrrrR
+.rrrRR.
+..rRR..
 ...R...
 """)
-    c.put(7, 22, "gg\nGg\nGg\nGg")
-    c.put(23, 22, "Gg\nGg\nGg\ngg")
     c.outline("k")
     return [c]
 
@@ -967,23 +1016,22 @@ y..........y
 def body_backpack():
     c = Canvas()
     c.put(4, 21, """
-.nnnn....
+..nnn....
+.nnnnn...
 nnnnnn...
-nNNnnn...
+nNNNnn...
+nnyNnn...
 nnnnnn...
 nnnnnn...
-nnnnnn...
-NNNNNN...
+.NNNNN...
 """)
     mirror_left(c)
-    torso(c, "y", "Y", "o")
-    c.put(11, 21, "mm........mm")
-    c.put(11, 22, "mm........mm")
-    c.put(11, 23, "mm........mm")
-    c.put(11, 24, "MM........MM")
-    c.put(11, 25, "mm........mm")
-    c.put(11, 26, "mm........mm")
-    c.hline(13, 18, 25, "m")
+    torso(c, "G", "w", "g")
+    for x in (11, 19):
+        c.rect(x, 21, x + 1, 27, "m")
+        c.vline(x + 1, 21, 27, "M")
+    c.hline(11, 20, 25, "m")
+    c.put(15, 25, "yy")
     c.outline("k")
     return [c]
 
@@ -992,15 +1040,14 @@ NNNNNN...
 def body_claws():
     c = Canvas()
     torso(c, "G", "w", "g")
-    c.put(1, 21, """
-rr..rr..
-rr..rr..
-rrr.rr..
-.rrrrr..
-..rrRR..
-...RRR..
-....Rgg.
-.....ggg
+    c.put(0, 22, """
+..r...r...
+.rr...rr..
+.rr...rr..
+.rRr.rRr..
+..rrrrR...
+..rrrRRgg.
+...RRR....
 """)
     mirror_left(c)
     c.outline("k")
@@ -1011,19 +1058,16 @@ rrr.rr..
 def body_tank():
     c = Canvas()
     torso(c, "n", "l", "N", x0=10, x1=21, legs=False)
-    c.rect(12, 27, 19, 27, "N")
-    c.put(3, 27, """
-.KKKKKKKKKKKKKKKKKKKKKKKK.
-KgGGgGGgGGgGGgGGgGGgGGgGGK
-KgggggggggggggggggggggggggK
-.KKKKKKKKKKKKKKKKKKKKKKKK.
-""")
-    c.rect(3, 27, 28, 30, "K")
-    c.set(3, 27, "_"); c.set(28, 27, "_"); c.set(3, 30, "_"); c.set(28, 30, "_")
-    for x in range(5, 27, 4):
-        c.put(x, 28, "Gg\ngK")
-    c.put(3, 27, ".gKgKgKgKgKgKgKgKgKgKgKgK.")
-    c.put(3, 30, ".gKgKgKgKgKgKgKgKgKgKgKgK.")
+    c.put(13, 23, "KKKKKK\nKccccK\nKKKKKK")       # vision slit
+    x0 = 3
+    c.rect(x0, 26, x0 + 25, 30, "K")
+    c.hline(x0 + 1, x0 + 24, 26, "g")
+    for x in range(x0 + 2, x0 + 24, 3):
+        c.set(x, 26, "K")
+    for w in range(4):
+        wx = x0 + 2 + w * 6
+        c.put(wx, 27, ".GGG.\nGGgGG\n.GGG.")
+    c.set(x0, 26, "_"); c.set(x0 + 25, 26, "_"); c.set(x0, 30, "_"); c.set(x0 + 25, 30, "_")
     c.outline("k")
     return [c]
 
@@ -1031,16 +1075,19 @@ KgggggggggggggggggggggggggK
 @part("body", "wings")
 def body_wings():
     c = Canvas()
-    c.put(0, 21, """
-wwww.....
-wwwwww...
-GwwwwwwW.
-.GwwwwwwW
-..GGwwwwW
-...GGGwww
-....GGGww
-......GGG
-""".replace("W", "w"))
+    # spread wings seen from the front: stacked feathers, each shorter than
+    # the one above, pointed tips, shaded undersides
+    c.put(1, 21, """
+.wwwwwwwww
+wwwwwwwwww
+.cwwwwwwww
+..wwwwwwww
+..cccwwwww
+....wwwwww
+....cccwww
+......wwww
+.......ccw
+""")
     mirror_left(c)
     torso(c, "G", "w", "g")
     c.outline("k")

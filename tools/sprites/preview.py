@@ -20,7 +20,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import build_sprites as bs  # noqa: E402
-from check_geometry import pose, opaque_set  # noqa: E402
+from check_geometry import pose, opaque_set, composite  # noqa: E402
 
 S = bs.SIZE
 CELL = S + 2          # one sprite + 2px gutter
@@ -101,7 +101,9 @@ def main(argv=None):
                     help="TOP,BODY,HEAD,EYES[:FRAME] (names; '-' to omit a layer)")
     ap.add_argument("--cols", type=int, default=16)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--no-bounce", action="store_true", help="--combo: rest pose only")
     ap.add_argument("--cat", default=None, help="parts section: only this category")
+    ap.add_argument("--head", default=None, help="parts section: draw eyes on this head")
     args = ap.parse_args(argv)
 
     palette, parts = load_parts()
@@ -124,7 +126,8 @@ def main(argv=None):
             names, _, fr = spec.partition(":")
             t, b, h, e = (names.split(",") + ["-"] * 4)[:4]
             cells.append(combo(t, b, h, e, int(fr or 0)))
-            cells.append(combo(t, b, h, e, int(fr or 0), bounce=True))
+            if not args.no_bounce:
+                cells.append(combo(t, b, h, e, int(fr or 0), bounce=True))
         sheet.add_row(cells)
     else:
         if args.section in ("parts", "all"):
@@ -136,11 +139,16 @@ def main(argv=None):
                     if len(grids) > 1 and cat == "eyes":
                         continue
                     cells.extend(grids)
+                if cat == "eyes" and args.head:
+                    cells = [composite([g("heads", args.head), e]) for e in cells]
                 sheet.add_row(cells, "checker")
                 if cat == "eyes":
                     for name, grids in parts[cat].items():
                         if len(grids) > 1:
-                            sheet.add_row(list(grids), "checker")
+                            fr = list(grids)
+                            if args.head:
+                                fr = [composite([g("heads", args.head), e]) for e in fr]
+                            sheet.add_row(fr, "checker")
                 sheet.gap()
         if args.section in ("combos", "all"):
             tops, bodies, eyes = list(parts["top"]), list(parts["body"]), list(parts["eyes"])
