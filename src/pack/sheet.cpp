@@ -49,15 +49,16 @@ SpriteSheet decodeSheet(std::span<const std::uint8_t> png, Category c, const Par
   if (image.width() != expectedWidth || image.height() != kNativeSize) {
     const std::string expected = size(expectedWidth, kNativeSize);
     if (image.height() == kNativeSize && image.width() > 0 && image.width() % kNativeSize == 0) {
+      const int frames = image.width() / kNativeSize;
       throw Error(Errc::invalid_pack,
-                  label + ": holds " + std::to_string(image.width() / kNativeSize) + " frames (" +
-                      size(image.width(), image.height()) + ") but the catalog gives " +
-                      describePart(c, part) + " " + std::to_string(part.frames) + " (" +
+                  label + ": holds " + std::to_string(frames) + (frames == 1 ? " frame (" : " frames (") +
+                      size(image.width(), image.height()) + ") but the catalog says " +
+                      describePart(c, part) + " has " + std::to_string(part.frames) + " (" +
                       expected + ")");
     }
-    throw Error(Errc::invalid_pack, label + ": wrong size " + size(image.width(), image.height()) +
-                                        ", expected " + expected + " (" +
-                                        std::to_string(part.frames) + " frames of 32x32)");
+    throw Error(Errc::invalid_pack,
+                label + ": wrong size " + size(image.width(), image.height()) + ", expected " + expected +
+                    (part.frames == 1 ? "" : " (" + std::to_string(part.frames) + " frames of 32x32)"));
   }
 
   // Frame-major: the renderer reads one frame as one contiguous 32x32 image.
