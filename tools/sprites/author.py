@@ -260,34 +260,31 @@ def screen(c, x0, y0, x1, y1, border="k", inner="d", round_=0):
 
 @part("eyes", "cheeky-terminal")
 def eyes_cheeky_terminal():
+    """A terminal that types a cheeky face, pokes its tongue out, winks,
+    blinks, wipes the screen and starts over (16 frames)."""
+    ink = "c"
+
     def base():
         c = Canvas()
         screen(c, 6, 10, 25, 20, "k", "d", round_=1)
-        c.hline(7, 24, 11, "K")        # glass reflection on the top edge
+        c.hline(8, 10, 11, "K")        # glare in the top-left corner
+        c.set(7, 12, "K")
+        c.set(7, 11, "K")
         return c
 
-    ink, tongue = "c", "p"
-
-    def left_eye(c):
-        c.rect(10, 13, 11, 15, ink)
-
-    def right_eye(c, wink=False, closed=False):
-        if wink or closed:
-            c.put(19, 13, """
-c..
-.cc
-c..
-""" if wink else "...\n...\nccc")
+    def eye(c, x, state="open"):
+        if state == "open":
+            c.rect(x, 12, x + 1, 14, ink)
+        elif state == "wink":
+            c.put(x - 1, 13, ".cc.\nc..c")
         else:
-            c.rect(20, 13, 21, 15, ink)
+            c.hline(x - 1, x + 2, 14, ink)
 
-    def mouth(c, tongue_out=False):
-        c.put(11, 16, """
-c........c
-.cccccccc.
-""")
-        if tongue_out:
-            c.put(16, 18, "pp\npp")
+    def mouth(c, tongue=False):
+        c.put(11, 16, "c........c\n.cccccccc.")
+        if tongue:
+            c.put(17, 18, "pp\npp")
+            c.set(18, 19, "R")
 
     def cursor(c, x, y):
         c.hline(x, x + 1, y, ink)
@@ -295,26 +292,23 @@ c........c
     frames = []
     for i in range(16):
         c = base()
-        if i in (0, 2):
-            cursor(c, 10, 15)
-        if i >= 3 and i <= 13:
-            if i == 13:
-                c.hline(10, 11, 15, ink)
-            else:
-                left_eye(c)
+        if i in (0, 2, 15):
+            cursor(c, 10, 14)
+        if 3 <= i <= 13:
+            eye(c, 10, "shut" if i == 13 else "open")
         if i == 3:
-            cursor(c, 14, 15)
+            cursor(c, 20, 14)
         if 4 <= i <= 13:
-            right_eye(c, wink=i in (8, 9), closed=i == 13)
+            eye(c, 20, "wink" if i in (8, 9) else "shut" if i == 13 else "open")
         if i == 4:
-            cursor(c, 11, 18)
+            cursor(c, 11, 17)
         if 5 <= i <= 13:
-            mouth(c, tongue_out=6 <= i <= 10)
+            mouth(c, tongue=6 <= i <= 10)
         if i == 12:
-            cursor(c, 22, 18)
+            cursor(c, 22, 17)
         if i == 14:
-            cursor(c, 10, 15)
-            c.hline(7, 24, 19, "K")    # screen wipes
+            c.hline(7, 24, 15, "C")    # screen wipe
+            c.hline(7, 24, 16, "K")
         frames.append(c)
     return frames
 
@@ -709,20 +703,19 @@ def mirror_left(c, x_max=15):
 @part("top", "antenna")
 def top_antenna():
     c = Canvas()
-    c.put(13, 0, """
-.rr.
-rrrr
-rrrr
-.rr.
+    c.put(13, 1, """
+.rrrr.
+rwrrrr
+rprrrR
+.rRRR.
 """)
-    c.set(13, 1, "w"); c.set(14, 1, "p"); c.set(13, 2, "p")
-    c.rect(15, 4, 16, 8, "G")
-    c.vline(16, 4, 8, "g")
-    c.put(12, 7, """
-.gggggg.
+    c.rect(15, 5, 16, 8, "G")
+    c.vline(16, 5, 8, "g")
+    c.put(12, 8, """
+..gggg..
+.gGGGGg.
 gGGGGGGg
 """)
-    c.rect(12, 9, 19, 10, "g")
     c.outline("k")
     return [c]
 
@@ -766,23 +759,19 @@ wwppw...
 @part("top", "disco")
 def top_disco():
     c = Canvas()
-    ball = ellipse_mask(15.5, 5.5, 5.5, 5.0)
+    cx, cy = 15.5, 5.4
+    ball = ellipse_mask(cx, cy, 4.9, 4.6)
     ball = {(x, y) for (x, y) in ball if y >= 1}
-    tiles = ["G", "w", "c", "G", "v", "g"]
     for (x, y) in ball:
-        if x % 2 == 0 or y % 2 == 0:
-            ch = "g"
-        else:
-            ch = tiles[(x // 2 + y // 2 * 2) % len(tiles)]
-        c.set(x, y, ch)
-    # darker on the right/bottom, light on the upper left
-    for (x, y) in ball:
-        if x - 15.5 + (y - 5) > 5:
-            c.set(x, y, "K" if c.get(x, y) == "g" else "g")
-    c.put(12, 2, "w")
-    c.put(13, 1, "w")
-    c.rect(14, 10, 17, 11, "g")
-    # a sparkle that touches the ball
+        d = (x - cx) + (y - cy)            # light comes from the upper left
+        a, b = ("w", "G") if d < -2 else ("G", "g") if d < 3 else ("g", "K")
+        c.set(x, y, a if (x + y) % 2 == 0 else b)
+    for (x, y) in ((13, 3), (16, 2), (12, 6), (18, 5), (15, 6)):
+        c.set(x, y, "c")
+    for (x, y) in ((14, 4), (17, 3), (19, 7)):
+        c.set(x, y, "v")
+    c.rect(13, 9, 18, 11, "g")
+    c.hline(13, 18, 9, "G")
     c.put(20, 1, """
 .w.
 www
@@ -907,17 +896,17 @@ gGGww.......
 @part("top", "bun")
 def top_bun():
     c = Canvas()
-    bun = ellipse_mask(15.5, 4, 4.6, 3.8)
+    bun = ellipse_mask(15.5, 3.2, 4.8, 2.9)
+    bun = {(x, y) for (x, y) in bun if y >= 1}
     shade(c, bun, "m", None, "M")
-    c.put(13, 1, "SS\nS")
-    c.put(15, 2, ".M\n..M\n...M") if False else None
-    c.put(13, 3, "M")
-    c.put(14, 4, "MM")
-    c.put(16, 5, "MM")
-    c.rect(11, 7, 20, 8, "r")
-    c.hline(11, 20, 8, "R")
-    c.rect(9, 9, 22, 11, "m")
-    c.hline(9, 22, 9, "S")
+    c.put(13, 1, "SSS\nS")
+    c.put(14, 3, "M")
+    c.put(15, 4, "MM")
+    c.put(18, 2, "M")
+    c.hline(12, 19, 6, "r")            # hair tie
+    c.set(19, 6, "R"); c.set(12, 6, "R")
+    c.rect(9, 7, 22, 11, "m")          # hair under the head's top edge
+    c.hline(10, 21, 7, "M")
     c.outline("k")
     return [c]
 
@@ -925,7 +914,7 @@ def top_bun():
 @part("top", "horns")
 def top_horns():
     c = Canvas()
-    c.put(3, 1, """
+    c.put(4, 1, """
 r.....
 rr....
 rrr...
@@ -938,7 +927,6 @@ rrrr..
 ...RRRR
 """)
     mirror_left(c)
-    c.set(3, 1, "r")
     c.outline("k")
     return [c]
 
