@@ -40,4 +40,10 @@ PIXABOTS_API Image render(const Pack& pack, const Combo& combo, const RenderOpti
 PIXABOTS_API std::vector<std::uint8_t> renderPng(const Pack& pack, const Combo& combo,
                                                  const RenderOptions& options);
 
+// One frame of one part alone on a transparent canvas, scaled like a render
+// (options.size; palette and bg apply too). For part pickers and pack previews.
+// Throws Error(invalid_option) naming the part or frame when out of range.
+PIXABOTS_API Image renderPart(const Pack& pack, Category category, int part, int frame,
+                              const RenderOptions& options);
+
 }  // namespace pixabots

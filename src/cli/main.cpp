@@ -13,6 +13,7 @@ constexpr std::string_view kUsage =
     "usage: pixabots render ID [--size N] [--hue DEG] [--saturate S] [--bg #rrggbb]\n"
     "                          [--pack DIR] -o FILE.png\n"
     "       pixabots render --seed TEXT ... -o FILE.png\n"
+    "       pixabots gallery [--pack DIR] [--bots N] -o FILE.png\n"
     "       pixabots --version\n"
     "\n"
     "  ID          4 characters of [0-9a-z]: eyes, head, body, top (e.g. 2156)\n"
@@ -21,7 +22,10 @@ constexpr std::string_view kUsage =
     "  --saturate  chroma multiplier 0..4 (default 1; 0 = grey)\n"
     "  --bg        flatten onto this colour\n"
     "  --pack      render with a sprite pack directory instead of the built-in art\n"
-    "  -o          output file, '-' for stdout\n";
+    "  -o          output file, '-' for stdout\n"
+    "\n"
+    "  gallery     every part of the pack on a labelled grid, then N bots drawn\n"
+    "              by mulberry32(2026) (default 64)\n";
 
 }  // namespace
 
@@ -39,6 +43,7 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   try {
     if (command == "render") return pixabots::cli::renderCommand(args);
+    if (command == "gallery") return pixabots::cli::galleryCommand(args);
     std::cerr << "pixabots: unknown command \"" << command << "\"\n" << kUsage;
     return 2;
   } catch (const pixabots::Error& e) {

@@ -11,6 +11,15 @@
 
 namespace pixabots {
 namespace detail {
+namespace {
+
+// What every render does to the composited canvas before scaling.
+void finish(const RenderOptions& options, Canvas& canvas) {
+  const int hue = normalizedHue(options.hue);
+  if (hue != 0 || options.saturate != 1.0) applyPalette(canvas, hue, options.saturate);
+  if (options.bg) flattenOnto(canvas, *options.bg);
+  if (options.size != kNativeSize) roundTripPremultiplied(canvas);
+}
 
 // Everything a static render does before scaling, at 32x32.
 void composeStatic(const Pack& pack, const Combo& combo, const RenderOptions& options, Canvas& canvas) {
@@ -21,12 +30,17 @@ void composeStatic(const Pack& pack, const Combo& combo, const RenderOptions& op
     layers[i].frame = pack.sheet(c, combo[c]).frame(0);
   }
   composite(layers, canvas);
-  const int hue = normalizedHue(options.hue);
-  if (hue != 0 || options.saturate != 1.0) applyPalette(canvas, hue, options.saturate);
-  if (options.bg) flattenOnto(canvas, *options.bg);
-  if (options.size != kNativeSize) roundTripPremultiplied(canvas);
+  finish(options, canvas);
 }
 
+// The canvas scaled into a new image.
+Image scaled(const Canvas& canvas, int size) {
+  Image image(size, size);
+  scaleInto(canvas, ScaleMaps(size), image.pixels().data(), image.rowBytes());
+  return image;
+}
+
+}  // namespace
 }  // namespace detail
 
 void renderInto(const Pack& pack, const Combo& combo, const RenderOptions& options,
@@ -51,9 +65,30 @@ void renderInto(const Pack& pack, const Combo& combo, const RenderOptions& optio
 
 Image render(const Pack& pack, const Combo& combo, const RenderOptions& options) {
   validate(options);
-  Image image(options.size, options.size);
-  renderInto(pack, combo, options, image.pixels());
-  return image;
+  detail::Canvas canvas;
+  detail::composeStatic(pack, combo, options, canvas);
+  return detail::scaled(canvas, options.size);
+}
+
+Image renderPart(const Pack& pack, Category category, int part, int frame, const RenderOptions& options) {
+  validate(options);
+  const std::string name(categoryName(category));
+  const int parts = pack.catalog().count(category);
+  if (part < 0 || part >= parts) {
+    throw Error(Errc::invalid_option, name + " part " + std::to_string(part) + " is out of range 0.." +
+                                          std::to_string(parts - 1));
+  }
+  const SpriteSheet& sheet = pack.sheet(category, part);
+  if (frame < 0 || frame >= sheet.frames()) {
+    throw Error(Errc::invalid_option, name + "/" + pack.catalog().part(category, part).name + " frame " +
+                                          std::to_string(frame) + " is out of range 0.." +
+                                          std::to_string(sheet.frames() - 1));
+  }
+  detail::Canvas canvas;
+  const detail::Layer layer{sheet.frame(frame)};
+  detail::composite({&layer, 1}, canvas);
+  detail::finish(options, canvas);
+  return detail::scaled(canvas, options.size);
 }
 
 std::vector<std::uint8_t> renderPng(const Pack& pack, const Combo& combo, const RenderOptions& options) {

@@ -115,3 +115,27 @@ TEST_CASE("--version and --help") {
   CHECK_THAT(h.output, Catch::Contains("usage: pixabots render ID"));
   CHECK(run("paint 2156").status == 2);
 }
+
+TEST_CASE("gallery draws every part of a pack at 4x on a labelled grid") {
+  const fs::path out = scratch("gallery.png");
+  Run r = run("gallery --pack " + kPack + " --bots 8 -o " + out.string());
+  REQUIRE(r.status == 0);
+  const Image sheet = decodePng(testing::readBytes(out));
+  CHECK(sheet.width() == 1200);
+  // The first tile (eyes 0) sits below the title and the "eyes" heading.
+  const Pack pack = Pack::fromDirectory(kPack);
+  RenderOptions big;
+  big.size = 128;
+  const Image part = renderPart(pack, Category::eyes, 0, 0, big);
+  int opaque = 0;
+  for (int y = 0; y < 128; ++y) {
+    for (int x = 0; x < 128; ++x) {
+      const std::uint8_t* p = part.row(y) + x * 4;
+      if (p[3] != 255) continue;
+      ++opaque;
+      REQUIRE(std::equal(p, p + 4, sheet.row(136 + y) + (24 + x) * 4));
+    }
+  }
+  CHECK(opaque > 0);
+  CHECK(run("gallery --bots 5000 -o " + out.string()).status == 2);
+}

@@ -113,3 +113,22 @@ TEST_CASE("a combo outside the pack's catalog is rejected") {
   CHECK_THROWS_WITH(render(conformancePack(), Combo{{0, 8, 0, 0}}, options),
                     Catch::Contains("heads index 8 is out of range"));
 }
+
+TEST_CASE("renderPart draws one frame of one part alone") {
+  const Pack& pack = conformancePack();
+  RenderOptions options;
+  options.size = 32;
+  const Image visor = renderPart(pack, Category::eyes, 13, 5, options);
+  // Frame 5 of the visor sheet, with transparent pixels as (0,0,0,0).
+  const std::uint8_t* frame = pack.sheet(Category::eyes, 13).frame(5);
+  for (int i = 0; i < 32 * 32; ++i) {
+    const std::uint8_t* p = visor.pixels().data() + i * 4;
+    if (frame[i * 4 + 3] == 0) {
+      REQUIRE(p[3] == 0);
+    } else {
+      REQUIRE(p[3] == frame[i * 4 + 3]);
+    }
+  }
+  CHECK_THROWS_WITH(renderPart(pack, Category::eyes, 13, 8, options), "eyes/visor frame 8 is out of range 0..7");
+  CHECK_THROWS_WITH(renderPart(pack, Category::top, 12, 0, options), "top part 12 is out of range 0..11");
+}

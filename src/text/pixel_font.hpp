@@ -1,0 +1,21 @@
+#pragma once
+#include <string_view>
+
+#include "pixabots/color.hpp"
+#include "pixabots/image.hpp"
+
+namespace pixabots::detail {
+
+// A 5x7 pixel font with a descender row (one column of spacing) for labels on generated images:
+// A-Z, a-z, 0-9 and - _ . , : ; / # ( ) ! ? ' " + = * x and space.
+// Characters it lacks draw as a hollow box.
+inline constexpr int kGlyphWidth = 5;
+inline constexpr int kGlyphHeight = 8;  // 7 above the baseline, 1 for descenders
+inline constexpr int kGlyphAdvance = kGlyphWidth + 1;
+
+int textWidth(std::string_view text, int scale);
+
+// Draws opaque text with its top-left corner at (x, y); clipped to the image.
+void drawText(Image& image, int x, int y, std::string_view text, Rgb colour, int scale);
+
+}  // namespace pixabots::detail
