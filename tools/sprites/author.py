@@ -67,7 +67,8 @@ def head_ac():
     c.put(2, 21, "gggggggggggggggggggggggggggg")
     c.put(22, 9, "GGGG.cc")          # status display strip
     c.put(26, 9, "t")                  # power LED
-    c.put(3, 9, "bbb")                 # brand badge
+    c.put(2, 8, "b.b\n.b.\nb.b")      # snowflake badge
+    c.hline(4, 27, 18, "G")            # front panel seam
     # side intake grilles
     for y in range(11, 18, 2):
         c.set(2, y, "G")
@@ -1063,19 +1064,20 @@ def body_tank():
 @part("body", "wings")
 def body_wings():
     c = Canvas()
-    # spread wings seen from the front: stacked feathers, each shorter than
-    # the one above, pointed tips, shaded undersides
-    c.put(1, 21, """
+    # little wings on the back, poking out at the sides: rising tips,
+    # scalloped feather ends along the bottom
+    c.put(0, 21, """
+...wwwwwww
 .wwwwwwwww
 wwwwwwwwww
-.cwwwwwwww
-..wwwwwwww
-..cccwwwww
-....wwwwww
-....cccwww
-......wwww
-.......ccw
+wGwwwwwwww
+wwGwwGwwww
+.wwGwwGwww
+.cwwGwwGww
+..cwwcwwcw
+...c..c..c
 """)
+
     mirror_left(c)
     torso(c, "G", "w", "g")
     c.outline("k")
@@ -1086,16 +1088,16 @@ wwwwwwwwww
 def body_fire():
     c = Canvas()
     c.put(0, 21, """
-.......rrrrrrrrr
-..r...rroooooooo
-..rr..rooooyyyyy
-..ror.roooyyyyyy
-...rorrooyyYYYYY
-...roooooyyYYYYY
-....rooooyyYYYYY
-.....rooooyyYYYY
-......rroooyyyyy
-........rrrroooo
+........rrrrrrrr
+..r....rrooooooo
+..rr..rroooooooo
+.rorr.rooooyoooo
+.roorrroooyyyoyy
+..rooooooyyYyyyY
+..rroooooyYYYyYY
+...rrooooyYYYYYY
+....rroooyyYYYYY
+......rrrooyyyyy
 """)
     mirror_left(c)
     c.outline("k")

@@ -279,6 +279,16 @@ def main(argv=None):
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "wb") as f:
                 f.write(data)
+    expected = set(outputs)
+    for cat in CATEGORY_ORDER:
+        d = os.path.join(SPRITES, cat)
+        if os.path.isdir(d):
+            for fn in sorted(os.listdir(d)):
+                rel = os.path.join("sprites", cat, fn)
+                if fn.endswith(".png") and rel not in expected:
+                    print(f"warning: {rel} is not in the catalog", file=sys.stderr)
+                    if args.check:
+                        stale.append(rel)
     if args.check:
         if stale:
             for rel in stale:
