@@ -264,7 +264,8 @@ class ManifestReader {
     // A multi-frame part without a kind most likely means "play every frame".
     part.kind = part.frames == 1 ? PartKind::still : PartKind::sequence;
     if (const auto it = v.find("kind"); it != v.end()) {
-      const std::string_view kind = it->is_string() ? it->get_ref<const std::string&>() : "";
+      const std::string_view kind =
+          it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : std::string_view();
       if (kind == "static") {
         part.kind = PartKind::still;
       } else if (kind == "blink") {

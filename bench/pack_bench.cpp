@@ -1,0 +1,48 @@
+// What a pack costs to load. Pack::embedded() pays BM_EmbeddedDecode exactly
+// once per process, on first use; BM_EmbeddedFirstUse measures that one call.
+#include <benchmark/benchmark.h>
+
+#include <string>
+
+#include "pack/embedded_files.hpp"
+#include "pixabots/pack.hpp"
+
+namespace {
+
+int sheetPixels(const pixabots::Pack& pack) {
+  int pixels = 0;
+  for (pixabots::Category c : pixabots::kEncodingOrder) {
+    for (int i = 0; i < pack.catalog().count(c); ++i) pixels += pack.sheet(c, i).frames() * 32 * 32;
+  }
+  return pixels;
+}
+
+// Registered first and run once: later benchmarks may touch embedded() too.
+void BM_EmbeddedFirstUse(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(&pixabots::Pack::embedded());
+}
+BENCHMARK(BM_EmbeddedFirstUse)->Iterations(1)->Unit(benchmark::kMicrosecond);
+
+// The work behind embedded(): decode every compiled-in PNG into sheets.
+void BM_EmbeddedDecode(benchmark::State& state) {
+  const auto files = pixabots::detail::embeddedSpriteFiles();
+  int pixels = 0;
+  for (auto _ : state) {
+    const auto pack = pixabots::Pack::fromFiles(files, {}, "sprites");
+    pixels = sheetPixels(pack);
+    benchmark::DoNotOptimize(pack);
+  }
+  state.SetItemsProcessed(state.iterations() * pixels);  // sprite pixels decoded
+  state.counters["files"] = static_cast<double>(files.size());
+}
+BENCHMARK(BM_EmbeddedDecode)->Unit(benchmark::kMicrosecond);
+
+#ifdef PIXABOTS_SPRITES_DIR
+// The same art read from disk (page-cached), for comparison.
+void BM_FromDirectory(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(pixabots::Pack::fromDirectory(PIXABOTS_SPRITES_DIR));
+}
+BENCHMARK(BM_FromDirectory)->Unit(benchmark::kMicrosecond);
+#endif
+
+}  // namespace
