@@ -824,19 +824,22 @@ pwrrwrrp
 @part("top", "mohawk")
 def top_mohawk():
     c = Canvas()
+    # a tall, narrow strip of spiked-up hair, tips bright, roots darker
     c.put(10, 0, """
-.....pp.....
-....pPPp....
-.p..pPPp..p.
-.pp.pPPp.pp.
-.pPppPPppPp.
-..pPpPPpPp..
-..pPPPPPPp..
-...pPPPPp...
-...pPPPPp...
-...PPPPPP...
-...PPPPPP...
+..........p.
+.......p.pp.
+....p.pp.pPp
+.p.pp.pPppPp
+.ppPppPpPPp.
+..pPPpPPPPp.
+..pPPPPPPP..
+..PPPPPPPP..
+..PPPPPPPP..
+..PPPPPPPP..
+..PPPPPPPP..
 """)
+
+
     c.outline("k")
     return [c]
 
