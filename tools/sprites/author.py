@@ -316,29 +316,31 @@ def eyes_cheeky_terminal():
 
 @part("eyes", "glasses")
 def eyes_glasses():
+    """Thick-rimmed specs; frame 1 closes the eyes behind the lenses."""
     lens = """
-.kkkkk.
-kwwwccK
-kwwwwcK
-kwwwwwK
-kwwwwwK
-kwwwwwK
-.kkkkk.
+kkkkkkkk
+kcwccccK
+kwwwwwwK
+kwwwwwwK
+kwwwwwwK
+.kwwwwK.
+..kkkk..
 """
     frames = []
     for closed in (False, True):
         c = Canvas()
-        c.put(7, 11, lens)
+        c.put(6, 11, lens)
         c.put(18, 11, lens)
-        c.hline(14, 17, 13, "k")       # bridge
-        c.hline(5, 6, 12, "k")         # temples
-        c.hline(25, 26, 12, "k")
-        for x0 in (7, 18):
+        c.hline(14, 17, 12, "k")       # bridge
+        c.hline(14, 17, 11, "K")
+        c.set(5, 11, "k"); c.set(26, 11, "k")   # temples
+        for x0 in (6, 18):
             if closed:
-                c.put(x0 + 1, 14, "k...k")
-                c.put(x0 + 1, 15, ".kkk.")
+                c.put(x0 + 2, 14, "kkkk")
+                c.put(x0 + 1, 15, "K....K")
             else:
-                c.put(x0 + 2, 14, "kk\nkk")
+                c.put(x0 + 3, 13, "kk\nkk")
+                c.set(x0 + 3, 13, "g")
         frames.append(c)
     return frames
 
