@@ -849,26 +849,20 @@ def top_mohawk():
 @part("top", "plant")
 def top_plant():
     c = Canvas()
-    c.put(9, 0, """
-..l..........
-.lnl...l.....
-.lnnl.lnl..l.
-..lnllnll.lnl
-...llnlnllnl.
-.....lnnnl...
+    c.put(9, 1, """
+..lll....lll..
+.lllnl..lnlll.
+..llnnllnnll..
+....llnnll....
+..oooooooooo..
+..mmmmmmmmmm..
+...ooooooooo..
+...oooooooom..
+...oooooooom..
+...oooooooom..
 """)
-    c.put(11, 5, """
-oooooooooo
-.ommmmmmo.
-.oooooooo.
-.ooooooom.
-.ooooooom.
-.ooooooom.
-""")
-    c.hline(12, 19, 6, "M")
-    c.hline(12, 19, 5, "o")
-    c.hline(11, 20, 5, "o")
-    c.hline(11, 20, 6, "m")
+    c.set(15, 4, "N"); c.set(16, 4, "N")
+    c.set(11, 5, "Y")
     c.outline("k")
     return [c]
 
