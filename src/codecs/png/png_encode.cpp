@@ -81,7 +81,8 @@ class Deflater {
       zs_ = z_stream{};
       // Level 1 + Z_RLE: pixel-art rows are runs, and Up-filtered repeated
       // rows are all zeros; RLE finds both at a fraction of level 6's cost.
-      if (deflateInit2(&zs_, 1, Z_DEFLATED, 15, kMemLevel, Z_RLE) != Z_OK) fail("zlib deflateInit2 failed");
+      // Raw deflate (negative window bits): RowSink writes the zlib wrapper.
+      if (deflateInit2(&zs_, 1, Z_DEFLATED, -15, kMemLevel, Z_RLE) != Z_OK) fail("zlib deflateInit2 failed");
       ready_ = true;
     } else if (deflateReset(&zs_) != Z_OK) {
       fail("zlib deflateReset failed");
@@ -136,7 +137,9 @@ struct Scratch {
   std::vector<std::uint8_t> colUsed, rowUsed;
   std::vector<std::uint32_t> usedCols, usedRows;
   std::vector<std::uint8_t> row;      // filter byte + one output row
-  std::vector<std::uint8_t> zeroRow;  // filter Up + zeros: a repeated row
+  std::vector<std::uint8_t> repeated;  // repeated rows (filter Up + zeros) back to back
+  std::size_t repeatedRowSize = 0;     // row size `repeated` is laid out for
+  std::size_t repeatedRows = 0;        // rows laid out
   std::vector<std::uint8_t> zbuf;     // deflate output before it is copied to `out`
   std::vector<std::uint32_t> identity;
 };
@@ -208,15 +211,59 @@ class IdatWriter {
 };
 
 // Feeds filtered rows through the thread's deflate stream into IDAT chunks.
+// The stream is raw deflate and the zlib wrapper (header, Adler-32) is done
+// here: the checksum of a repeated row (filter byte 2 + zeros) is then O(1)
+// instead of a pass over bytes that are mostly such rows.
 class RowSink {
  public:
   RowSink(z_stream& zs, std::vector<std::uint8_t>& buf, std::vector<std::uint8_t>& out)
       : zs_(zs), buf_(buf), idat_(out) {
     zs_.next_out = buf_.data();
     zs_.avail_out = static_cast<uInt>(buf_.size());
+    // CMF: deflate, 32 KiB window; FLG: fastest level, no dictionary, check bits.
+    static constexpr std::uint8_t kZlibHeader[2] = {0x78, 0x01};
+    idat_.append(kZlibHeader, 2);
   }
 
-  void write(const std::uint8_t* data, std::size_t size) {
+  void writeRow(const std::uint8_t* data, std::size_t size) {
+    adler_ = adler32_z(adler_, data, size);
+    deflateInput(data, size);
+  }
+
+  // `count` repeated rows of `rowSize` bytes: filter Up, then zeros. `pattern`
+  // holds `patternRows` such rows back to back, fed to deflate in one go.
+  void writeRepeatedRows(std::size_t count, std::size_t rowSize, const std::uint8_t* pattern,
+                         std::size_t patternRows) {
+    // Adler-32 of [2, 0 x (rowSize-1)]: a += 2, b += a, then b += a per zero.
+    const std::uint64_t zeros = (rowSize - 1) % kAdlerMod;
+    std::uint64_t a = adler_ & 0xffffu;
+    std::uint64_t b = adler_ >> 16;
+    for (std::size_t i = 0; i < count; ++i) {
+      a = (a + 2) % kAdlerMod;
+      b = (b + a + zeros * a) % kAdlerMod;
+    }
+    adler_ = static_cast<uLong>((b << 16) | a);
+    while (count > 0) {
+      const std::size_t n = std::min(count, patternRows);
+      deflateInput(pattern, n * rowSize);
+      count -= n;
+    }
+  }
+
+  void finish() {
+    while (step(Z_FINISH) != Z_STREAM_END) {
+    }
+    drain();
+    std::uint8_t trailer[4];
+    putU32(trailer, static_cast<std::uint32_t>(adler_));
+    idat_.append(trailer, 4);
+    idat_.finish();
+  }
+
+ private:
+  static constexpr std::uint64_t kAdlerMod = 65521;
+
+  void deflateInput(const std::uint8_t* data, std::size_t size) {
     while (size > 0) {
       const std::size_t n = std::min(size, kMaxDeflateInput);
       zs_.next_in = data;
@@ -226,15 +273,6 @@ class RowSink {
       size -= n;
     }
   }
-
-  void finish() {
-    while (step(Z_FINISH) != Z_STREAM_END) {
-    }
-    drain();
-    idat_.finish();
-  }
-
- private:
   int step(int flush) {
     const int rc = deflate(&zs_, flush);
     // Z_BUF_ERROR means no progress, impossible while avail_out > 0.
@@ -251,6 +289,7 @@ class RowSink {
   z_stream& zs_;
   std::vector<std::uint8_t>& buf_;
   IdatWriter idat_;
+  uLong adler_ = 1;
 };
 
 // Output row from index row `idx` via the column map, packed MSB first.
@@ -391,6 +430,31 @@ void writePalette(Scratch& s, std::size_t srcWidth, std::vector<std::uint8_t>& o
   if (translucent > 0) appendChunk(out, "tRNS", trns, static_cast<std::size_t>(translucent));
 }
 
+// Lays out repeated rows (filter Up + zeros) back to back in s.repeated, as
+// many as the longest run needs up to ~32 KiB, so a run of repeated rows costs
+// few deflate() calls. Returns how many rows the pattern holds.
+std::size_t repeatedRowPattern(Scratch& s, std::span<const std::uint32_t> rows, std::size_t rowSize) {
+  constexpr std::size_t kPatternBytes = std::size_t{32} * 1024;
+  std::size_t longest = 0;
+  std::size_t run = 0;
+  for (std::size_t y = 1; y < rows.size(); ++y) {
+    run = rows[y] == rows[y - 1] ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  if (longest == 0) return 0;
+  const std::size_t want = std::clamp<std::size_t>(kPatternBytes / rowSize, 1, longest);
+  if (s.repeatedRowSize != rowSize || s.repeatedRows < want) {
+    std::size_t bytes = 0;
+    if (mulOverflows(want, rowSize, bytes)) fail("PNG row is too large for this platform");
+    ensureSize(s.repeated, bytes);
+    std::memset(s.repeated.data(), 0, bytes);
+    for (std::size_t i = 0; i < want; ++i) s.repeated[i * rowSize] = 2;  // filter Up
+    s.repeatedRowSize = rowSize;
+    s.repeatedRows = want;
+  }
+  return s.repeatedRows;
+}
+
 }  // namespace
 
 void encodeMappedPng(const std::uint8_t* src, std::size_t srcStride, int srcWidth, int srcHeight,
@@ -449,20 +513,16 @@ void encodeMappedPng(const std::uint8_t* src, std::size_t srcStride, int srcWidt
   if (rowBytes64 >= std::numeric_limits<std::size_t>::max()) fail("PNG row is too large for this platform");
   const auto rowBytes = static_cast<std::size_t>(rowBytes64);
 
-  ensureSize(s.row, rowBytes + 1);
-  ensureSize(s.zeroRow, rowBytes + 1);  // grown bytes are zero; only [0] is ever written
-  s.zeroRow[0] = 2;                     // filter Up
+  const std::size_t rowSize = rowBytes + 1;  // with the filter byte
+  ensureSize(s.row, rowSize);
   ensureSize(s.zbuf, kDeflateBufferSize);
+  const std::size_t patternRows = repeatedRowPattern(s, rows, rowSize);
 
   RowSink sink(s.deflater.reset(), s.zbuf, out);
   std::uint8_t* row = s.row.data();
   row[0] = 0;  // filter None
-  for (std::size_t y = 0; y < rows.size(); ++y) {
+  for (std::size_t y = 0; y < rows.size();) {
     const std::uint32_t r = rows[y];
-    if (y > 0 && r == rows[y - 1]) {
-      sink.write(s.zeroRow.data(), rowBytes + 1);
-      continue;
-    }
     const std::uint8_t* irow = s.index.data() + std::size_t{r} * srcW;
     const std::uint8_t* srow = src + std::size_t{r} * srcStride;
     switch (mode) {
@@ -477,7 +537,11 @@ void encodeMappedPng(const std::uint8_t* src, std::size_t srcStride, int srcWidt
       case Mode::rgb: gatherRgb(srow, cols, row + 1); break;
       case Mode::rgba: gatherRgba(srow, cols, row + 1); break;
     }
-    sink.write(row, rowBytes + 1);
+    sink.writeRow(row, rowSize);
+    std::size_t run = 0;
+    while (y + 1 + run < rows.size() && rows[y + 1 + run] == r) ++run;
+    if (run > 0) sink.writeRepeatedRows(run, rowSize, s.repeated.data(), patternRows);
+    y += 1 + run;
   }
   sink.finish();
   appendChunk(out, "IEND", nullptr, 0);
