@@ -106,7 +106,7 @@ TEST_CASE("a broken pack or an unwritable output fails with status 1 and no part
   CHECK_THAT(w.output, Catch::Contains("cannot create /nonexistent/dir/x.png"));
 }
 
-TEST_CASE("--version and --help") {
+TEST_CASE("version and help output") {
   Run v = run("--version");
   CHECK(v.status == 0);
   CHECK(v.output == std::string("pixabots ") + PIXABOTS_VERSION_STRING + "\n");
@@ -138,4 +138,11 @@ TEST_CASE("gallery draws every part of a pack at 4x on a labelled grid") {
   }
   CHECK(opaque > 0);
   CHECK(run("gallery --bots 5000 -o " + out.string()).status == 2);
+}
+
+TEST_CASE("docs/gallery.png is what `pixabots gallery` draws from the built-in art today") {
+  const fs::path out = scratch("fresh_gallery.png");
+  REQUIRE(run("gallery -o " + out.string()).status == 0);
+  INFO("regenerate it with scripts/gallery.sh");
+  CHECK(decodePng(testing::readBytes(out)) == decodePng(testing::readBytes(PIXABOTS_GALLERY)));
 }

@@ -8,7 +8,7 @@ Writes a scaled-up PNG with, top to bottom:
   (c) bounce check: pairs of (rest, bounce) poses with head/eyes +2, top +3,
       body +1 (the body's bottom row stays planted at y=31)
 
-  python3 tools/sprites/preview.py [--out sprites/preview.png] [--scale 6]
+  python3 tools/sprites/preview.py [--out preview.png] [--scale 6]
                                    [--section parts|combos|eyes|bounce|all]
                                    [--combo TOP,BODY,HEAD,EYES[:FRAME] ...]
 """
@@ -93,7 +93,7 @@ def tallest(parts_cat):
 
 def main(argv=None):
     ap = argparse.ArgumentParser()
-    ap.add_argument("--out", default=os.path.join(bs.SPRITES, "preview.png"))
+    ap.add_argument("--out", default="preview.png")
     ap.add_argument("--scale", type=int, default=6)
     ap.add_argument("--section", default="all",
                     choices=["parts", "combos", "eyes", "bounce", "all"])
