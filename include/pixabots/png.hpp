@@ -16,14 +16,19 @@ struct PngLimits {
   std::size_t maxPixels = std::size_t{1} << 24;  // width*height
 };
 
-// Decodes any PNG (any colour type and bit depth, tRNS honoured) to 8-bit RGBA
-// with transparent pixels set to (0,0,0,0). Throws Error(codec) saying what is
-// wrong: not a PNG, truncated, corrupt data, too large for the limits.
+// Decodes any PNG (any colour type and bit depth, tRNS honoured, interlaced or
+// not) to 8-bit RGBA with transparent pixels set to (0,0,0,0). 16-bit samples
+// are rounded to 8 bits; gamma, colour profiles and other ancillary chunks are
+// ignored. The IHDR size is checked against `limits` before anything is
+// allocated for the pixels. Throws Error(codec) saying what is wrong: not a
+// PNG, truncated, corrupt data, too large for the limits.
 PIXABOTS_API Image decodePng(std::span<const std::uint8_t> bytes, const PngLimits& limits = {});
 
-// Encodes losslessly with the smallest fitting colour type: indexed (palette,
-// plus tRNS when any pixel is not opaque) when there are <= 256 colours, else
-// RGB when every pixel is opaque, else RGBA.
+// Encodes losslessly with the smallest fitting colour type: indexed (palette
+// at 1/2/4/8 bits, plus tRNS when any pixel is not opaque) when there are
+// <= 256 colours, else RGB when every pixel is opaque, else RGBA. Fully
+// transparent pixels are written as (0,0,0,0). Thread-safe. Throws
+// Error(codec) for an empty view or a stride smaller than width*4.
 PIXABOTS_API std::vector<std::uint8_t> encodePng(const ImageView& image);
 
 }  // namespace pixabots
