@@ -308,14 +308,19 @@ Manifest parseManifest(std::span<const std::uint8_t> bytes, const std::string& l
   try {
     ParseWatcher watcher(label);
     root = json::parse(bytes.begin(), bytes.end(), std::ref(watcher));
-  } catch (const json::parse_error& e) {
-    // what() is "[json.exception.parse_error.101] parse error at line 1, column 5: ...";
-    // keep the position and the reason, drop the library's tag.
+  } catch (const json::exception& e) {
+    // Syntax errors (parse_error) and numbers too large for a double
+    // (out_of_range 406). what() is "[json.exception.parse_error.101] parse
+    // error at line 1, column 5: ..."; keep the position and the reason, drop
+    // the library's tag, and cap the length (it can quote the input).
     std::string_view what = e.what();
     if (const auto tagEnd = what.find("] "); tagEnd != std::string_view::npos) {
       what.remove_prefix(tagEnd + 2);
     }
-    throw Error(Errc::invalid_pack, label + ": malformed JSON: " + std::string(what));
+    constexpr std::size_t kMaxReason = 200;
+    std::string reason(what.substr(0, kMaxReason));
+    if (what.size() > kMaxReason) reason += "...";
+    throw Error(Errc::invalid_pack, label + ": malformed JSON: " + reason);
   }
   return ManifestReader(label).read(root);
 }

@@ -390,6 +390,10 @@ TEST_CASE("manifest errors name the JSON path and the problem") {
                Contains("manifest.json: malformed JSON: ") && Contains("line 1, column 28"));
     CHECK_THAT(manifestError(std::string("")), Contains("manifest.json: malformed JSON: "));
     CHECK_THAT(manifestError(std::string("{\"name\": \"\xff\"}")), Contains("malformed JSON"));
+    // nlohmann reports an overflowing number as out_of_range, not parse_error (found by fuzzing).
+    CHECK_THAT(manifestError(std::string(R"({"format": 1e999})")),
+               Contains("manifest.json: malformed JSON: number overflow"));
+    CHECK(manifestError(std::string(R"({"format": 1)") + std::string(5000, '0') + "e999}").size() < 300);
   }
   SECTION("top level not an object") {
     CHECK_THAT(manifestError(json::array()), Contains("manifest.json: the top level must be an object"));
