@@ -380,9 +380,11 @@ TEST_CASE("mapped encoding equals encoding the naive upscale", "[png][encode]") 
   CHECK(ihdrColorType(mapped) == 3);
   CHECK(ihdrDepth(mapped) == 4);  // 15 colours + transparent
   requireDecodesTo(mapped, expected);
-  requireDecodesTo(pixabots::encodePng(expected.view()), expected);
+  const Bytes full = pixabots::encodePng(expected.view());
+  requireDecodesTo(full, expected);
 
-  // Repeated rows are filter Up (all zeros), new rows filter None.
+  // Repeated rows are filter Up (all zeros), new rows filter None. encodePng
+  // finds repeats itself: rows identical to the one above.
   const std::size_t rowBytes = (static_cast<std::size_t>(size) * 4 + 7) / 8;
   const Bytes raw = inflateIdat(mapped, (rowBytes + 1) * static_cast<std::size_t>(size));
   REQUIRE(raw.size() == (rowBytes + 1) * static_cast<std::size_t>(size));
@@ -394,6 +396,14 @@ TEST_CASE("mapped encoding equals encoding the naive upscale", "[png][encode]") 
     } else {
       REQUIRE(row[0] == 0);
     }
+  }
+  const Bytes fullRaw = inflateIdat(full, raw.size());
+  REQUIRE(fullRaw.size() == raw.size());
+  for (int y = 0; y < size; ++y) {
+    const std::uint8_t* row = fullRaw.data() + static_cast<std::size_t>(y) * (rowBytes + 1);
+    const bool same = y > 0 && std::memcmp(expected.row(y), expected.row(y - 1), expected.rowBytes()) == 0;
+    REQUIRE(row[0] == (same ? 2 : 0));
+    if (same) REQUIRE(std::all_of(row + 1, row + 1 + rowBytes, [](std::uint8_t b) { return b == 0; }));
   }
 }
 

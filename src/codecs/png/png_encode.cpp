@@ -141,7 +141,8 @@ struct Scratch {
   std::size_t repeatedRowSize = 0;     // row size `repeated` is laid out for
   std::size_t repeatedRows = 0;        // rows laid out
   std::vector<std::uint8_t> zbuf;     // deflate output before it is copied to `out`
-  std::vector<std::uint32_t> identity;
+  std::vector<std::uint32_t> identity;  // encodePng's column map
+  std::vector<std::uint32_t> rowMap;    // encodePng's row map
 };
 
 Scratch& scratch() {
@@ -556,16 +557,28 @@ std::vector<std::uint8_t> encodePng(const ImageView& image) {
     throw Error(Errc::codec, "cannot encode a " + std::to_string(image.width) + "x" +
                                  std::to_string(image.height) + " image as PNG");
   }
-  // Identity maps, shared by every call on this thread and only ever extended.
-  std::vector<std::uint32_t>& identity = detail::scratch().identity;
-  const auto needed = static_cast<std::size_t>(std::max(image.width, image.height));
-  while (identity.size() < needed) identity.push_back(static_cast<std::uint32_t>(identity.size()));
-  const std::span<const std::uint32_t> ids(identity);
+  if (image.stride / 4 < static_cast<std::size_t>(image.width)) {
+    throw Error(Errc::codec, "cannot encode PNG: stride is smaller than width * 4");
+  }
+  detail::Scratch& s = detail::scratch();
+  const auto width = static_cast<std::size_t>(image.width);
+  const auto height = static_cast<std::size_t>(image.height);
+  // Identity column map, shared by every call on this thread, only ever extended.
+  while (s.identity.size() < width) s.identity.push_back(static_cast<std::uint32_t>(s.identity.size()));
+  // A row identical to the one above maps to the same source row, so it is
+  // written as a repeated row (filter Up, all zeros): upscaled images then
+  // cost what encodeMappedPng costs.
+  detail::ensureSize(s.rowMap, height);
+  for (int y = 0; y < image.height; ++y) {
+    const auto i = static_cast<std::size_t>(y);
+    const bool same = y > 0 && std::memcmp(image.row(y), image.row(y - 1), width * 4) == 0;
+    s.rowMap[i] = same ? s.rowMap[i - 1] : static_cast<std::uint32_t>(y);
+  }
+  const std::span<const std::uint32_t> cols(s.identity.data(), width);
+  const std::span<const std::uint32_t> rows(s.rowMap.data(), height);
 
   std::vector<std::uint8_t> out;
-  detail::encodeMappedPng(image.data, image.stride, image.width, image.height,
-                          ids.first(static_cast<std::size_t>(image.width)),
-                          ids.first(static_cast<std::size_t>(image.height)), out);
+  detail::encodeMappedPng(image.data, image.stride, image.width, image.height, cols, rows, out);
   return out;
 }
 
