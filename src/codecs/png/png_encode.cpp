@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <iterator>
 #include <limits>
 #include <string>
 
@@ -136,7 +137,7 @@ struct Scratch {
   std::vector<std::uint8_t> index;  // palette index per source pixel (referenced ones only)
   std::vector<std::uint8_t> colUsed, rowUsed;
   std::vector<std::uint32_t> usedCols, usedRows;
-  std::vector<std::uint8_t> row;      // filter byte + one output row
+  std::vector<std::uint8_t> row, prevRow;  // filter byte + one output row
   std::vector<std::uint8_t> repeated;  // repeated rows (filter Up + zeros) back to back
   std::size_t repeatedRowSize = 0;     // row size `repeated` is laid out for
   std::size_t repeatedRows = 0;        // rows laid out
@@ -432,7 +433,7 @@ void writePalette(Scratch& s, std::size_t srcWidth, std::vector<std::uint8_t>& o
 }
 
 // Lays out repeated rows (filter Up + zeros) back to back in s.repeated, as
-// many as the longest run needs up to ~32 KiB, so a run of repeated rows costs
+// many as the longest map run needs up to ~32 KiB, so a run of repeats costs
 // few deflate() calls. Returns how many rows the pattern holds.
 std::size_t repeatedRowPattern(Scratch& s, std::span<const std::uint32_t> rows, std::size_t rowSize) {
   constexpr std::size_t kPatternBytes = std::size_t{32} * 1024;
@@ -442,8 +443,8 @@ std::size_t repeatedRowPattern(Scratch& s, std::span<const std::uint32_t> rows, 
     run = rows[y] == rows[y - 1] ? run + 1 : 0;
     longest = std::max(longest, run);
   }
-  if (longest == 0) return 0;
-  const std::size_t want = std::clamp<std::size_t>(kPatternBytes / rowSize, 1, longest);
+  // At least one row: rows with identical content are repeats too.
+  const std::size_t want = std::clamp<std::size_t>(kPatternBytes / rowSize, 1, std::max<std::size_t>(longest, 1));
   if (s.repeatedRowSize != rowSize || s.repeatedRows < want) {
     std::size_t bytes = 0;
     if (mulOverflows(want, rowSize, bytes)) fail("PNG row is too large for this platform");
@@ -499,8 +500,7 @@ void encodeMappedPng(const std::uint8_t* src, std::size_t srcStride, int srcWidt
     bitsPerPixel = 24;
   }
 
-  out.clear();
-  out.insert(out.end(), kSignature, kSignature + 8);
+  out.assign(std::begin(kSignature), std::end(kSignature));  // keeps capacity
   std::uint8_t ihdr[13] = {};
   putU32(ihdr, static_cast<std::uint32_t>(cols.size()));
   putU32(ihdr + 4, static_cast<std::uint32_t>(rows.size()));
@@ -520,8 +520,12 @@ void encodeMappedPng(const std::uint8_t* src, std::size_t srcStride, int srcWidt
   const std::size_t patternRows = repeatedRowPattern(s, rows, rowSize);
 
   RowSink sink(s.deflater.reset(), s.zbuf, out);
+  // Two row buffers: the row being built and the last one written, so a row
+  // from a different source row but with the same bytes is still a repeat.
+  ensureSize(s.prevRow, rowSize);
   std::uint8_t* row = s.row.data();
-  row[0] = 0;  // filter None
+  std::uint8_t* prev = s.prevRow.data();
+  bool havePrev = false;
   for (std::size_t y = 0; y < rows.size();) {
     const std::uint32_t r = rows[y];
     const std::uint8_t* irow = s.index.data() + std::size_t{r} * srcW;
@@ -538,10 +542,17 @@ void encodeMappedPng(const std::uint8_t* src, std::size_t srcStride, int srcWidt
       case Mode::rgb: gatherRgb(srow, cols, row + 1); break;
       case Mode::rgba: gatherRgba(srow, cols, row + 1); break;
     }
-    sink.writeRow(row, rowSize);
     std::size_t run = 0;
     while (y + 1 + run < rows.size() && rows[y + 1 + run] == r) ++run;
-    if (run > 0) sink.writeRepeatedRows(run, rowSize, s.repeated.data(), patternRows);
+    if (havePrev && std::memcmp(row + 1, prev + 1, rowBytes) == 0) {
+      sink.writeRepeatedRows(1 + run, rowSize, s.repeated.data(), patternRows);
+    } else {
+      row[0] = 0;  // filter None
+      sink.writeRow(row, rowSize);
+      if (run > 0) sink.writeRepeatedRows(run, rowSize, s.repeated.data(), patternRows);
+      std::swap(row, prev);
+      havePrev = true;
+    }
     y += 1 + run;
   }
   sink.finish();
