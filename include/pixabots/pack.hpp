@@ -49,9 +49,12 @@ class SpriteSheet {
 class PIXABOTS_API Pack {
  public:
   // A directory in the service's layout: {category}/{name}.png sheets (frames*32
-  // x 32) and an optional manifest.json defining the catalog; without one the
-  // service's catalog is assumed. Throws Error(invalid_pack) naming the file and
-  // the problem (missing, not a PNG, corrupt, wrong size, too big, ...).
+  // x 32) and an optional manifest.json defining the catalog (docs/packs.md);
+  // without one the service's catalog is assumed. Only the manifest and the
+  // sheets the catalog names are read; other files are ignored. Throws
+  // Error(invalid_pack) naming the file and the problem (missing, not a PNG,
+  // corrupt, wrong size, too big, ...), or Error(io) when the directory is
+  // missing, not a directory or unreadable.
   static Pack fromDirectory(const std::filesystem::path& dir, const PackLimits& limits = {});
   // The same from files already in memory; `origin` prefixes file names in errors.
   static Pack fromFiles(std::span<const PackFile> files, const PackLimits& limits = {},
