@@ -14,8 +14,9 @@ namespace pixabots::detail {
 // colours among the referenced pixels, else RGB if all are opaque, else RGBA.
 // Fully transparent pixels are written as (0,0,0,0).
 //
-// Output rows whose rows[y] equals rows[y-1] are written with filter Up (all
-// zero bytes); other rows use filter None.
+// Output rows whose rows[y] equals rows[y-1], or whose bytes equal the row
+// above, are written with filter Up (all zero bytes); other rows use filter
+// None. The palette is built from the referenced source pixels only.
 //
 // `out` is cleared and reused (its capacity is kept). Thread-safe: all scratch
 // state (buffers, the zlib stream) is thread_local, so steady-state calls
