@@ -10,7 +10,7 @@ cmake --build build -j"$(nproc)"
 
 mkdir -p out
 cli=build/src/cli/pixabots
-for id in 2156 0000 3409 8755 f76b 7a4c; do
+for id in 2156 0000 3409 8755 f76b c53a e604 9127; do
   "$cli" render "$id" --size 256 -o "out/$id.png"
 done
 "$cli" render --seed "$(whoami)" --size 256 -o out/me.png
