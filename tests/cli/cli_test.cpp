@@ -39,6 +39,14 @@ fs::path scratch(const std::string& name) {
 
 const std::string kPack = testing::dataPath("conformance/pack").string();
 
+// Runs the CLI expecting it to fail with `status` and say `message`.
+void expectFailure(const std::string& args, int status, const std::string& message) {
+  INFO(args);
+  Run r = run(args);
+  CHECK(r.status == status);
+  CHECK_THAT(r.output, Catch::Contains(message));
+}
+
 }  // namespace
 
 TEST_CASE("render writes the PNG of the requested options") {
@@ -80,30 +88,19 @@ TEST_CASE("bad input fails with exit status 2, a clear message and no file") {
                         Case{"render 2156 --bg red", "colour \"red\" is not valid: expected #rrggbb"},
                         Case{"render 2156 --frobnicate 1", "unknown option --frobnicate"},
                         Case{"render", "render needs exactly one ID"}}) {
-    INFO(c.args);
-    Run r = run(c.args + " -o " + out.string());
-    CHECK(r.status == 2);
-    CHECK_THAT(r.output, Catch::Contains(c.message));
+    expectFailure(c.args + " -o " + out.string(), 2, c.message);
     CHECK_FALSE(fs::exists(out));
   }
-  Run noValue = run("render 2156 -o " + out.string() + " --size");
-  CHECK(noValue.status == 2);
-  CHECK_THAT(noValue.output, Catch::Contains("option --size needs a value"));
+  expectFailure("render 2156 -o " + out.string() + " --size", 2, "option --size needs a value");
   CHECK_FALSE(fs::exists(out));
-  Run missing = run("render 2156");
-  CHECK(missing.status == 2);
-  CHECK_THAT(missing.output, Catch::Contains("render needs an output file"));
+  expectFailure("render 2156", 2, "render needs an output file");
 }
 
 TEST_CASE("a broken pack or an unwritable output fails with status 1 and no partial file") {
   const fs::path out = scratch("never.png");
-  Run r = run("render 2156 --pack /nonexistent/pack -o " + out.string());
-  CHECK(r.status == 1);
-  CHECK_THAT(r.output, Catch::Contains("/nonexistent/pack"));
+  expectFailure("render 2156 --pack /nonexistent/pack -o " + out.string(), 1, "/nonexistent/pack");
   CHECK_FALSE(fs::exists(out));
-  Run w = run("render 2156 -o /nonexistent/dir/x.png");
-  CHECK(w.status == 1);
-  CHECK_THAT(w.output, Catch::Contains("cannot create /nonexistent/dir/x.png"));
+  expectFailure("render 2156 -o /nonexistent/dir/x.png", 1, "cannot create /nonexistent/dir/x.png");
 }
 
 TEST_CASE("version and help output") {
@@ -137,7 +134,7 @@ TEST_CASE("gallery draws every part of a pack at 4x on a labelled grid") {
     }
   }
   CHECK(opaque > 0);
-  CHECK(run("gallery --bots 5000 -o " + out.string()).status == 2);
+  expectFailure("gallery --bots 5000 -o " + out.string(), 2, "--bots 5000 is out of range 0..1024");
 }
 
 TEST_CASE("docs/gallery.png is what `pixabots gallery` draws from the built-in art today") {
