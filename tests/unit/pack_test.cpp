@@ -572,6 +572,9 @@ TEST_CASE("the embedded pack is sprites/ compiled in") {
   const Pack& embedded = Pack::embedded();
   CHECK(embedded == Pack::fromDirectory(PIXABOTS_SPRITES_DIR));
   CHECK(&Pack::embedded() == &embedded);
+  // Our art names exactly the service's parts, so an ID means the same bot everywhere.
+  CHECK(embedded.catalog() == Catalog::service());
+  CHECK(embedded.name() == "pixabots-original");
 }
 
 // ctest runs each test case in its own process, so this is the first use there.
