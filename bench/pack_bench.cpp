@@ -1,5 +1,5 @@
 // What a pack costs to load. Pack::embedded() pays BM_EmbeddedDecode exactly
-// once per process, on first use; BM_EmbeddedFirstUse measures that one call.
+// once per process, on first use; renders never pay it again.
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -17,12 +17,6 @@ int sheetPixels(const pixabots::Pack& pack) {
   return pixels;
 }
 
-// Registered first and run once: later benchmarks may touch embedded() too.
-void BM_EmbeddedFirstUse(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(&pixabots::Pack::embedded());
-}
-BENCHMARK(BM_EmbeddedFirstUse)->Iterations(1)->Unit(benchmark::kMicrosecond);
-
 // The work behind embedded(): decode every compiled-in PNG into sheets.
 void BM_EmbeddedDecode(benchmark::State& state) {
   const auto files = pixabots::detail::embeddedSpriteFiles();
@@ -37,12 +31,10 @@ void BM_EmbeddedDecode(benchmark::State& state) {
 }
 BENCHMARK(BM_EmbeddedDecode)->Unit(benchmark::kMicrosecond);
 
-#ifdef PIXABOTS_SPRITES_DIR
 // The same art read from disk (page-cached), for comparison.
 void BM_FromDirectory(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(pixabots::Pack::fromDirectory(PIXABOTS_SPRITES_DIR));
 }
 BENCHMARK(BM_FromDirectory)->Unit(benchmark::kMicrosecond);
-#endif
 
 }  // namespace
