@@ -9,16 +9,31 @@
 
 namespace {
 std::atomic<long> allocations{0};
+
+void* counted(std::size_t size) noexcept {
+  ++allocations;
+  return std::malloc(size ? size : 1);
+}
 }  // namespace
 
-// Counts every allocation the test binary makes (replacing the global operators).
+// Counts every allocation the test binary makes. All plain forms are replaced
+// together so that new and delete always pair up (ASan checks that they do).
 void* operator new(std::size_t size) {
-  ++allocations;
-  if (void* p = std::malloc(size ? size : 1)) return p;
+  if (void* p = counted(size)) return p;
   throw std::bad_alloc();
 }
+void* operator new[](std::size_t size) {
+  if (void* p = counted(size)) return p;
+  throw std::bad_alloc();
+}
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept { return counted(size); }
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept { return counted(size); }
 void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
 
 using namespace pixabots;
 

@@ -26,7 +26,7 @@ TEST_CASE("a partially transparent pixel over nothing goes through float premult
   CHECK(at(out, 5, 5) == std::array<std::uint8_t, 4>{22, 162, 74, 200});
 }
 
-TEST_CASE("opaque pixels hide what is under them; transparent ones change nothing") {
+TEST_CASE("opaque pixels hide what is under them, transparent ones change nothing") {
   const Canvas bottom = filled({10, 20, 30, 255});
   const Canvas clear = filled({99, 99, 99, 0});
   const Canvas half = filled({200, 100, 50, 128});
