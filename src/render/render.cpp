@@ -2,24 +2,15 @@
 #include <string>
 
 #include "codecs/png/png_encode.hpp"
-#include "filters/background.hpp"
-#include "filters/palette.hpp"
 #include "pixabots/error.hpp"
 #include "pixabots/render.hpp"
 #include "render/composite.hpp"
+#include "render/pipeline.hpp"
 #include "render/scale.hpp"
 
 namespace pixabots {
 namespace detail {
 namespace {
-
-// What every render does to the composited canvas before scaling.
-void finish(const RenderOptions& options, Canvas& canvas) {
-  const int hue = normalizedHue(options.hue);
-  if (hue != 0 || options.saturate != 1.0) applyPalette(canvas, hue, options.saturate);
-  if (options.bg) flattenOnto(canvas, *options.bg);
-  if (options.size != kNativeSize) roundTripPremultiplied(canvas);
-}
 
 // Everything a static render does before scaling, at 32x32.
 void composeStatic(const Pack& pack, const Combo& combo, const RenderOptions& options, Canvas& canvas) {
@@ -33,31 +24,13 @@ void composeStatic(const Pack& pack, const Combo& combo, const RenderOptions& op
   finish(options, canvas);
 }
 
-// The canvas scaled into a new image.
-Image scaled(const Canvas& canvas, int size) {
-  Image image(size, size);
-  scaleInto(canvas, ScaleMaps(size), image.pixels().data(), image.rowBytes());
-  return image;
-}
-
 }  // namespace
 }  // namespace detail
 
 void renderInto(const Pack& pack, const Combo& combo, const RenderOptions& options,
                 std::span<std::uint8_t> out, std::size_t stride) {
   validate(options);
-  const std::size_t rowBytes = static_cast<std::size_t>(options.size) * 4;
-  if (stride == 0) stride = rowBytes;
-  if (stride < rowBytes) {
-    throw Error(Errc::invalid_option, "stride " + std::to_string(stride) + " is smaller than a row (" +
-                                          std::to_string(rowBytes) + " bytes)");
-  }
-  const std::size_t needed = stride * static_cast<std::size_t>(options.size - 1) + rowBytes;
-  if (out.size() < needed) {
-    throw Error(Errc::invalid_option, "output buffer holds " + std::to_string(out.size()) +
-                                          " bytes; a " + std::to_string(options.size) + " px render needs " +
-                                          std::to_string(needed));
-  }
+  stride = detail::checkedStride(out, options.size, stride);
   detail::Canvas canvas;
   detail::composeStatic(pack, combo, options, canvas);
   detail::scaleInto(canvas, detail::ScaleMaps(options.size), out.data(), stride);
