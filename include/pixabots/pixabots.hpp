@@ -9,4 +9,5 @@
 #include "pixabots/png.hpp"
 #include "pixabots/render.hpp"
 #include "pixabots/seeded.hpp"
+#include "pixabots/animation.hpp"
 #include "pixabots/version.hpp"

@@ -17,12 +17,15 @@ inline constexpr int kMinSize = 32;
 inline constexpr int kMaxSize = 1920;
 inline constexpr int kDefaultSize = 128;
 inline constexpr double kMaxSaturate = 4.0;
+inline constexpr double kMinSpeed = 0.25;
+inline constexpr double kMaxSpeed = 4.0;
 
 struct RenderOptions {
   int size = kDefaultSize;   // output width and height, 32..1920
   double hue = 0;            // degrees, any finite number; rounded and wrapped into 0..359
   double saturate = 1;       // chroma multiplier 0..4 (0 = grey)
   std::optional<Rgb> bg;     // flatten onto this colour; the result is then opaque
+  double speed = 1;          // animation speed 0.25..4 (animated outputs only)
 };
 
 // Throws Error(invalid_option) naming the bad field, its value and the accepted range.

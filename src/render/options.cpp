@@ -28,6 +28,10 @@ void validate(const RenderOptions& options) {
     throw Error(Errc::invalid_option,
                 "saturate " + number(options.saturate) + " is out of range: must be between 0 and 4");
   }
+  if (!(options.speed >= kMinSpeed && options.speed <= kMaxSpeed)) {
+    throw Error(Errc::invalid_option,
+                "speed " + number(options.speed) + " is out of range: must be between 0.25 and 4");
+  }
 }
 
 int normalizedHue(double hue) {

@@ -54,3 +54,17 @@ TEST_CASE("hue is rounded as JavaScript rounds and wrapped into 0..359") {
   CHECK(normalizedHue(725) == 5);
   CHECK(normalizedHue(-725) == 355);
 }
+
+TEST_CASE("speed must be within 0.25..4") {
+  RenderOptions o;
+  o.speed = 0.25;
+  CHECK_NOTHROW(validate(o));
+  o.speed = 4;
+  CHECK_NOTHROW(validate(o));
+  for (double bad : {0.2, 4.5, 0.0, -1.0}) {
+    o.speed = bad;
+    CHECK_THROWS_WITH(validate(o), Catch::Contains("is out of range: must be between 0.25 and 4"));
+  }
+  o.speed = std::nan("");
+  CHECK_THROWS_WITH(validate(o), "speed nan is out of range: must be between 0.25 and 4");
+}

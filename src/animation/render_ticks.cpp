@@ -1,0 +1,50 @@
+#include <string>
+
+#include "animation/frames.hpp"
+#include "pixabots/error.hpp"
+#include "render/pipeline.hpp"
+#include "render/scale.hpp"
+
+namespace pixabots {
+namespace {
+
+void checkTick(int tick) {
+  if (tick < 0 || tick >= kLoopTicks) {
+    throw Error(Errc::invalid_option, "tick " + std::to_string(tick) + " is out of range 0..15");
+  }
+}
+
+}  // namespace
+
+void renderTickInto(const Pack& pack, const Combo& combo, const RenderOptions& options, int tick,
+                    std::span<std::uint8_t> out, std::size_t stride) {
+  validate(options);
+  checkTick(tick);
+  stride = detail::checkedStride(out, options.size, stride);
+  detail::Canvas canvas;
+  detail::composeTick(pack, combo, timeline(pack, combo).frames[static_cast<std::size_t>(tick)], options, canvas);
+  detail::scaleInto(canvas, detail::ScaleMaps(options.size), out.data(), stride);
+}
+
+Image renderTick(const Pack& pack, const Combo& combo, const RenderOptions& options, int tick) {
+  validate(options);
+  checkTick(tick);
+  Image image(options.size, options.size);
+  renderTickInto(pack, combo, options, tick, image.pixels(), image.rowBytes());
+  return image;
+}
+
+Image renderTicks(const Pack& pack, const Combo& combo, const RenderOptions& options) {
+  validate(options);
+  const Timeline t = timeline(pack, combo);
+  Image strip(options.size, options.size * t.ticks);
+  const detail::ScaleMaps maps(options.size);
+  detail::Canvas canvas;
+  for (int tick = 0; tick < t.ticks; ++tick) {
+    detail::composeTick(pack, combo, t.frames[static_cast<std::size_t>(tick)], options, canvas);
+    detail::scaleInto(canvas, maps, strip.row(tick * options.size), strip.rowBytes());
+  }
+  return strip;
+}
+
+}  // namespace pixabots
