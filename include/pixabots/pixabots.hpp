@@ -9,5 +9,6 @@
 #include "pixabots/png.hpp"
 #include "pixabots/render.hpp"
 #include "pixabots/seeded.hpp"
+#include "pixabots/svg.hpp"
 #include "pixabots/animation.hpp"
 #include "pixabots/version.hpp"

@@ -9,6 +9,15 @@
 
 namespace pixabots::detail {
 
+std::array<Layer, 4> stillLayers(const Pack& pack, const Combo& combo) {
+  validateCombo(pack.catalog(), combo);
+  std::array<Layer, 4> layers{};
+  for (std::size_t i = 0; i < kLayerOrder.size(); ++i) {
+    layers[i].frame = pack.sheet(kLayerOrder[i], combo[kLayerOrder[i]]).frame(0);
+  }
+  return layers;
+}
+
 void finish(const RenderOptions& options, Canvas& canvas) {
   const int hue = normalizedHue(options.hue);
   if (hue != 0 || options.saturate != 1.0) applyPalette(canvas, hue, options.saturate);

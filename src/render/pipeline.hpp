@@ -1,4 +1,5 @@
 #pragma once
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -6,8 +7,13 @@
 #include "pixabots/image.hpp"
 #include "pixabots/render.hpp"
 #include "render/canvas.hpp"
+#include "render/composite.hpp"
 
 namespace pixabots::detail {
+
+// Frame 0 of every part of the combo, bottom layer first: the static picture.
+// Throws Error(invalid_id) for a combo outside the pack.
+std::array<Layer, 4> stillLayers(const Pack& pack, const Combo& combo);
 
 // What every render does to the composited canvas before scaling: palette,
 // background, and the premultiplied round trip of sizes other than 32.

@@ -14,13 +14,7 @@ namespace {
 
 // Everything a static render does before scaling, at 32x32.
 void composeStatic(const Pack& pack, const Combo& combo, const RenderOptions& options, Canvas& canvas) {
-  validateCombo(pack.catalog(), combo);
-  std::array<Layer, 4> layers{};
-  for (std::size_t i = 0; i < kLayerOrder.size(); ++i) {
-    const Category c = kLayerOrder[i];
-    layers[i].frame = pack.sheet(c, combo[c]).frame(0);
-  }
-  composite(layers, canvas);
+  composite(stillLayers(pack, combo), canvas);
   finish(options, canvas);
 }
 
