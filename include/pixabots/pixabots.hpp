@@ -5,6 +5,7 @@
 #include "pixabots/error.hpp"
 #include "pixabots/id.hpp"
 #include "pixabots/image.hpp"
+#include "pixabots/json.hpp"
 #include "pixabots/pack.hpp"
 #include "pixabots/png.hpp"
 #include "pixabots/render.hpp"

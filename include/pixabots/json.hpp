@@ -1,0 +1,27 @@
+#pragma once
+#include <string>
+
+#include "pixabots/export.hpp"
+#include "pixabots/id.hpp"
+#include "pixabots/pack.hpp"
+#include "pixabots/render.hpp"
+
+namespace pixabots {
+
+// Where the URLs inside the JSON documents point.
+struct JsonOptions {
+  std::string origin = "https://pixabots.com";  // no trailing slash
+  int size = kDefaultSize;                      // the size the png/gif URLs ask for
+};
+
+// The service's metadata document:
+// {"id","combo":{eyes,heads,body,top},"parts":{...names},"png","gif"} with
+// png = origin/api/pixabot/ID?size=S and gif = the same plus &animated=true.
+PIXABOTS_API std::string metadataJson(const Pack& pack, const Combo& combo, const JsonOptions& options = {});
+
+// The service's frames document (/api/pixabot/{id}/frames): timeline for
+// client-side playback, 16 frames with unrounded offsets, and the sprite sheet
+// of each layer at origin/sprites/{category}/{name}.png.
+PIXABOTS_API std::string framesJson(const Pack& pack, const Combo& combo, const JsonOptions& options = {});
+
+}  // namespace pixabots
