@@ -10,9 +10,8 @@
 namespace {
 
 constexpr std::string_view kUsage =
-    "usage: pixabots render ID [--size N] [--hue DEG] [--saturate S] [--bg #rrggbb]\n"
-    "                          [--pack DIR] -o FILE.png\n"
-    "       pixabots render --seed TEXT ... -o FILE.png\n"
+    "usage: pixabots render ID [options] -o FILE\n"
+    "       pixabots render --seed TEXT [options] -o FILE\n"
     "       pixabots gallery [--pack DIR] [--bots N] -o FILE.png\n"
     "       pixabots --version\n"
     "\n"
@@ -20,7 +19,13 @@ constexpr std::string_view kUsage =
     "  --size      output width and height, an integer 32..1920 (default 128)\n"
     "  --hue       hue rotation in degrees (LCh)\n"
     "  --saturate  chroma multiplier 0..4 (default 1; 0 = grey)\n"
-    "  --bg        flatten onto this colour\n"
+    "  --bg        flatten onto this colour, #rrggbb\n"
+    "  --animated  the bounce animation (with .png: APNG)\n"
+    "  --speed     animation speed 0.25..4 (default 1)\n"
+    "  --format    png, apng, gif, webp, svg, sheet, json, frames\n"
+    "              (default: from the output file's extension)\n"
+    "  --compact   SVG with merged rects instead of the service's one rect per pixel\n"
+    "  --origin    base URL for the URLs in json/frames (default https://pixabots.com)\n"
     "  --pack      render with a sprite pack directory instead of the built-in art\n"
     "  -o          output file, '-' for stdout\n"
     "\n"

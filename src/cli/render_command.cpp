@@ -4,14 +4,36 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/output_file.hpp"
-#include "pixabots/error.hpp"
-#include "pixabots/render.hpp"
-#include "pixabots/seeded.hpp"
+#include "cli/output_format.hpp"
+#include "pixabots/pixabots.hpp"
 
 namespace pixabots::cli {
+namespace {
+
+std::vector<std::uint8_t> bytesOf(const std::string& text) { return {text.begin(), text.end()}; }
+
+std::vector<std::uint8_t> encode(Format format, const Pack& pack, const Combo& combo, const RenderOptions& options,
+                                 const Args& args) {
+  JsonOptions json;
+  json.size = options.size;
+  if (auto origin = args.value("--origin")) json.origin = *origin;
+  switch (format) {
+    case Format::png: return renderPng(pack, combo, options);
+    case Format::svg: return bytesOf(renderSvg(pack, combo, options, SvgOptions{args.flag("--compact")}));
+    case Format::json: return bytesOf(metadataJson(pack, combo, json));
+    case Format::frames: return bytesOf(framesJson(pack, combo, json));
+    default: break;
+  }
+  throw Error(Errc::invalid_option, "format " + std::string(formatName(format)) + " is not built yet");
+}
+
+}  // namespace
 
 int renderCommand(const std::vector<std::string_view>& argv) {
-  const Args args(argv, {"--size", "--hue", "--saturate", "--bg", "--pack", "--seed", "-o", "--output"}, {});
+  const Args args(argv,
+                  {"--size", "--hue", "--saturate", "--bg", "--speed", "--pack", "--seed", "--format", "--origin",
+                   "-o", "--output"},
+                  {"--animated", "--compact"});
   auto output = args.value("-o");
   if (!output) output = args.value("--output");
   if (!output) throw Error(Errc::invalid_option, "render needs an output file: -o FILE.png (or -o - for stdout)");
@@ -35,8 +57,11 @@ int renderCommand(const std::vector<std::string_view>& argv) {
   if (auto hue = args.number("--hue")) options.hue = *hue;
   if (auto saturate = args.number("--saturate")) options.saturate = *saturate;
   if (auto bg = args.value("--bg")) options.bg = parseColor(*bg);
+  if (auto speed = args.number("--speed")) options.speed = *speed;
+  validate(options);
 
-  writeOutput(*output, renderPng(pack, combo, options));
+  const Format format = chooseFormat(args.value("--format"), *output, args.flag("--animated"));
+  writeOutput(*output, encode(format, pack, combo, options, args));
   if (*output != "-") std::cerr << encodeId(pack.catalog(), combo) << " -> " << *output << "\n";
   return 0;
 }

@@ -1,0 +1,47 @@
+#include "cli/output_format.hpp"
+
+#include <array>
+#include <utility>
+
+#include "pixabots/error.hpp"
+
+namespace pixabots::cli {
+namespace {
+
+constexpr std::array<std::pair<std::string_view, Format>, 8> kNames = {{
+    {"png", Format::png}, {"apng", Format::apng}, {"gif", Format::gif}, {"webp", Format::webp},
+    {"svg", Format::svg}, {"sheet", Format::sheet}, {"json", Format::json}, {"frames", Format::frames},
+}};
+
+constexpr std::string_view kList = "png, apng, gif, webp, svg, sheet, json, frames";
+
+}  // namespace
+
+std::string_view formatName(Format f) {
+  for (const auto& [name, format] : kNames) {
+    if (format == f) return name;
+  }
+  return "?";
+}
+
+Format chooseFormat(const std::optional<std::string>& flag, std::string_view output, bool animated) {
+  if (flag) {
+    for (const auto& [name, format] : kNames) {
+      if (*flag == name) return format;
+    }
+    throw Error(Errc::invalid_option, "--format \"" + *flag + "\" is not one of " + std::string(kList));
+  }
+  const auto dot = output.rfind('.');
+  const std::string_view ext = dot == std::string_view::npos ? std::string_view() : output.substr(dot + 1);
+  if (ext == "png") return animated ? Format::apng : Format::png;
+  if (ext == "apng") return Format::apng;
+  if (ext == "gif") return Format::gif;
+  if (ext == "webp") return Format::webp;
+  if (ext == "svg") return Format::svg;
+  if (ext == "json") return Format::json;
+  throw Error(Errc::invalid_option, "cannot tell the format from \"" + std::string(output) +
+                                        "\": use a .png, .gif, .webp, .svg or .json name or --format (" +
+                                        std::string(kList) + ")");
+}
+
+}  // namespace pixabots::cli
