@@ -143,3 +143,30 @@ TEST_CASE("docs/gallery.png is what `pixabots gallery` draws from the built-in a
   INFO("regenerate it with scripts/gallery.sh");
   CHECK(decodePng(testing::readBytes(out)) == decodePng(testing::readBytes(PIXABOTS_GALLERY)));
 }
+
+TEST_CASE("render picks the format from --format or the output's extension") {
+  const Pack pack = Pack::fromDirectory(kPack);
+  const Combo combo = decodeId(pack.catalog(), "2156");
+  RenderOptions options;
+  options.size = 64;
+
+  const fs::path svg = scratch("a.svg");
+  REQUIRE(run("render 2156 --size 64 --pack " + kPack + " -o " + svg.string()).status == 0);
+  CHECK(testing::readText(svg) == renderSvg(pack, combo, options));
+  REQUIRE(run("render 2156 --size 64 --compact --pack " + kPack + " -o " + svg.string()).status == 0);
+  CHECK(testing::readText(svg) == renderSvg(pack, combo, options, SvgOptions{true}));
+
+  const fs::path json = scratch("a.json");
+  REQUIRE(run("render 2156 --size 64 --origin http://x --pack " + kPack + " -o " + json.string()).status == 0);
+  JsonOptions local;
+  local.origin = "http://x";
+  local.size = 64;
+  CHECK(testing::readText(json) == metadataJson(pack, combo, local));
+  REQUIRE(run("render 2156 --format frames --pack " + kPack + " -o " + json.string()).status == 0);
+  CHECK(testing::readText(json) == framesJson(pack, combo));
+
+  expectFailure("render 2156 -o " + scratch("a.bmp").string(), 2, "cannot tell the format from");
+  expectFailure("render 2156 --format tiff -o " + svg.string(), 2,
+                "--format \"tiff\" is not one of png, apng, gif, webp, svg, sheet, json, frames");
+  expectFailure("render 2156 --speed 9 -o " + svg.string(), 2, "speed 9 is out of range: must be between 0.25 and 4");
+}
