@@ -16,15 +16,43 @@ const std::uint8_t* pixelAt(const Canvas& canvas, int x, int y) {
 
 bool samePixel(const std::uint8_t* a, const std::uint8_t* b) { return std::equal(a, a + 4, b); }
 
+// fill-opacity text for every alpha: alpha/255 to 3 decimals, as JavaScript's
+// toFixed(3) prints it. Built once; formatting per rect would dominate.
+const std::array<std::string, 256> kOpacity = [] {
+  std::array<std::string, 256> table;
+  for (int a = 0; a < 256; ++a) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.3f", a / 255.0);
+    table[static_cast<std::size_t>(a)] = buf;
+  }
+  return table;
+}();
+
+void appendInt(std::string& out, int v) {  // 0..32
+  if (v >= 10) out += static_cast<char>('0' + v / 10);
+  out += static_cast<char>('0' + v % 10);
+}
+
 void appendRect(std::string& out, int x, int y, int w, int h, const std::uint8_t* px) {
-  char buf[160];
-  int n = std::snprintf(buf, sizeof buf, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#%02x%02x%02x\"", x,
-                        y, w, h, px[0], px[1], px[2]);
-  out.append(buf, static_cast<std::size_t>(n));
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += "<rect x=\"";
+  appendInt(out, x);
+  out += "\" y=\"";
+  appendInt(out, y);
+  out += "\" width=\"";
+  appendInt(out, w);
+  out += "\" height=\"";
+  appendInt(out, h);
+  out += "\" fill=\"#";
+  for (int c = 0; c < 3; ++c) {
+    out += kHex[px[c] >> 4];
+    out += kHex[px[c] & 15];
+  }
+  out += '"';
   if (px[3] < 255) {
-    // alpha/255 to 3 decimals, as JavaScript's toFixed(3) prints it.
-    n = std::snprintf(buf, sizeof buf, " fill-opacity=\"%.3f\"", px[3] / 255.0);
-    out.append(buf, static_cast<std::size_t>(n));
+    out += " fill-opacity=\"";
+    out += kOpacity[px[3]];
+    out += '"';
   }
   out += "/>";
 }
