@@ -44,7 +44,11 @@ PIXABOTS_API int frameDelayMs(double speed);
 PIXABOTS_API void renderTickInto(const Pack& pack, const Combo& combo, const RenderOptions& options, int tick,
                                  std::span<std::uint8_t> out, std::size_t stride = 0);
 PIXABOTS_API Image renderTick(const Pack& pack, const Combo& combo, const RenderOptions& options, int tick);
-// Every encoded tick (8 or 16) stacked vertically, tick 0 on top.
+// Every encoded tick (8 or 16, timeline().ticks) stacked vertically, tick 0 on
+// top: options.size wide, ticks*options.size high. The Into form writes into
+// the caller's buffer and allocates nothing.
+PIXABOTS_API void renderTicksInto(const Pack& pack, const Combo& combo, const RenderOptions& options,
+                                  std::span<std::uint8_t> out, std::size_t stride = 0);
 PIXABOTS_API Image renderTicks(const Pack& pack, const Combo& combo, const RenderOptions& options);
 
 }  // namespace pixabots

@@ -34,16 +34,29 @@ Image renderTick(const Pack& pack, const Combo& combo, const RenderOptions& opti
   return image;
 }
 
-Image renderTicks(const Pack& pack, const Combo& combo, const RenderOptions& options) {
+void renderTicksInto(const Pack& pack, const Combo& combo, const RenderOptions& options,
+                     std::span<std::uint8_t> out, std::size_t stride) {
   validate(options);
   const Timeline t = timeline(pack, combo);
-  Image strip(options.size, options.size * t.ticks);
+  stride = detail::checkedStride(out, options.size, stride);
+  const std::size_t tickBytes = stride * static_cast<std::size_t>(options.size);
+  if (out.size() < tickBytes * static_cast<std::size_t>(t.ticks - 1) + tickBytes) {
+    throw Error(Errc::invalid_option, "output buffer holds " + std::to_string(out.size()) + " bytes; " +
+                                          std::to_string(t.ticks) + " ticks of " + std::to_string(options.size) +
+                                          " px need " + std::to_string(tickBytes * static_cast<std::size_t>(t.ticks)));
+  }
   const detail::ScaleMaps maps(options.size);
   detail::Canvas canvas;
   for (int tick = 0; tick < t.ticks; ++tick) {
     detail::composeTick(pack, combo, t.frames[static_cast<std::size_t>(tick)], options, canvas);
-    detail::scaleInto(canvas, maps, strip.row(tick * options.size), strip.rowBytes());
+    detail::scaleInto(canvas, maps, out.data() + tickBytes * static_cast<std::size_t>(tick), stride);
   }
+}
+
+Image renderTicks(const Pack& pack, const Combo& combo, const RenderOptions& options) {
+  validate(options);
+  Image strip(options.size, options.size * timeline(pack, combo).ticks);
+  renderTicksInto(pack, combo, options, strip.pixels(), strip.rowBytes());
   return strip;
 }
 

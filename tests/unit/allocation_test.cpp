@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <new>
 
-#include "pixabots/render.hpp"
+#include "pixabots/animation.hpp"
 
 namespace {
 std::atomic<long> allocations{0};
@@ -53,5 +53,18 @@ TEST_CASE("renderInto allocates nothing, whatever the size and filters") {
       renderInto(pack, combo, options, buffer);
     }
   }
+  CHECK(allocations.load() == before);
+}
+
+TEST_CASE("renderTickInto and renderTicksInto allocate nothing") {
+  const Pack& pack = Pack::embedded();
+  RenderOptions options;
+  options.size = 100;
+  options.hue = 30;
+  std::vector<std::uint8_t> strip(100 * 100 * 4 * 16);
+  const Combo animated = decodeId(pack.catalog(), "d000");
+  const long before = allocations.load();
+  for (int tick = 0; tick < 16; ++tick) renderTickInto(pack, animated, options, tick, strip);
+  renderTicksInto(pack, animated, options, strip);
   CHECK(allocations.load() == before);
 }

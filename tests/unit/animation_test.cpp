@@ -89,6 +89,12 @@ TEST_CASE("renderTick and renderTickInto draw one tick and check their input") {
   const Image five = renderTick(conformancePack(), combo("2156"), options, 5);
   CHECK(std::equal(five.pixels().begin(), five.pixels().end(), strip.row(500)));
   CHECK_THROWS_WITH(renderTick(conformancePack(), combo("2156"), options, 16), "tick 16 is out of range 0..15");
+  std::vector<std::uint8_t> stripBuffer(100 * 100 * 4 * 16 - 1);
+  CHECK_THROWS_WITH(renderTicksInto(conformancePack(), combo("2156"), options, stripBuffer),
+                    "output buffer holds 639999 bytes; 16 ticks of 100 px need 640000");
+  stripBuffer.push_back(0);
+  renderTicksInto(conformancePack(), combo("2156"), options, stripBuffer);
+  CHECK(std::equal(stripBuffer.begin(), stripBuffer.end(), strip.pixels().begin()));
   std::vector<std::uint8_t> small(10);
   CHECK_THROWS_WITH(renderTickInto(conformancePack(), combo("2156"), options, 0, small), Catch::Contains("output buffer holds 10 bytes"));
 }
