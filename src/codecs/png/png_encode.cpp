@@ -1,567 +1,47 @@
-// PNG encoder: chooses the colour type itself and writes the chunks directly,
-// because libpng's per-image png_struct setup and generic row handling cost
-// more than encoding a small pixel-art avatar.
-#define ZLIB_CONST  // const-correct next_in
+// PNG encoder: the writer in png_writer.cpp chooses the colour type and writes
+// the chunks; this file is the single-image entry points.
 #include "codecs/png/png_encode.hpp"
 
-#include <zlib.h>
-
-#include <algorithm>
-#include <array>
 #include <cstring>
-#include <iterator>
-#include <limits>
 #include <string>
 
+#include "codecs/png/png_writer.hpp"
 #include "pixabots/error.hpp"
 #include "pixabots/png.hpp"
 
 namespace pixabots::detail {
-namespace {
-
-constexpr std::uint8_t kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-// PNG caps image dimensions and chunk lengths at 2^31-1.
-constexpr std::uint32_t kPngMax = 0x7fffffffu;
-constexpr int kMaxPaletteSize = 256;
-// memLevel sizes the hash table that deflateReset() clears for every image
-// (Z_RLE never uses it) and the symbol buffer that bounds a deflate block.
-// 6 keeps the per-image clear at 16 KiB while blocks stay large enough that
-// Huffman table headers do not show in the output size.
-constexpr int kMemLevel = 6;
-constexpr std::size_t kDeflateBufferSize = std::size_t{64} * 1024;
-// Cap on how much input one deflate() call sees, so it fits zlib's uInt.
-constexpr std::size_t kMaxDeflateInput = std::size_t{1} << 30;
-
-enum class Mode { indexed, rgb, rgba };
-
-[[noreturn]] void fail(const std::string& message) { throw Error(Errc::codec, message); }
-
-bool mulOverflows(std::size_t a, std::size_t b, std::size_t& result) {
-  if (a != 0 && b > std::numeric_limits<std::size_t>::max() / a) return true;
-  result = a * b;
-  return false;
-}
-
-void putU32(std::uint8_t* p, std::uint32_t v) {
-  p[0] = static_cast<std::uint8_t>(v >> 24);
-  p[1] = static_cast<std::uint8_t>(v >> 16);
-  p[2] = static_cast<std::uint8_t>(v >> 8);
-  p[3] = static_cast<std::uint8_t>(v);
-}
-
-void appendU32(std::vector<std::uint8_t>& out, std::uint32_t v) {
-  std::uint8_t b[4];
-  putU32(b, v);
-  out.insert(out.end(), b, b + 4);
-}
-
-// For the small chunks (IHDR, PLTE, tRNS, IEND): size <= 768.
-void appendChunk(std::vector<std::uint8_t>& out, const char (&type)[5], const std::uint8_t* data,
-                 std::size_t size) {
-  appendU32(out, static_cast<std::uint32_t>(size));
-  const std::size_t typePos = out.size();
-  out.insert(out.end(), type, type + 4);
-  if (size > 0) out.insert(out.end(), data, data + size);
-  const uLong crc = crc32(0L, out.data() + typePos, static_cast<uInt>(4 + size));
-  appendU32(out, static_cast<std::uint32_t>(crc));
-}
-
-// One deflate stream per thread, reset per image: deflateInit2 allocates
-// ~300 KiB, far more than encoding an avatar costs.
-class Deflater {
- public:
-  Deflater() = default;
-  Deflater(const Deflater&) = delete;
-  Deflater& operator=(const Deflater&) = delete;
-  ~Deflater() {
-    if (ready_) deflateEnd(&zs_);
-  }
-
-  z_stream& reset() {
-    if (!ready_) {
-      zs_ = z_stream{};
-      // Level 1 + Z_RLE: pixel-art rows are runs, and Up-filtered repeated
-      // rows are all zeros; RLE finds both at a fraction of level 6's cost.
-      // Raw deflate (negative window bits): RowSink writes the zlib wrapper.
-      if (deflateInit2(&zs_, 1, Z_DEFLATED, -15, kMemLevel, Z_RLE) != Z_OK) fail("zlib deflateInit2 failed");
-      ready_ = true;
-    } else if (deflateReset(&zs_) != Z_OK) {
-      fail("zlib deflateReset failed");
-    }
-    return zs_;
-  }
-
- private:
-  z_stream zs_{};
-  bool ready_ = false;
-};
-
-// Open-addressing colour -> palette index table; stops at 256 colours.
-class ColorTable {
- public:
-  void clear() {
-    slots_.fill(-1);
-    size_ = 0;
-  }
-  // The colour's palette index, added if new; -1 when it would be the 257th.
-  int indexOf(std::uint32_t key) {
-    std::uint32_t h = (key * 0x9E3779B1u) >> (32 - kBits);
-    for (;;) {
-      const int v = slots_[h];
-      if (v < 0) {
-        if (size_ == kMaxPaletteSize) return -1;
-        slots_[h] = static_cast<std::int16_t>(size_);
-        keys_[h] = key;
-        colors_[static_cast<std::size_t>(size_)] = key;
-        return size_++;
-      }
-      if (keys_[h] == key) return v;
-      h = (h + 1) & (kSlots - 1);
-    }
-  }
-  int size() const { return size_; }
-  std::uint32_t color(int i) const { return colors_[static_cast<std::size_t>(i)]; }
-
- private:
-  static constexpr int kBits = 9;  // 512 slots: load <= 1/2, always a free slot
-  static constexpr std::uint32_t kSlots = 1u << kBits;
-  std::array<std::uint32_t, kSlots> keys_{};
-  std::array<std::int16_t, kSlots> slots_{};
-  std::array<std::uint32_t, kMaxPaletteSize> colors_{};
-  int size_ = 0;
-};
-
-struct Scratch {
-  Deflater deflater;
-  ColorTable colors;
-  std::vector<std::uint8_t> index;  // palette index per source pixel (referenced ones only)
-  std::vector<std::uint8_t> colUsed, rowUsed;
-  std::vector<std::uint32_t> usedCols, usedRows;
-  std::vector<std::uint8_t> row, prevRow;  // filter byte + one output row
-  std::vector<std::uint8_t> repeated;  // repeated rows (filter Up + zeros) back to back
-  std::size_t repeatedRowSize = 0;     // row size `repeated` is laid out for
-  std::size_t repeatedRows = 0;        // rows laid out
-  std::vector<std::uint8_t> zbuf;     // deflate output before it is copied to `out`
-  std::vector<std::uint32_t> identity;  // encodePng's column map
-  std::vector<std::uint32_t> rowMap;    // encodePng's row map
-};
-
-Scratch& scratch() {
-  thread_local Scratch s;
-  return s;
-}
-
-// Scratch buffers only grow, so alternating image sizes do not re-fill them.
-template <typename T>
-void ensureSize(std::vector<T>& v, std::size_t n) {
-  if (v.size() < n) v.resize(n);
-}
-
-// Native-order RGBA word; fully transparent pixels all map to 0.
-inline std::uint32_t pixelKey(const std::uint8_t* p) {
-  if (p[3] == 0) return 0;
-  std::uint32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
-}
-
-inline void unpackKey(std::uint32_t key, std::uint8_t (&rgba)[4]) { std::memcpy(rgba, &key, 4); }
-
-// Streams deflate output into IDAT chunks, splitting only at PNG's 2^31-1 cap.
-class IdatWriter {
- public:
-  explicit IdatWriter(std::vector<std::uint8_t>& out) : out_(out) {}
-
-  // size <= kDeflateBufferSize, so it fits crc32's uInt.
-  void append(const std::uint8_t* data, std::size_t size) {
-    while (size > 0) {
-      if (!open_) begin();
-      const std::size_t take = std::min<std::size_t>(size, kPngMax - length_);
-      out_.insert(out_.end(), data, data + take);
-      crc_ = crc32(crc_, data, static_cast<uInt>(take));
-      length_ += static_cast<std::uint32_t>(take);
-      data += take;
-      size -= take;
-      if (length_ == kPngMax) end();
-    }
-  }
-  void finish() {
-    if (open_) end();
-  }
-
- private:
-  void begin() {
-    static constexpr std::uint8_t kType[4] = {'I', 'D', 'A', 'T'};
-    start_ = out_.size();
-    appendU32(out_, 0);  // length, patched by end()
-    out_.insert(out_.end(), kType, kType + 4);
-    crc_ = crc32(0L, kType, 4);
-    length_ = 0;
-    open_ = true;
-  }
-  void end() {
-    putU32(out_.data() + start_, length_);
-    appendU32(out_, static_cast<std::uint32_t>(crc_));
-    open_ = false;
-  }
-
-  std::vector<std::uint8_t>& out_;
-  std::size_t start_ = 0;
-  std::uint32_t length_ = 0;
-  uLong crc_ = 0;
-  bool open_ = false;
-};
-
-// Feeds filtered rows through the thread's deflate stream into IDAT chunks.
-// The stream is raw deflate and the zlib wrapper (header, Adler-32) is done
-// here: the checksum of a repeated row (filter byte 2 + zeros) is then O(1)
-// instead of a pass over bytes that are mostly such rows.
-class RowSink {
- public:
-  RowSink(z_stream& zs, std::vector<std::uint8_t>& buf, std::vector<std::uint8_t>& out)
-      : zs_(zs), buf_(buf), idat_(out) {
-    zs_.next_out = buf_.data();
-    zs_.avail_out = static_cast<uInt>(buf_.size());
-    // CMF: deflate, 32 KiB window; FLG: fastest level, no dictionary, check bits.
-    static constexpr std::uint8_t kZlibHeader[2] = {0x78, 0x01};
-    idat_.append(kZlibHeader, 2);
-  }
-
-  void writeRow(const std::uint8_t* data, std::size_t size) {
-    adler_ = adler32_z(adler_, data, size);
-    deflateInput(data, size);
-  }
-
-  // `count` repeated rows of `rowSize` bytes: filter Up, then zeros. `pattern`
-  // holds `patternRows` such rows back to back, fed to deflate in one go.
-  void writeRepeatedRows(std::size_t count, std::size_t rowSize, const std::uint8_t* pattern,
-                         std::size_t patternRows) {
-    // Adler-32 of [2, 0 x (rowSize-1)]: a += 2, b += a, then b += a per zero.
-    const std::uint64_t zeros = (rowSize - 1) % kAdlerMod;
-    std::uint64_t a = adler_ & 0xffffu;
-    std::uint64_t b = adler_ >> 16;
-    for (std::size_t i = 0; i < count; ++i) {
-      a = (a + 2) % kAdlerMod;
-      b = (b + a + zeros * a) % kAdlerMod;
-    }
-    adler_ = static_cast<uLong>((b << 16) | a);
-    while (count > 0) {
-      const std::size_t n = std::min(count, patternRows);
-      deflateInput(pattern, n * rowSize);
-      count -= n;
-    }
-  }
-
-  void finish() {
-    while (step(Z_FINISH) != Z_STREAM_END) {
-    }
-    drain();
-    std::uint8_t trailer[4];
-    putU32(trailer, static_cast<std::uint32_t>(adler_));
-    idat_.append(trailer, 4);
-    idat_.finish();
-  }
-
- private:
-  static constexpr std::uint64_t kAdlerMod = 65521;
-
-  void deflateInput(const std::uint8_t* data, std::size_t size) {
-    while (size > 0) {
-      const std::size_t n = std::min(size, kMaxDeflateInput);
-      zs_.next_in = data;
-      zs_.avail_in = static_cast<uInt>(n);
-      while (zs_.avail_in > 0) step(Z_NO_FLUSH);
-      data += n;
-      size -= n;
-    }
-  }
-  int step(int flush) {
-    const int rc = deflate(&zs_, flush);
-    // Z_BUF_ERROR means no progress, impossible while avail_out > 0.
-    if (rc == Z_STREAM_ERROR || (rc == Z_BUF_ERROR && zs_.avail_out > 0)) fail("zlib deflate failed");
-    if (zs_.avail_out == 0) drain();
-    return rc;
-  }
-  void drain() {
-    idat_.append(buf_.data(), buf_.size() - zs_.avail_out);
-    zs_.next_out = buf_.data();
-    zs_.avail_out = static_cast<uInt>(buf_.size());
-  }
-
-  z_stream& zs_;
-  std::vector<std::uint8_t>& buf_;
-  IdatWriter idat_;
-  uLong adler_ = 1;
-};
-
-// Output row from index row `idx` via the column map, packed MSB first.
-template <int Depth>
-void packIndexRow(const std::uint8_t* idx, std::span<const std::uint32_t> cols, std::uint8_t* dst) {
-  const std::size_t w = cols.size();
-  if constexpr (Depth == 8) {
-    for (std::size_t x = 0; x < w; ++x) dst[x] = idx[cols[x]];
-  } else {
-    constexpr std::size_t perByte = 8 / Depth;
-    std::size_t x = 0;
-    for (; x + perByte <= w; x += perByte) {
-      unsigned acc = 0;
-      for (std::size_t k = 0; k < perByte; ++k) acc = (acc << Depth) | idx[cols[x + k]];
-      *dst++ = static_cast<std::uint8_t>(acc);
-    }
-    if (x < w) {
-      unsigned acc = 0;
-      std::size_t n = 0;
-      for (; x < w; ++x, ++n) acc = (acc << Depth) | idx[cols[x]];
-      *dst = static_cast<std::uint8_t>(acc << (Depth * (perByte - n)));
-    }
-  }
-}
-
-void gatherRgb(const std::uint8_t* srow, std::span<const std::uint32_t> cols, std::uint8_t* dst) {
-  for (const std::uint32_t c : cols) {
-    const std::uint8_t* p = srow + std::size_t{c} * 4;
-    dst[0] = p[0];
-    dst[1] = p[1];
-    dst[2] = p[2];
-    dst += 3;
-  }
-}
-
-void gatherRgba(const std::uint8_t* srow, std::span<const std::uint32_t> cols, std::uint8_t* dst) {
-  for (const std::uint32_t c : cols) {
-    const std::uint8_t* p = srow + std::size_t{c} * 4;
-    if (p[3] == 0) {
-      std::memset(dst, 0, 4);
-    } else {
-      std::memcpy(dst, p, 4);
-    }
-    dst += 4;
-  }
-}
-
-// Marks the source rows/columns a map references; ascending, without repeats.
-void collectUsed(std::span<const std::uint32_t> map, int srcSize, std::vector<std::uint8_t>& mask,
-                 std::vector<std::uint32_t>& used, const char* what) {
-  mask.assign(static_cast<std::size_t>(srcSize), 0);
-  for (const std::uint32_t v : map) {
-    if (v >= static_cast<std::uint32_t>(srcSize)) {
-      fail(std::string(what) + " map entry " + std::to_string(v) + " is outside the " +
-           std::to_string(srcSize) + "-pixel source");
-    }
-    mask[v] = 1;
-  }
-  used.clear();
-  for (std::size_t i = 0; i < mask.size(); ++i) {
-    if (mask[i]) used.push_back(static_cast<std::uint32_t>(i));
-  }
-}
-
-// Indexes every referenced source pixel into s.index; false past 256 colours.
-bool buildIndex(const std::uint8_t* src, std::size_t srcStride, std::size_t srcWidth, Scratch& s) {
-  ColorTable& table = s.colors;
-  table.clear();
-  std::uint32_t lastKey =
-      pixelKey(src + std::size_t{s.usedRows.front()} * srcStride + std::size_t{s.usedCols.front()} * 4);
-  auto lastIdx = static_cast<std::uint8_t>(table.indexOf(lastKey));
-  for (const std::uint32_t r : s.usedRows) {
-    const std::uint8_t* srow = src + std::size_t{r} * srcStride;
-    std::uint8_t* irow = s.index.data() + std::size_t{r} * srcWidth;
-    for (const std::uint32_t c : s.usedCols) {
-      const std::uint32_t key = pixelKey(srow + std::size_t{c} * 4);
-      // Pixel art is mostly runs: skip the table while the colour repeats.
-      if (key != lastKey) {
-        const int i = table.indexOf(key);
-        if (i < 0) return false;
-        lastKey = key;
-        lastIdx = static_cast<std::uint8_t>(i);
-      }
-      irow[c] = lastIdx;
-    }
-  }
-  return true;
-}
-
-bool allOpaque(const std::uint8_t* src, std::size_t srcStride, const Scratch& s) {
-  for (const std::uint32_t r : s.usedRows) {
-    const std::uint8_t* srow = src + std::size_t{r} * srcStride;
-    for (const std::uint32_t c : s.usedCols) {
-      if (srow[std::size_t{c} * 4 + 3] != 255) return false;
-    }
-  }
-  return true;
-}
-
-// Reorders the palette so non-opaque entries come first (tRNS then stops at
-// the last of them), remaps the index to match and writes PLTE/tRNS.
-void writePalette(Scratch& s, std::size_t srcWidth, std::vector<std::uint8_t>& out) {
-  const ColorTable& table = s.colors;
-  const int n = table.size();
-  std::array<std::uint8_t, kMaxPaletteSize> remap{};
-  std::array<std::uint32_t, kMaxPaletteSize> ordered{};
-  int next = 0;
-  int translucent = 0;
-  for (int pass = 0; pass < 2; ++pass) {
-    for (int i = 0; i < n; ++i) {
-      std::uint8_t rgba[4];
-      unpackKey(table.color(i), rgba);
-      if ((rgba[3] != 255) == (pass == 0)) {
-        remap[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(next);
-        ordered[static_cast<std::size_t>(next++)] = table.color(i);
-      }
-    }
-    if (pass == 0) translucent = next;
-  }
-  bool identity = true;
-  for (int i = 0; i < n; ++i) identity = identity && remap[static_cast<std::size_t>(i)] == i;
-  if (!identity) {
-    for (const std::uint32_t r : s.usedRows) {
-      std::uint8_t* irow = s.index.data() + std::size_t{r} * srcWidth;
-      for (const std::uint32_t c : s.usedCols) irow[c] = remap[irow[c]];
-    }
-  }
-
-  std::uint8_t plte[3 * kMaxPaletteSize];
-  std::uint8_t trns[kMaxPaletteSize];
-  for (int i = 0; i < n; ++i) {
-    std::uint8_t rgba[4];
-    unpackKey(ordered[static_cast<std::size_t>(i)], rgba);
-    std::memcpy(plte + 3 * i, rgba, 3);
-    trns[i] = rgba[3];
-  }
-  appendChunk(out, "PLTE", plte, 3 * static_cast<std::size_t>(n));
-  if (translucent > 0) appendChunk(out, "tRNS", trns, static_cast<std::size_t>(translucent));
-}
-
-// Lays out repeated rows (filter Up + zeros) back to back in s.repeated, as
-// many as the longest map run needs up to ~32 KiB, so a run of repeats costs
-// few deflate() calls. Returns how many rows the pattern holds.
-std::size_t repeatedRowPattern(Scratch& s, std::span<const std::uint32_t> rows, std::size_t rowSize) {
-  constexpr std::size_t kPatternBytes = std::size_t{32} * 1024;
-  std::size_t longest = 0;
-  std::size_t run = 0;
-  for (std::size_t y = 1; y < rows.size(); ++y) {
-    run = rows[y] == rows[y - 1] ? run + 1 : 0;
-    longest = std::max(longest, run);
-  }
-  // At least one row: rows with identical content are repeats too.
-  const std::size_t want = std::clamp<std::size_t>(kPatternBytes / rowSize, 1, std::max<std::size_t>(longest, 1));
-  if (s.repeatedRowSize != rowSize || s.repeatedRows < want) {
-    std::size_t bytes = 0;
-    if (mulOverflows(want, rowSize, bytes)) fail("PNG row is too large for this platform");
-    ensureSize(s.repeated, bytes);
-    std::memset(s.repeated.data(), 0, bytes);
-    for (std::size_t i = 0; i < want; ++i) s.repeated[i * rowSize] = 2;  // filter Up
-    s.repeatedRowSize = rowSize;
-    s.repeatedRows = want;
-  }
-  return s.repeatedRows;
-}
-
-}  // namespace
 
 void encodeMappedPng(const std::uint8_t* src, std::size_t srcStride, int srcWidth, int srcHeight,
                      std::span<const std::uint32_t> cols, std::span<const std::uint32_t> rows,
                      std::vector<std::uint8_t>& out) {
   if (cols.empty() || rows.empty()) {
-    fail("cannot encode a " + std::to_string(cols.size()) + "x" + std::to_string(rows.size()) + " image as PNG");
+    png::fail("cannot encode a " + std::to_string(cols.size()) + "x" + std::to_string(rows.size()) +
+              " image as PNG");
   }
-  if (cols.size() > kPngMax || rows.size() > kPngMax) {
-    fail("cannot encode a " + std::to_string(cols.size()) + "x" + std::to_string(rows.size()) +
-         " image as PNG: dimensions are limited to 2147483647");
+  if (cols.size() > png::kMaxLength || rows.size() > png::kMaxLength) {
+    png::fail("cannot encode a " + std::to_string(cols.size()) + "x" + std::to_string(rows.size()) +
+              " image as PNG: dimensions are limited to 2147483647");
   }
-  if (src == nullptr || srcWidth <= 0 || srcHeight <= 0) fail("cannot encode PNG from an empty source image");
-  const auto srcW = static_cast<std::size_t>(srcWidth);
-  const auto srcH = static_cast<std::size_t>(srcHeight);
-  std::size_t srcRowBytes = 0;
-  std::size_t srcPixels = 0;
-  if (mulOverflows(srcW, 4, srcRowBytes) || mulOverflows(srcW, srcH, srcPixels)) {
-    fail("source image is too large to encode");
-  }
-  if (srcStride < srcRowBytes) fail("source stride is smaller than its width * 4");
-
-  Scratch& s = scratch();
-  collectUsed(cols, srcWidth, s.colUsed, s.usedCols, "column");
-  collectUsed(rows, srcHeight, s.rowUsed, s.usedRows, "row");
-
-  ensureSize(s.index, srcPixels);
-  Mode mode = Mode::indexed;
-  if (!buildIndex(src, srcStride, srcW, s)) mode = allOpaque(src, srcStride, s) ? Mode::rgb : Mode::rgba;
-
-  int depth = 8;
-  int colorType = 6;
-  std::uint64_t bitsPerPixel = 32;
-  if (mode == Mode::indexed) {
-    const int n = s.colors.size();
-    depth = n <= 2 ? 1 : n <= 4 ? 2 : n <= 16 ? 4 : 8;
-    colorType = 3;
-    bitsPerPixel = static_cast<std::uint64_t>(depth);
-  } else if (mode == Mode::rgb) {
-    colorType = 2;
-    bitsPerPixel = 24;
-  }
-
-  out.assign(std::begin(kSignature), std::end(kSignature));  // keeps capacity
-  std::uint8_t ihdr[13] = {};
-  putU32(ihdr, static_cast<std::uint32_t>(cols.size()));
-  putU32(ihdr + 4, static_cast<std::uint32_t>(rows.size()));
-  ihdr[8] = static_cast<std::uint8_t>(depth);
-  ihdr[9] = static_cast<std::uint8_t>(colorType);  // compression, filter, interlace: 0
-  appendChunk(out, "IHDR", ihdr, sizeof ihdr);
-  if (mode == Mode::indexed) writePalette(s, srcW, out);
-
-  // width <= 2^31-1 and bpp <= 32, so this cannot overflow 64 bits.
-  const std::uint64_t rowBytes64 = (static_cast<std::uint64_t>(cols.size()) * bitsPerPixel + 7) / 8;
-  if (rowBytes64 >= std::numeric_limits<std::size_t>::max()) fail("PNG row is too large for this platform");
-  const auto rowBytes = static_cast<std::size_t>(rowBytes64);
-
-  const std::size_t rowSize = rowBytes + 1;  // with the filter byte
-  ensureSize(s.row, rowSize);
-  ensureSize(s.zbuf, kDeflateBufferSize);
-  const std::size_t patternRows = repeatedRowPattern(s, rows, rowSize);
-
-  RowSink sink(s.deflater.reset(), s.zbuf, out);
-  // Two row buffers: the row being built and the last one written, so a row
-  // from a different source row but with the same bytes is still a repeat.
-  ensureSize(s.prevRow, rowSize);
-  std::uint8_t* row = s.row.data();
-  std::uint8_t* prev = s.prevRow.data();
-  bool havePrev = false;
-  for (std::size_t y = 0; y < rows.size();) {
-    const std::uint32_t r = rows[y];
-    const std::uint8_t* irow = s.index.data() + std::size_t{r} * srcW;
-    const std::uint8_t* srow = src + std::size_t{r} * srcStride;
-    switch (mode) {
-      case Mode::indexed:
-        switch (depth) {
-          case 1: packIndexRow<1>(irow, cols, row + 1); break;
-          case 2: packIndexRow<2>(irow, cols, row + 1); break;
-          case 4: packIndexRow<4>(irow, cols, row + 1); break;
-          default: packIndexRow<8>(irow, cols, row + 1); break;
-        }
-        break;
-      case Mode::rgb: gatherRgb(srow, cols, row + 1); break;
-      case Mode::rgba: gatherRgba(srow, cols, row + 1); break;
-    }
-    std::size_t run = 0;
-    while (y + 1 + run < rows.size() && rows[y + 1 + run] == r) ++run;
-    if (havePrev && std::memcmp(row + 1, prev + 1, rowBytes) == 0) {
-      sink.writeRepeatedRows(1 + run, rowSize, s.repeated.data(), patternRows);
-    } else {
-      row[0] = 0;  // filter None
-      sink.writeRow(row, rowSize);
-      if (run > 0) sink.writeRepeatedRows(run, rowSize, s.repeated.data(), patternRows);
-      std::swap(row, prev);
-      havePrev = true;
-    }
-    y += 1 + run;
-  }
-  sink.finish();
-  appendChunk(out, "IEND", nullptr, 0);
+  png::MappedWriter writer(src, srcStride, srcWidth, srcHeight);
+  writer.analyse(cols, rows);
+  writer.writeHeader(out, cols.size(), rows.size());
+  writer.writePalette(out);
+  writer.writeImageData(cols, rows, out);
+  png::appendChunk(out, "IEND", nullptr, 0);
 }
 
 }  // namespace pixabots::detail
 
 namespace pixabots {
+namespace {
+
+// encodePng's maps, per thread and only ever grown.
+struct Maps {
+  std::vector<std::uint32_t> identity;  // column map
+  std::vector<std::uint32_t> rows;
+};
+
+}  // namespace
 
 std::vector<std::uint8_t> encodePng(const ImageView& image) {
   if (image.data == nullptr || image.width <= 0 || image.height <= 0) {
@@ -571,22 +51,22 @@ std::vector<std::uint8_t> encodePng(const ImageView& image) {
   if (image.stride / 4 < static_cast<std::size_t>(image.width)) {
     throw Error(Errc::codec, "cannot encode PNG: stride is smaller than width * 4");
   }
-  detail::Scratch& s = detail::scratch();
+  thread_local Maps maps;
   const auto width = static_cast<std::size_t>(image.width);
   const auto height = static_cast<std::size_t>(image.height);
   // Identity column map, shared by every call on this thread, only ever extended.
-  while (s.identity.size() < width) s.identity.push_back(static_cast<std::uint32_t>(s.identity.size()));
+  while (maps.identity.size() < width) maps.identity.push_back(static_cast<std::uint32_t>(maps.identity.size()));
   // A row identical to the one above maps to the same source row, so it is
   // written as a repeated row (filter Up, all zeros): upscaled images then
   // cost what encodeMappedPng costs.
-  detail::ensureSize(s.rowMap, height);
+  if (maps.rows.size() < height) maps.rows.resize(height);
   for (int y = 0; y < image.height; ++y) {
     const auto i = static_cast<std::size_t>(y);
     const bool same = y > 0 && std::memcmp(image.row(y), image.row(y - 1), width * 4) == 0;
-    s.rowMap[i] = same ? s.rowMap[i - 1] : static_cast<std::uint32_t>(y);
+    maps.rows[i] = same ? maps.rows[i - 1] : static_cast<std::uint32_t>(y);
   }
-  const std::span<const std::uint32_t> cols(s.identity.data(), width);
-  const std::span<const std::uint32_t> rows(s.rowMap.data(), height);
+  const std::span<const std::uint32_t> cols(maps.identity.data(), width);
+  const std::span<const std::uint32_t> rows(maps.rows.data(), height);
 
   std::vector<std::uint8_t> out;
   detail::encodeMappedPng(image.data, image.stride, image.width, image.height, cols, rows, out);
