@@ -1,0 +1,179 @@
+// Animated WebP: each frame is only the rectangle that changed since the one
+// before, encoded by our VP8L writer, and frames repeating an earlier change
+// (the second bounce) reuse its bytes. libwebp's mux writes the container.
+#include <webp/mux.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include "animation/frames.hpp"
+#include "codecs/webp/vp8l_encode.hpp"
+#include "pixabots/error.hpp"
+#include "pixabots/webp.hpp"
+#include "render/scale.hpp"
+
+namespace pixabots {
+namespace {
+
+using detail::Canvas;
+using detail::PixelRect;
+
+// A source-pixel rectangle, half-open.
+struct NativeRect {
+  int x0 = kNativeSize, y0 = kNativeSize, x1 = 0, y1 = 0;
+  bool empty() const { return x0 >= x1; }
+  void add(int x, int y) {
+    x0 = std::min(x0, x);
+    y0 = std::min(y0, y);
+    x1 = std::max(x1, x + 1);
+    y1 = std::max(y1, y + 1);
+  }
+};
+
+bool samePixel(const Canvas& a, const Canvas& b, std::size_t pixel) {
+  return std::memcmp(a.data() + pixel * 4, b.data() + pixel * 4, 4) == 0;
+}
+
+// The first output coordinate whose source index is >= n (size when none).
+int firstOutput(const detail::AxisMap& map, int n) {
+  const auto entries = map.entries();
+  return static_cast<int>(std::lower_bound(entries.begin(), entries.end(), static_cast<std::uint32_t>(n)) -
+                          entries.begin());
+}
+
+// The output rectangle showing the source rectangle, widened left and up to
+// even coordinates because ANMF stores offsets halved.
+PixelRect outputRect(const NativeRect& r, const detail::ScaleMaps& maps) {
+  if (r.empty()) return {0, 0, 1, 1};
+  const int x = firstOutput(maps.cols, r.x0) & ~1;
+  const int y = firstOutput(maps.rows, r.y0) & ~1;
+  return {x, y, firstOutput(maps.cols, r.x1) - x, firstOutput(maps.rows, r.y1) - y};
+}
+
+// One encoded candidate: what it draws (the rectangle of `patch`, blended or
+// not) and its bytes, kept for frames that draw the same again.
+struct Encoded {
+  PixelRect rect;
+  bool blend = false;
+  Canvas patch{};
+  std::vector<std::uint8_t> bytes;
+};
+
+struct Scratch {
+  detail::AnimationFrames frames;
+  std::array<Encoded, 2 * kLoopTicks> encoded;
+  std::size_t used = 0;
+};
+
+// Whether two patches agree on every source pixel `rect` reads.
+bool samePatch(const Canvas& a, const Canvas& b, const PixelRect& rect, const detail::ScaleMaps& maps) {
+  const std::size_t x0 = maps.cols.source[static_cast<std::size_t>(rect.x)];
+  const std::size_t x1 = maps.cols.source[static_cast<std::size_t>(rect.x + rect.width - 1)] + 1;
+  const std::size_t y0 = maps.rows.source[static_cast<std::size_t>(rect.y)];
+  const std::size_t y1 = maps.rows.source[static_cast<std::size_t>(rect.y + rect.height - 1)] + 1;
+  for (std::size_t y = y0; y < y1; ++y) {
+    const std::size_t at = (y * kNativeSize + x0) * 4;
+    if (std::memcmp(a.data() + at, b.data() + at, (x1 - x0) * 4) != 0) return false;
+  }
+  return true;
+}
+
+const Encoded& encode(Scratch& s, const Canvas& patch, const PixelRect& rect, bool blend,
+                      const detail::ScaleMaps& maps) {
+  for (std::size_t i = 0; i < s.used; ++i) {
+    const Encoded& e = s.encoded[i];
+    if (e.rect == rect && e.blend == blend && samePatch(e.patch, patch, rect, maps)) return e;
+  }
+  Encoded& e = s.encoded[s.used++];
+  e.rect = rect;
+  e.blend = blend;
+  e.patch = patch;
+  detail::encodeScaledVp8l(patch, maps, rect, e.bytes);
+  return e;
+}
+
+[[noreturn]] void muxFailed(const char* step, WebPMuxError err) {
+  throw Error(Errc::codec, std::string("WebP mux: ") + step + " failed (" + std::to_string(static_cast<int>(err)) + ")");
+}
+
+struct MuxDeleter {
+  void operator()(WebPMux* mux) const { WebPMuxDelete(mux); }
+};
+
+}  // namespace
+
+std::vector<std::uint8_t> renderWebp(const Pack& pack, const Combo& combo, const RenderOptions& options) {
+  thread_local const auto scratch = std::make_unique<Scratch>();  // ~100 KB: not on the stack
+  Scratch& s = *scratch;
+  detail::AnimationFrames& frames = s.frames;
+  detail::composeAnimation(pack, combo, options, frames);
+  const detail::ScaleMaps maps(options.size);
+  s.used = 0;
+
+  std::unique_ptr<WebPMux, MuxDeleter> mux(WebPMuxNew());
+  if (!mux) throw Error(Errc::codec, "WebP mux: out of memory");
+  Canvas patch;
+  for (int i = 0; i < frames.count; ++i) {
+    const Canvas& cur = frames.canvases[static_cast<std::size_t>(i)];
+    // Frame 0 is drawn on a cleared canvas; later ones over the previous frame.
+    const Canvas& before = i == 0 ? patch : frames.canvases[static_cast<std::size_t>(i) - 1];
+    if (i == 0) patch.fill(0);
+    NativeRect changed;
+    bool opaque = true;  // every changed pixel: blending an opaque pixel writes it exactly
+    for (int y = 0; y < kNativeSize; ++y) {
+      for (int x = 0; x < kNativeSize; ++x) {
+        const auto p = static_cast<std::size_t>(y * kNativeSize + x);
+        if (samePixel(cur, before, p)) continue;
+        changed.add(x, y);
+        opaque &= cur[p * 4 + 3] == 255;
+      }
+    }
+    const PixelRect rect = outputRect(changed, maps);
+    // Without blending the rectangle is copied as is. With blending, unchanged
+    // pixels become transparent (they leave the canvas alone), which often
+    // compresses better; it is exact only when every changed pixel is opaque
+    // (a transparent pixel cannot clear one that was drawn, a translucent one would mix).
+    const Encoded* best = &encode(s, cur, rect, false, maps);
+    if (i > 0 && opaque && !changed.empty()) {
+      for (std::size_t p = 0; p < patch.size() / 4; ++p) {
+        const bool same = samePixel(cur, before, p);
+        for (std::size_t c = 0; c < 4; ++c) patch[p * 4 + c] = same ? 0 : cur[p * 4 + c];
+      }
+      const Encoded& blended = encode(s, patch, rect, true, maps);
+      if (blended.bytes.size() < best->bytes.size()) best = &blended;
+    }
+    WebPMuxFrameInfo info{};
+    info.bitstream.bytes = best->bytes.data();
+    info.bitstream.size = best->bytes.size();
+    info.x_offset = rect.x;
+    info.y_offset = rect.y;
+    info.duration = frames.delayMs[static_cast<std::size_t>(i)];
+    info.id = WEBP_CHUNK_ANMF;
+    info.dispose_method = WEBP_MUX_DISPOSE_NONE;
+    info.blend_method = best->blend ? WEBP_MUX_BLEND : WEBP_MUX_NO_BLEND;
+    // The bytes outlive the mux (they are in the scratch), so no copy.
+    if (const WebPMuxError err = WebPMuxPushFrame(mux.get(), &info, 0); err != WEBP_MUX_OK) {
+      muxFailed("adding a frame", err);
+    }
+  }
+  if (const WebPMuxError err = WebPMuxSetCanvasSize(mux.get(), options.size, options.size); err != WEBP_MUX_OK) {
+    muxFailed("setting the canvas size", err);
+  }
+  // Loop forever; a transparent background, for viewers that honour the hint.
+  const WebPMuxAnimParams params{0x00000000u, 0};
+  if (const WebPMuxError err = WebPMuxSetAnimationParams(mux.get(), &params); err != WEBP_MUX_OK) {
+    muxFailed("setting the animation parameters", err);
+  }
+  WebPData assembled{};
+  if (const WebPMuxError err = WebPMuxAssemble(mux.get(), &assembled); err != WEBP_MUX_OK) {
+    muxFailed("assembling", err);
+  }
+  std::vector<std::uint8_t> out(assembled.bytes, assembled.bytes + assembled.size);
+  WebPDataClear(&assembled);
+  return out;
+}
+
+}  // namespace pixabots

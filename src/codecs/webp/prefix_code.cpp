@@ -1,0 +1,210 @@
+#include "codecs/webp/prefix_code.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+
+namespace pixabots::detail {
+namespace {
+
+constexpr int kCodeLengthSymbols = 19;
+constexpr std::array<int, kCodeLengthSymbols> kCodeLengthOrder = {17, 18, 0, 1,  2,  3,  4,  5,  16, 6,
+                                                                   7,  8,  9, 10, 11, 12, 13, 14, 15};
+constexpr int kRepeatPrevious = 16;  // 3..6 copies of the previous non-zero length, 2 extra bits
+constexpr int kRepeatZeros = 17;     // 3..10 zeros, 3 extra bits
+constexpr int kRepeatZerosLong = 18; // 11..138 zeros, 7 extra bits
+constexpr std::uint8_t kInitialPrevious = 8;  // what 16 repeats before any non-zero length
+
+// Huffman tree depths for the used symbols with every count raised to at least
+// `floor`; false when a depth exceeds maxBits.
+bool buildLengths(std::span<const std::uint32_t> counts, std::span<const std::uint16_t> used, std::uint32_t floor,
+                  int maxBits, std::span<std::uint8_t> lengths) {
+  const std::size_t m = used.size();
+  std::array<std::uint16_t, kMaxAlphabet> order{};
+  std::array<std::uint64_t, 2 * kMaxAlphabet> weight{};
+  std::array<std::uint16_t, 2 * kMaxAlphabet> parent{};
+  std::array<std::uint8_t, 2 * kMaxAlphabet> depth{};
+  for (std::size_t i = 0; i < m; ++i) order[i] = static_cast<std::uint16_t>(i);
+  auto leafWeight = [&](std::size_t i) { return std::max<std::uint64_t>(counts[used[i]], floor); };
+  std::stable_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(m),
+                   [&](std::uint16_t a, std::uint16_t b) { return leafWeight(a) < leafWeight(b); });
+  // Nodes 0..m-1 are the leaves in weight order; internal nodes follow in the
+  // order they are made, which is also non-decreasing weight (two queues).
+  for (std::size_t i = 0; i < m; ++i) weight[i] = leafWeight(order[i]);
+  std::size_t leaf = 0, inner = m, next = m;
+  auto takeSmallest = [&]() {
+    if (leaf < m && (inner == next || weight[leaf] <= weight[inner])) return leaf++;
+    return inner++;
+  };
+  while (next < 2 * m - 1) {
+    const std::size_t a = takeSmallest();
+    const std::size_t b = takeSmallest();
+    weight[next] = weight[a] + weight[b];
+    parent[a] = parent[b] = static_cast<std::uint16_t>(next);
+    ++next;
+  }
+  depth[2 * m - 2] = 0;
+  for (std::size_t i = 2 * m - 2; i-- > 0;) {
+    depth[i] = static_cast<std::uint8_t>(depth[parent[i]] + 1);
+    if (i < m && depth[i] > maxBits) return false;
+  }
+  for (std::size_t i = 0; i < m; ++i) lengths[used[order[i]]] = depth[i];
+  return true;
+}
+
+std::uint16_t reverseBits(std::uint32_t code, int length) {
+  std::uint32_t r = 0;
+  for (int i = 0; i < length; ++i) {
+    r = (r << 1) | (code & 1u);
+    code >>= 1;
+  }
+  return static_cast<std::uint16_t>(r);
+}
+
+void canonicalCodes(const std::uint8_t* lengths, int size, std::uint16_t* codes) {
+  std::array<std::uint32_t, kMaxCodeLength + 2> count{};
+  for (int s = 0; s < size; ++s) ++count[lengths[s]];
+  count[0] = 0;
+  std::array<std::uint32_t, kMaxCodeLength + 2> next{};
+  std::uint32_t code = 0;
+  for (int bits = 1; bits <= kMaxCodeLength; ++bits) {
+    code = (code + count[static_cast<std::size_t>(bits) - 1]) << 1;
+    next[static_cast<std::size_t>(bits)] = code;
+  }
+  for (int s = 0; s < size; ++s) {
+    const int len = lengths[s];
+    codes[s] = len == 0 ? 0 : reverseBits(next[static_cast<std::size_t>(len)]++, len);
+  }
+}
+
+struct LengthToken {
+  std::uint8_t symbol;
+  std::uint8_t extra;
+};
+
+// Run-length codes the code lengths (no max_symbol: the whole alphabet is sent).
+int lengthTokens(const std::uint8_t* lengths, int size, std::array<LengthToken, kMaxAlphabet>& tokens) {
+  int n = 0;
+  std::uint8_t previous = kInitialPrevious;
+  for (int i = 0; i < size;) {
+    const std::uint8_t v = lengths[i];
+    int run = 1;
+    while (i + run < size && lengths[i + run] == v) ++run;
+    i += run;
+    if (v == 0) {
+      while (run >= 11) {
+        const int r = std::min(run, 138);
+        tokens[static_cast<std::size_t>(n++)] = {kRepeatZerosLong, static_cast<std::uint8_t>(r - 11)};
+        run -= r;
+      }
+      if (run >= 3) {
+        tokens[static_cast<std::size_t>(n++)] = {kRepeatZeros, static_cast<std::uint8_t>(run - 3)};
+        run = 0;
+      }
+    } else {
+      if (v != previous) {
+        tokens[static_cast<std::size_t>(n++)] = {v, 0};
+        previous = v;
+        --run;
+      }
+      while (run >= 3) {
+        const int r = std::min(run, 6);
+        tokens[static_cast<std::size_t>(n++)] = {kRepeatPrevious, static_cast<std::uint8_t>(r - 3)};
+        run -= r;
+      }
+    }
+    while (run-- > 0) tokens[static_cast<std::size_t>(n++)] = {v, 0};
+  }
+  return n;
+}
+
+}  // namespace
+
+void huffmanLengths(std::span<const std::uint32_t> counts, int maxBits, std::span<std::uint8_t> lengths) {
+  std::fill(lengths.begin(), lengths.end(), std::uint8_t{0});
+  std::array<std::uint16_t, kMaxAlphabet> used{};
+  std::size_t m = 0;
+  for (std::size_t s = 0; s < counts.size(); ++s) {
+    if (counts[s] != 0) used[m++] = static_cast<std::uint16_t>(s);
+  }
+  if (m == 0) return;
+  if (m == 1) {
+    lengths[used[0]] = 1;
+    return;
+  }
+  // Raising the smallest counts flattens the tree; it fits once every count is
+  // equal at the latest (depth ceil(log2 m) <= 9 for 280 symbols).
+  for (std::uint32_t floor = 1;; floor *= 2) {
+    if (buildLengths(counts, {used.data(), m}, floor, maxBits, lengths)) return;
+  }
+}
+
+void writePrefixCode(BitWriter& w, std::span<const std::uint32_t> counts, PrefixCode& code) {
+  const int size = static_cast<int>(counts.size());
+  code.size = size;
+  huffmanLengths(counts, kMaxCodeLength, {code.lengths, counts.size()});
+  std::array<int, 2> used{};
+  int k = 0;
+  for (int s = 0; s < size && k <= 2; ++s) {
+    if (code.lengths[s] != 0) {
+      if (k < 2) used[static_cast<std::size_t>(k)] = s;
+      ++k;
+    }
+  }
+  if (k <= 2 && used[0] < 256 && used[1] < 256) {
+    // Simple code: one symbol costs no bits at all, two cost one bit each.
+    const int first = used[0];
+    w.put(1, 1);
+    w.put(k == 2 ? 1u : 0u, 1);
+    if (first < 2) {
+      w.put(0, 1);
+      w.put(static_cast<std::uint32_t>(first), 1);
+    } else {
+      w.put(1, 1);
+      w.put(static_cast<std::uint32_t>(first), 8);
+    }
+    if (k == 2) {
+      w.put(static_cast<std::uint32_t>(used[1]), 8);
+    } else {
+      code.lengths[first] = 0;  // read with zero bits
+    }
+    canonicalCodes(code.lengths, size, code.codes);
+    return;
+  }
+  if (k == 1) code.lengths[0] = 1;  // a lone length symbol (>= 256): give it a one-bit partner
+
+  std::array<LengthToken, kMaxAlphabet> tokens{};
+  const int n = lengthTokens(code.lengths, size, tokens);
+  std::array<std::uint32_t, kCodeLengthSymbols> histogram{};
+  for (int i = 0; i < n; ++i) ++histogram[tokens[static_cast<std::size_t>(i)].symbol];
+  std::array<std::uint8_t, kCodeLengthSymbols> clLengths{};
+  huffmanLengths(histogram, kMaxCodeLengthCode, clLengths);
+  int clUsed = 0;
+  for (const std::uint8_t len : clLengths) clUsed += len != 0;
+  if (clUsed == 1) {
+    // Two one-bit codes rather than a lone zero-bit one, which is a corner
+    // case decoders handle less uniformly.
+    *std::find(clLengths.begin(), clLengths.end(), std::uint8_t{0}) = 1;
+  }
+  std::array<std::uint16_t, kCodeLengthSymbols> clCodes{};
+  canonicalCodes(clLengths.data(), kCodeLengthSymbols, clCodes.data());
+
+  int count = kCodeLengthSymbols;
+  while (count > 4 && clLengths[static_cast<std::size_t>(kCodeLengthOrder[static_cast<std::size_t>(count - 1)])] == 0) --count;
+  w.put(0, 1);
+  w.put(static_cast<std::uint32_t>(count - 4), 4);
+  for (int i = 0; i < count; ++i) {
+    w.put(clLengths[static_cast<std::size_t>(kCodeLengthOrder[static_cast<std::size_t>(i)])], 3);
+  }
+  w.put(0, 1);  // no max_symbol: lengths for the whole alphabet follow
+  for (int i = 0; i < n; ++i) {
+    const LengthToken t = tokens[static_cast<std::size_t>(i)];
+    w.put(clCodes[t.symbol], clLengths[t.symbol]);
+    if (t.symbol == kRepeatPrevious) w.put(t.extra, 2);
+    if (t.symbol == kRepeatZeros) w.put(t.extra, 3);
+    if (t.symbol == kRepeatZerosLong) w.put(t.extra, 7);
+  }
+  canonicalCodes(code.lengths, size, code.codes);
+}
+
+}  // namespace pixabots::detail

@@ -1,0 +1,34 @@
+#pragma once
+// A VP8L (WebP lossless) encoder for rectangles of nearest-neighbour upscales.
+#include <cstdint>
+#include <vector>
+
+#include "render/canvas.hpp"
+#include "render/scale.hpp"
+
+namespace pixabots::detail {
+
+// A rectangle of the output, in output pixels.
+struct PixelRect {
+  int x = 0;
+  int y = 0;
+  int width = 0;
+  int height = 0;
+  bool operator==(const PixelRect&) const = default;
+};
+
+// Encodes `rect` of the upscale of `canvas` by `maps` (output pixel (x, y) is
+// canvas pixel (cols[x], rows[y])) as a VP8L bitstream, the payload of a
+// 'VP8L' chunk, replacing the contents of `out`. The upscale is never
+// materialised: the palette (colour-indexing transform, pixels bundled 2, 4
+// or 8 per byte when it allows) comes from the canvas pixels the rectangle
+// reads, each distinct source row is parsed once (literals and LZ77 copies of
+// the pixel to the left or of rows above, shifted by up to 2 pixels), and an
+// output row repeating the one above becomes part of one long copy. No
+// colour cache, one prefix-code group. More than 256 colours are written as
+// plain ARGB literals. Lossless and exact: RGB under alpha 0 is kept.
+// Thread-safe; scratch is thread_local.
+void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRect& rect,
+                      std::vector<std::uint8_t>& out);
+
+}  // namespace pixabots::detail
