@@ -1,5 +1,7 @@
 #pragma once
 // The whole C++ API. Errors are reported as pixabots::Error exceptions.
+#include "pixabots/animation.hpp"
+#include "pixabots/apng.hpp"
 #include "pixabots/catalog.hpp"
 #include "pixabots/color.hpp"
 #include "pixabots/error.hpp"
@@ -10,6 +12,6 @@
 #include "pixabots/png.hpp"
 #include "pixabots/render.hpp"
 #include "pixabots/seeded.hpp"
+#include "pixabots/sheet.hpp"
 #include "pixabots/svg.hpp"
-#include "pixabots/animation.hpp"
 #include "pixabots/version.hpp"

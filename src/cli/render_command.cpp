@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <iostream>
 #include <optional>
 
@@ -19,6 +20,7 @@ std::vector<std::uint8_t> encode(Format format, const Pack& pack, const Combo& c
   if (auto origin = args.value("--origin")) json.origin = *origin;
   switch (format) {
     case Format::png: return renderPng(pack, combo, options);
+    case Format::apng: return renderApng(pack, combo, options);
     case Format::svg: return bytesOf(renderSvg(pack, combo, options, SvgOptions{args.flag("--compact")}));
     case Format::json: return bytesOf(metadataJson(pack, combo, json));
     case Format::frames: return bytesOf(framesJson(pack, combo, json));
@@ -27,12 +29,31 @@ std::vector<std::uint8_t> encode(Format format, const Pack& pack, const Combo& c
   throw Error(Errc::invalid_option, "format " + std::string(formatName(format)) + " is not built yet");
 }
 
+// A sprite sheet is two files: FILE.png and FILE.json beside it.
+void writeSheet(const std::filesystem::path& output, const Pack& pack, const Combo& combo,
+                const RenderOptions& options, const Args& args) {
+  if (output == "-" || output.extension() != ".png") {
+    throw Error(Errc::invalid_option, "a sprite sheet needs -o NAME.png; its JSON goes to NAME.json beside it");
+  }
+  SheetOptions sheet;
+  sheet.imageName = output.filename().string();
+  if (auto columns = args.integer("--columns")) {
+    sheet.layout = SheetLayout::grid;
+    sheet.columns = *columns;
+  }
+  const SpriteSheetOutput out = renderSpriteSheet(pack, combo, options, sheet);
+  std::filesystem::path json = output;
+  json.replace_extension(".json");
+  writeOutput(output, out.png);
+  writeOutput(json, bytesOf(out.json));
+}
+
 }  // namespace
 
 int renderCommand(const std::vector<std::string_view>& argv) {
   const Args args(argv,
                   {"--size", "--hue", "--saturate", "--bg", "--speed", "--pack", "--seed", "--format", "--origin",
-                   "-o", "--output"},
+                   "--columns", "-o", "--output"},
                   {"--animated", "--compact"});
   auto output = args.value("-o");
   if (!output) output = args.value("--output");
@@ -61,7 +82,11 @@ int renderCommand(const std::vector<std::string_view>& argv) {
   validate(options);
 
   const Format format = chooseFormat(args.value("--format"), *output, args.flag("--animated"));
-  writeOutput(*output, encode(format, pack, combo, options, args));
+  if (format == Format::sheet) {
+    writeSheet(*output, pack, combo, options, args);
+  } else {
+    writeOutput(*output, encode(format, pack, combo, options, args));
+  }
   if (*output != "-") std::cerr << encodeId(pack.catalog(), combo) << " -> " << *output << "\n";
   return 0;
 }
