@@ -55,9 +55,12 @@ Rect changedRect(const Canvas& before, const Canvas& after, const ScaleMaps& map
   std::uint32_t minX = kNativeSize, minY = kNativeSize, maxX = 0, maxY = 0;
   bool changed = false;
   for (std::uint32_t y = 0; y < kNativeSize; ++y) {
+    const std::uint8_t* a = before.data() + y * kCanvasStride;
+    const std::uint8_t* b = after.data() + y * kCanvasStride;
+    // Most rows do not change between ticks: skip them without a per-pixel branch.
+    if (std::memcmp(a, b, kCanvasStride) == 0) continue;
     for (std::uint32_t x = 0; x < kNativeSize; ++x) {
-      const std::size_t at = y * kCanvasStride + x * 4;
-      if (samePixel(before.data() + at, after.data() + at)) continue;
+      if (samePixel(a + x * 4, b + x * 4)) continue;
       changed = true;
       minX = std::min(minX, x);
       maxX = std::max(maxX, x);

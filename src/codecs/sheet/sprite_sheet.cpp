@@ -1,6 +1,7 @@
 // Sprite sheet: the frames are laid out at 32x32 and the whole sheet goes
 // through the mapped PNG encoder, so the upscaled sheet (up to 30720 px wide)
 // is never materialised.
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <nlohmann/json.hpp>
