@@ -7,6 +7,7 @@
 #include <array>
 #include <bit>
 #include <cstring>
+#include <limits>
 
 #include "codecs/webp/bit_writer.hpp"
 #include "codecs/webp/prefix_code.hpp"
@@ -91,13 +92,47 @@ struct Token {
   std::uint32_t distance;  // the stored distance value
 };
 
-struct Scratch {
-  std::array<std::uint32_t, kCanvasPixels> symbols{};  // per canvas pixel: palette index, or ARGB
-  std::array<std::uint32_t, kCanvasPixels> colors{};
-  std::vector<std::uint32_t> packed;        // one packed row per source row the rectangle reads
-  std::vector<const std::uint32_t*> lines;  // output row -> its packed row
-  std::vector<Token> tokens;
+// The distinct colours of up to 1,024 pixels: an open-addressing hash set
+// that remembers each colour's slot, so indexing a pixel is one lookup.
+class ColorTable {
+ public:
+  void clear() {
+    used_.fill(false);
+    size_ = 0;
+  }
+  std::uint16_t insert(std::uint32_t argb) {
+    std::size_t slot = (argb * 0x9e3779b1u) >> (32 - kSlotBits);
+    while (used_[slot] && keys_[slot] != argb) slot = (slot + 1) & (kSlots - 1);
+    if (!used_[slot]) {
+      used_[slot] = true;
+      keys_[slot] = argb;
+      colors_[size_++] = argb;
+    }
+    return static_cast<std::uint16_t>(slot);
+  }
+  std::size_t size() const { return size_; }
+  // Sorts the colours and numbers the slots accordingly.
+  std::span<const std::uint32_t> sortedColors() {
+    std::sort(colors_.begin(), colors_.begin() + static_cast<std::ptrdiff_t>(size_));
+    for (std::size_t i = 0; i < size_; ++i) {
+      std::size_t slot = (colors_[i] * 0x9e3779b1u) >> (32 - kSlotBits);
+      while (keys_[slot] != colors_[i]) slot = (slot + 1) & (kSlots - 1);
+      index_[slot] = static_cast<std::uint16_t>(i);
+    }
+    return {colors_.data(), size_};
+  }
+  std::uint32_t index(std::uint16_t slot) const { return index_[slot]; }
+
+ private:
+  static constexpr int kSlotBits = 11;  // twice the most colours: short probe runs
+  static constexpr std::size_t kSlots = std::size_t{1} << kSlotBits;
+  std::array<bool, kSlots> used_{};
+  std::array<std::uint32_t, kSlots> keys_{};
+  std::array<std::uint16_t, kSlots> index_{};
+  std::array<std::uint32_t, kCanvasPixels> colors_{};
+  std::size_t size_ = 0;
 };
+
 
 std::uint32_t argbAt(const Canvas& canvas, std::size_t pixel) {
   const std::uint8_t* p = canvas.data() + pixel * 4;
@@ -146,8 +181,7 @@ void forEachCopy(std::uint32_t length, F&& f) {
   }
 }
 
-// The five prefix codes for the tokens, then the tokens.
-void writeTokens(BitWriter& w, std::span<const Token> tokens) {
+Histograms histogramsOf(std::span<const Token> tokens) {
   Histograms h;
   for (const Token& t : tokens) {
     if (t.length == 0) {
@@ -160,6 +194,12 @@ void writeTokens(BitWriter& w, std::span<const Token> tokens) {
       ++h.distance[static_cast<std::size_t>(distanceSymbol)];
     });
   }
+  return h;
+}
+
+// The five prefix codes for the tokens, then the tokens.
+void writeTokens(BitWriter& w, std::span<const Token> tokens) {
+  const Histograms h = histogramsOf(tokens);
   Codes codes;
   codes.writeAll(w, h);
   for (const Token& t : tokens) {
@@ -178,43 +218,270 @@ void writeTokens(BitWriter& w, std::span<const Token> tokens) {
   }
 }
 
+// Estimated bits of each token from the prefix-code lengths a parse would
+// get, used to choose among parses.
+struct CostModel {
+  std::array<float, kGreenSymbols> green{};
+  std::array<float, kLiteralSymbols> red{}, blue{}, alpha{};
+  std::array<float, kDistanceSymbols> distance{};
+
+  // Before any statistics: literals about a byte, copies by their extra bits.
+  void setDefault() {
+    green.fill(6);
+    red.fill(0);
+    blue.fill(0);
+    alpha.fill(0);
+    distance.fill(5);
+    for (std::size_t i = 0; i < 4; ++i) distance[i] = 2;
+  }
+
+  // Huffman code lengths of a parse; unused symbols priced as rare ones.
+  void fromHistograms(const Histograms& h) {
+    set(h.green, green);
+    set(h.red, red);
+    set(h.blue, blue);
+    set(h.alpha, alpha);
+    set(h.distance, distance);
+  }
+
+  float literal(std::uint32_t argb) const {
+    return green[(argb >> 8) & 0xff] + red[(argb >> 16) & 0xff] + blue[argb & 0xff] + alpha[argb >> 24];
+  }
+  float copy(std::uint32_t length, std::uint32_t distanceValue) const {
+    const Prefix l = prefixOf(length);
+    const Prefix d = prefixOf(distanceValue);
+    return green[static_cast<std::size_t>(kLiteralSymbols + l.symbol)] + static_cast<float>(l.extraBits) +
+           distance[static_cast<std::size_t>(d.symbol)] + static_cast<float>(d.extraBits);
+  }
+
+ private:
+  template <std::size_t N>
+  static void set(const std::array<std::uint32_t, N>& counts, std::array<float, N>& bits) {
+    std::array<std::uint8_t, N> lengths{};
+    huffmanLengths(counts, kMaxCodeLength, lengths);
+    int used = 0;
+    std::uint8_t longest = 0;
+    for (const std::uint8_t len : lengths) {
+      used += len != 0;
+      longest = std::max(longest, len);
+    }
+    for (std::size_t i = 0; i < N; ++i) {
+      // A lone symbol is read with zero bits; an unused one would lengthen the code.
+      bits[i] = lengths[i] == 0 ? static_cast<float>(longest + 2) : used == 1 ? 0.0f : static_cast<float>(lengths[i]);
+    }
+  }
+};
+
+// Where runs change colour in the distinct rows parsed so far, found by the
+// colours on both sides. A match can start anywhere in a run, so it is looked
+// up by the run boundary ahead of it: what decides a match is what follows.
+struct Boundary {
+  std::uint32_t row;    // index of the distinct row
+  std::uint32_t x;      // first pixel of the new run
+  std::uint32_t run;    // length of the run before it
+  std::int32_t next;    // older boundary with the same hash, or -1
+};
+
+struct TokenizerScratch {
+  static constexpr int kHashBits = 10;
+  std::vector<std::uint32_t> runs;  // per distinct row and pixel: its run's length from there
+  std::vector<Boundary> boundaries;
+  std::array<std::int32_t, std::size_t{1} << kHashBits> head{};
+  std::vector<std::uint32_t> firstRow;  // per distinct row: the output row it starts at
+  std::vector<const std::uint32_t*> distinct;
+  // The parse of the current row: cheapest cost to reach each pixel, and how.
+  std::vector<float> cost;
+  struct Step {
+    std::uint32_t from;
+    std::uint32_t distance;  // 0 for a literal
+  };
+  std::vector<Step> step;
+};
+
+// Splits the rows into tokens. Rows repeating the one above are one copy.
+// Each distinct row is parsed for the least estimated bits (shortest path
+// over its pixels): literals, runs, copies from the three nearest distinct
+// rows (straight or shifted by up to two pixels) and copies found through the
+// boundary hash from any earlier distinct row or earlier in the row. Matches
+// stop at row ends, and are measured run by run, so the work per row grows
+// with its runs, not its width.
 class Tokenizer {
  public:
-  Tokenizer(std::vector<Token>& tokens, std::vector<const std::uint32_t*>& lines, std::uint32_t width)
-      : tokens_(tokens), lines_(lines), width_(width) {}
+  Tokenizer(std::vector<Token>& tokens, std::span<const std::uint32_t* const> lines, std::uint32_t width,
+            TokenizerScratch& scratch, const CostModel& model)
+      : tokens_(tokens), lines_(lines), width_(width), s_(scratch), model_(model) {
+    s_.head.fill(-1);
+    s_.boundaries.clear();
+    s_.firstRow.clear();
+    s_.distinct.clear();
+    s_.runs.clear();
+    s_.cost.resize(static_cast<std::size_t>(width) + 1);
+    s_.step.resize(static_cast<std::size_t>(width) + 1);
+    tokens_.clear();
+  }
 
-  // Appends output row y (lines[y], already set).
+  void run() {
+    for (std::uint32_t y = 0; y < lines_.size(); ++y) row(y);
+  }
+
+ private:
+  struct Candidate {
+    std::uint32_t row;       // distinct row to copy from
+    int dx;                  // pixel x copies pixel x - dx of it
+    std::uint32_t distance;  // in pixels
+  };
+
   void row(std::uint32_t y) {
     const std::uint32_t* line = lines_[y];
     if (y > 0 && (line == lines_[y - 1] || std::memcmp(line, lines_[y - 1], width_ * 4) == 0)) {
       copy(width_, width_);
       return;
     }
-    candidates(y);
-    const std::uint64_t start = static_cast<std::uint64_t>(y) * width_;
-    for (std::uint32_t x = 0; x < width_;) {
-      std::uint32_t best = 0;
-      std::uint32_t bestDistance = 0;
+    const auto current = static_cast<std::uint32_t>(s_.distinct.size());
+    s_.firstRow.push_back(y);
+    s_.distinct.push_back(line);
+    s_.runs.resize(s_.runs.size() + width_);
+    std::uint32_t* runs = runsOf(current);
+    for (std::uint32_t x = width_; x-- > 0;) runs[x] = x + 1 < width_ && line[x] == line[x + 1] ? runs[x + 1] + 1 : 1;
+    candidates(y, current);
+    const std::uint32_t previousDistance = tokens_.empty() || tokens_.back().length == 0 ? 0 : tokens_.back().distance;
+
+    std::fill(s_.cost.begin(), s_.cost.end(), std::numeric_limits<float>::infinity());
+    s_.cost[0] = 0;
+    inserted_ = 1;
+    run_ = 1;
+    for (std::uint32_t x = 0; x < width_; ++x) {
+      const float here = s_.cost[x];
+      relax(x, x + 1, here + model_.literal(line[x]), 0);
+      if (x > 0 && line[x] == line[x - 1]) relax(x, x + runs[x], here + copyCost(x, runs[x], 1, previousDistance), 1);
+      // Copies other than runs start where the colour changes (or one pixel
+      // later, after a bundled pixel mixing two colours).
+      const bool decision = x == 0 || line[x] != line[x - 1] || (x >= 2 && line[x - 1] != line[x - 2]);
+      if (!decision) continue;
+      insertBoundaries(line, current, x);
       for (std::size_t i = 0; i < count_; ++i) {
-        const std::uint32_t d = distances_[i];
-        if (d > start + x) continue;
-        const std::uint32_t len = matchLength(y, x, d);
-        if (len > best) {
-          best = len;
-          bestDistance = d;
-        }
+        const Candidate& c = candidates_[i];
+        const int from = static_cast<int>(x) - c.dx;
+        if (from < 0 || from >= static_cast<int>(width_)) continue;
+        const std::uint32_t len = matchLength(current, x, c.row, static_cast<std::uint32_t>(from));
+        if (len >= 2) relaxCopy(x, len, c.distance, previousDistance);
       }
-      if (best >= kMinMatch) {
-        copy(bestDistance, best);
-        x += best;
+      farMatches(y, current, x, previousDistance);
+    }
+    insertBoundaries(line, current, width_ - 1);
+
+    // Walk the cheapest path back, then emit it forwards.
+    std::uint32_t n = 0;
+    for (std::uint32_t x = width_; x > 0; x = s_.step[x].from) ++n;
+    path_.resize(n);
+    for (std::uint32_t x = width_, i = n; x > 0; x = s_.step[x].from) path_[--i] = x;
+    std::uint32_t at = 0;
+    for (const std::uint32_t end : path_) {
+      const auto& st = s_.step[end];
+      if (st.distance == 0) {
+        tokens_.push_back({line[at], 0, 0});
       } else {
-        tokens_.push_back({line[x], 0, 0});
-        ++x;
+        copy(st.distance, end - at);
       }
+      at = end;
     }
   }
 
- private:
+  std::uint32_t* runsOf(std::uint32_t row) { return s_.runs.data() + static_cast<std::size_t>(row) * width_; }
+  const std::uint32_t* runsOf(std::uint32_t row) const {
+    return s_.runs.data() + static_cast<std::size_t>(row) * width_;
+  }
+
+  void relax(std::uint32_t from, std::uint32_t to, float cost, std::uint32_t distance) {
+    if (cost < s_.cost[to]) {
+      s_.cost[to] = cost;
+      s_.step[to] = {from, distance};
+    }
+  }
+
+  // A copy that continues the previous token (same distance, at the start of
+  // the row) only lengthens it.
+  float copyCost(std::uint32_t x, std::uint32_t length, std::uint32_t distance, std::uint32_t previousDistance) const {
+    const std::uint32_t value = distanceValue(distance, width_);
+    if (x == 0 && value == previousDistance) return 0.5f;
+    return model_.copy(length, value);
+  }
+
+  // A copy of `length` from x, and its shorter versions ending where the
+  // current row changes colour (the next token may do better from there).
+  void relaxCopy(std::uint32_t x, std::uint32_t length, std::uint32_t distance, std::uint32_t previousDistance) {
+    const float here = s_.cost[x];
+    const std::uint32_t* runs = runsOf(static_cast<std::uint32_t>(s_.distinct.size() - 1));
+    std::uint32_t end = x + runs[x];
+    for (int k = 0; k < kShorterCopies && end < x + length; ++k, end += runs[end]) {
+      if (end - x >= 2) relax(x, end, here + copyCost(x, end - x, distance, previousDistance), distance);
+    }
+    relax(x, x + length, here + copyCost(x, length, distance, previousDistance), distance);
+  }
+
+  // Equal pixels from x in the current row and from `from` in distinct row
+  // `row`, compared a run at a time.
+  std::uint32_t matchLength(std::uint32_t current, std::uint32_t x, std::uint32_t row, std::uint32_t from) const {
+    const std::uint32_t* a = s_.distinct[current];
+    const std::uint32_t* b = s_.distinct[row];
+    const std::uint32_t* runsA = runsOf(current);
+    const std::uint32_t* runsB = runsOf(row);
+    std::uint32_t len = 0;
+    std::uint32_t i = x, j = from;
+    // Within both runs every pixel matches. (A copy overlapping its source
+    // writes what it reads, so comparing the final pixels is exact.)
+    while (i < width_ && j < width_ && a[i] == b[j]) {
+      const std::uint32_t step = std::min(runsA[i], runsB[j]);
+      len += step;
+      i += step;
+      j += step;
+    }
+    return len;
+  }
+
+  static std::size_t hash(std::uint32_t before, std::uint32_t after) {
+    const std::uint32_t h = (before * 0x9e3779b1u) ^ (after * 0x85ebca6bu);
+    return h >> (32 - TokenizerScratch::kHashBits);
+  }
+
+  // Adds the boundaries of the current row up to x, so later pixels of the
+  // same row can copy from it too.
+  void insertBoundaries(const std::uint32_t* line, std::uint32_t row, std::uint32_t x) {
+    for (; inserted_ <= x && inserted_ < width_; ++inserted_) {
+      const std::uint32_t b = inserted_;
+      if (line[b] == line[b - 1]) {
+        ++run_;
+        continue;
+      }
+      const std::size_t h = hash(line[b - 1], line[b]);
+      s_.boundaries.push_back({row, b, run_, s_.head[h]});
+      s_.head[h] = static_cast<std::int32_t>(s_.boundaries.size() - 1);
+      run_ = 1;
+    }
+  }
+
+  // Matches that start in a run like the one at x and continue past the same
+  // colour change, in any earlier distinct row (at its last output row, the
+  // nearest copy) or earlier in this row.
+  void farMatches(std::uint32_t y, std::uint32_t current, std::uint32_t x, std::uint32_t previousDistance) {
+    const std::uint32_t* line = s_.distinct[current];
+    const std::uint32_t run = runsOf(current)[x];
+    const std::uint32_t at = x + run;
+    if (at >= width_) return;
+    int steps = 0;
+    for (std::int32_t i = s_.head[hash(line[x], line[at])]; i >= 0 && steps < kMaxChain; ++steps) {
+      const Boundary& b = s_.boundaries[static_cast<std::size_t>(i)];
+      i = b.next;
+      const std::uint32_t* ref = s_.distinct[b.row];
+      if (b.run < run || ref[b.x] != line[at] || ref[b.x - 1] != line[x]) continue;
+      const std::uint32_t from = b.x - run;
+      const std::uint32_t refRow = b.row == current ? y : s_.firstRow[b.row + 1] - 1;
+      const std::uint32_t distance = (y - refRow) * width_ + x - from;
+      const std::uint32_t len = run + matchLength(current, at, b.row, b.x);
+      relaxCopy(x, len, distance, previousDistance);
+    }
+  }
+
   // Copies with the same distance in a row are one copy, however long.
   void copy(std::uint32_t distance, std::uint32_t length) {
     const std::uint32_t value = distanceValue(distance, width_);
@@ -225,49 +492,44 @@ class Tokenizer {
     }
   }
 
-  // The pixel to the left (a run), two to the left, and the three nearest
-  // distinct rows above, straight or shifted by one or two pixels.
-  void candidates(std::uint32_t y) {
+  // Two pixels to the left (dithering; one is the run copy), and the three
+  // nearest distinct rows above, straight or shifted by up to two pixels.
+  void candidates(std::uint32_t y, std::uint32_t current) {
     count_ = 0;
-    distances_[count_++] = 1;
-    distances_[count_++] = 2;
-    const std::uint32_t* seen[3] = {};
-    std::size_t distinct = 0;
-    for (std::uint32_t up = y; up-- > 0 && distinct < 3;) {
-      const std::uint32_t* line = lines_[up];
-      if (std::find(seen, seen + distinct, line) != seen + distinct) continue;
-      seen[distinct++] = line;
-      const std::uint32_t base = (y - up) * width_;
+    candidates_[count_++] = {current, 2, 2};
+    for (std::uint32_t k = 1; k <= 3 && k <= current; ++k) {
+      const std::uint32_t row = current - k;
+      const std::uint32_t lastRow = s_.firstRow[row + 1] - 1;
+      const std::uint32_t base = (y - lastRow) * width_;
       for (const int dx : {0, 1, -1, 2, -2}) {
-        const auto d = static_cast<std::int64_t>(base) + dx;
-        if (d >= 1) distances_[count_++] = static_cast<std::uint32_t>(d);
+        candidates_[count_++] = {row, dx, static_cast<std::uint32_t>(static_cast<int>(base) + dx)};
       }
     }
   }
 
-  // Pixels from (x, y) to the end of the row that equal those `distance` back.
-  std::uint32_t matchLength(std::uint32_t y, std::uint32_t x, std::uint32_t distance) const {
-    const std::uint32_t* line = lines_[y];
-    const std::uint64_t from = static_cast<std::uint64_t>(y) * width_ + x - distance;
-    auto refY = static_cast<std::uint32_t>(from / width_);
-    auto refX = static_cast<std::uint32_t>(from % width_);
-    const std::uint32_t* ref = lines_[refY];
-    std::uint32_t len = 0;
-    while (x + len < width_ && line[x + len] == ref[refX]) {
-      ++len;
-      if (++refX == width_) {
-        refX = 0;
-        ref = lines_[++refY];
-      }
-    }
-    return len;
-  }
-
+  static constexpr int kMaxChain = 16;
+  static constexpr int kShorterCopies = 4;
+  std::uint32_t inserted_ = 1;  // the next pixel of the current row to consider as a boundary
+  std::uint32_t run_ = 1;       // the run ending just before it
   std::vector<Token>& tokens_;
-  std::vector<const std::uint32_t*>& lines_;
+  std::span<const std::uint32_t* const> lines_;
   std::uint32_t width_;
-  std::array<std::uint32_t, 2 + 3 * 5> distances_{};
+  TokenizerScratch& s_;
+  const CostModel& model_;
+  std::array<Candidate, 1 + 3 * 5> candidates_{};
   std::size_t count_ = 0;
+  std::vector<std::uint32_t> path_;
+};
+
+struct Scratch {
+  ColorTable table;
+  std::array<std::uint16_t, kCanvasPixels> slot{};     // per canvas pixel: its colour's slot
+  std::array<std::uint32_t, kCanvasPixels> symbols{};  // per canvas pixel: palette index, or ARGB
+  std::vector<std::uint32_t> packed;        // one packed row per source row the rectangle reads
+  std::vector<const std::uint32_t*> lines;  // output row -> its packed row
+  std::vector<Token> tokens;
+  TokenizerScratch tokenizer;
+  CostModel model;
 };
 
 }  // namespace
@@ -280,18 +542,20 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
   const auto width = static_cast<std::uint32_t>(rect.width);
   const auto height = static_cast<std::uint32_t>(rect.height);
 
-  // The source pixels the rectangle reads.
+  // The distinct colours among the source pixels the rectangle reads, in
+  // ascending ARGB order, and each pixel's index among them.
   const auto [colMin, colMax] = std::minmax_element(cols, cols + width);
   const auto [rowMin, rowMax] = std::minmax_element(rows, rows + height);
-  std::size_t ncolors = 0;
+  s.table.clear();
   for (std::uint32_t y = *rowMin; y <= *rowMax; ++y) {
-    for (std::uint32_t x = *colMin; x <= *colMax; ++x) s.colors[ncolors++] = argbAt(canvas, y * kNativeSize + x);
+    for (std::uint32_t x = *colMin; x <= *colMax; ++x) {
+      const std::size_t p = y * kNativeSize + x;
+      s.slot[p] = s.table.insert(argbAt(canvas, p));
+    }
   }
-  std::sort(s.colors.begin(), s.colors.begin() + static_cast<std::ptrdiff_t>(ncolors));
-  ncolors = static_cast<std::size_t>(std::unique(s.colors.begin(), s.colors.begin() + static_cast<std::ptrdiff_t>(ncolors)) -
-                                     s.colors.begin());
+  const std::size_t ncolors = s.table.size();
   const bool indexed = ncolors <= kMaxPalette;
-  const auto palette = std::span<const std::uint32_t>(s.colors.data(), ncolors);
+  const std::span<const std::uint32_t> palette = s.table.sortedColors();
   const int xbits = !indexed ? 0 : ncolors <= 2 ? 3 : ncolors <= 4 ? 2 : ncolors <= 16 ? 1 : 0;
   const std::uint32_t packedWidth = (width + (1u << xbits) - 1) >> xbits;
   const int bitsPerPixel = 8 >> xbits;
@@ -304,14 +568,11 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
   const std::uint32_t sourceRows = *rowMax - *rowMin + 1;
   s.packed.assign(static_cast<std::size_t>(sourceRows) * packedWidth, 0);
   for (std::uint32_t y = *rowMin; y <= *rowMax; ++y) {
+    std::uint32_t* symbols = s.symbols.data() + y * kNativeSize;
     for (std::uint32_t x = *colMin; x <= *colMax; ++x) {
-      const std::uint32_t argb = argbAt(canvas, y * kNativeSize + x);
-      s.symbols[y * kNativeSize + x] =
-          indexed ? static_cast<std::uint32_t>(std::lower_bound(palette.begin(), palette.end(), argb) - palette.begin())
-                  : argb;
+      symbols[x] = indexed ? s.table.index(s.slot[y * kNativeSize + x]) : argbAt(canvas, y * kNativeSize + x);
     }
     std::uint32_t* packed = s.packed.data() + static_cast<std::size_t>(y - *rowMin) * packedWidth;
-    const std::uint32_t* symbols = s.symbols.data() + y * kNativeSize;
     if (!indexed) {
       for (std::uint32_t x = 0; x < width; ++x) packed[x] = symbols[cols[x]];
       continue;
@@ -323,12 +584,14 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
   }
 
   s.lines.resize(height);
-  s.tokens.clear();
-  Tokenizer tokenizer(s.tokens, s.lines, packedWidth);
   for (std::uint32_t y = 0; y < height; ++y) {
     s.lines[y] = s.packed.data() + static_cast<std::size_t>(rows[y] - *rowMin) * packedWidth;
-    tokenizer.row(y);
   }
+  // Parse once with default costs, then again with the costs that parse's codes would have.
+  s.model.setDefault();
+  Tokenizer(s.tokens, s.lines, packedWidth, s.tokenizer, s.model).run();
+  s.model.fromHistograms(histogramsOf(s.tokens));
+  Tokenizer(s.tokens, s.lines, packedWidth, s.tokenizer, s.model).run();
 
   out.clear();
   BitWriter w(out);
