@@ -91,7 +91,7 @@ const Encoded& encode(Scratch& s, const Canvas& patch, const PixelRect& rect, bo
   e.rect = rect;
   e.blend = blend;
   e.patch = patch;
-  detail::encodeScaledVp8l(patch, maps, rect, e.bytes);
+  detail::encodeScaledVp8l(patch, maps, rect, e.bytes, s.used > 1);
   return e;
 }
 

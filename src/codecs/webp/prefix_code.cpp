@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 
 namespace pixabots::detail {
@@ -118,6 +119,55 @@ int lengthTokens(const std::uint8_t* lengths, int size, std::array<LengthToken, 
   return n;
 }
 
+bool isZeros(int symbol) { return symbol == 0 || symbol == kRepeatZeros || symbol == kRepeatZerosLong; }
+
+int extraBits(int symbol) {
+  return symbol == kRepeatPrevious ? 2 : symbol == kRepeatZeros ? 3 : symbol == kRepeatZerosLong ? 7 : 0;
+}
+
+// max_symbol counts the code-length tokens to read: 2 + a number of
+// 2..16 bits, in bit pairs.
+struct MaxSymbol {
+  int pairs;
+};
+MaxSymbol maxSymbolField(int tokens) {
+  const auto v = static_cast<std::uint32_t>(tokens - 2);
+  const int bits = std::max(1, static_cast<int>(std::bit_width(v)));
+  return {(bits + 1) / 2};
+}
+
+// The code-length code for the first `n` tokens and what writing them with it costs.
+struct LengthCode {
+  std::array<std::uint8_t, kCodeLengthSymbols> lengths{};
+  std::array<std::uint16_t, kCodeLengthSymbols> codes{};
+  int count = 0;  // code-length code lengths written, in kCodeLengthOrder
+  long bits = 0;
+};
+LengthCode fitLengthCode(const std::array<LengthToken, kMaxAlphabet>& tokens, int n, bool maxSymbol) {
+  std::array<std::uint32_t, kCodeLengthSymbols> histogram{};
+  for (int i = 0; i < n; ++i) ++histogram[tokens[static_cast<std::size_t>(i)].symbol];
+  LengthCode c;
+  huffmanLengths(histogram, kMaxCodeLengthCode, c.lengths);
+  int used = 0;
+  for (const std::uint8_t len : c.lengths) used += len != 0;
+  if (used == 1) {
+    // Two one-bit codes rather than a lone zero-bit one, which is a corner
+    // case decoders handle less uniformly.
+    *std::find(c.lengths.begin(), c.lengths.end(), std::uint8_t{0}) = 1;
+  }
+  canonicalCodes(c.lengths.data(), kCodeLengthSymbols, c.codes.data());
+  c.count = kCodeLengthSymbols;
+  while (c.count > 4 && c.lengths[static_cast<std::size_t>(kCodeLengthOrder[static_cast<std::size_t>(c.count - 1)])] == 0) {
+    --c.count;
+  }
+  c.bits = 1 + 4 + 3L * c.count + 1 + (maxSymbol ? 3 + 2 * maxSymbolField(n).pairs : 0);
+  for (int i = 0; i < n; ++i) {
+    const int symbol = tokens[static_cast<std::size_t>(i)].symbol;
+    c.bits += c.lengths[static_cast<std::size_t>(symbol)] + extraBits(symbol);
+  }
+  return c;
+}
+
 }  // namespace
 
 void huffmanLengths(std::span<const std::uint32_t> counts, int maxBits, std::span<std::uint8_t> lengths) {
@@ -175,34 +225,32 @@ void writePrefixCode(BitWriter& w, std::span<const std::uint32_t> counts, Prefix
 
   std::array<LengthToken, kMaxAlphabet> tokens{};
   const int n = lengthTokens(code.lengths, size, tokens);
-  std::array<std::uint32_t, kCodeLengthSymbols> histogram{};
-  for (int i = 0; i < n; ++i) ++histogram[tokens[static_cast<std::size_t>(i)].symbol];
-  std::array<std::uint8_t, kCodeLengthSymbols> clLengths{};
-  huffmanLengths(histogram, kMaxCodeLengthCode, clLengths);
-  int clUsed = 0;
-  for (const std::uint8_t len : clLengths) clUsed += len != 0;
-  if (clUsed == 1) {
-    // Two one-bit codes rather than a lone zero-bit one, which is a corner
-    // case decoders handle less uniformly.
-    *std::find(clLengths.begin(), clLengths.end(), std::uint8_t{0}) = 1;
-  }
-  std::array<std::uint16_t, kCodeLengthSymbols> clCodes{};
-  canonicalCodes(clLengths.data(), kCodeLengthSymbols, clCodes.data());
+  // Either every token, or (max_symbol) all but the trailing zero runs:
+  // whichever is shorter once the code-length code is fitted to it.
+  int trimmed = n;
+  while (trimmed > 2 && isZeros(tokens[static_cast<std::size_t>(trimmed) - 1].symbol)) --trimmed;
+  const LengthCode all = fitLengthCode(tokens, n, false);
+  const LengthCode cut = trimmed < n ? fitLengthCode(tokens, trimmed, true) : all;
+  const LengthCode& best = cut.bits < all.bits ? cut : all;
+  const int written = cut.bits < all.bits ? trimmed : n;
 
-  int count = kCodeLengthSymbols;
-  while (count > 4 && clLengths[static_cast<std::size_t>(kCodeLengthOrder[static_cast<std::size_t>(count - 1)])] == 0) --count;
   w.put(0, 1);
-  w.put(static_cast<std::uint32_t>(count - 4), 4);
-  for (int i = 0; i < count; ++i) {
-    w.put(clLengths[static_cast<std::size_t>(kCodeLengthOrder[static_cast<std::size_t>(i)])], 3);
+  w.put(static_cast<std::uint32_t>(best.count - 4), 4);
+  for (int i = 0; i < best.count; ++i) {
+    w.put(best.lengths[static_cast<std::size_t>(kCodeLengthOrder[static_cast<std::size_t>(i)])], 3);
   }
-  w.put(0, 1);  // no max_symbol: lengths for the whole alphabet follow
-  for (int i = 0; i < n; ++i) {
+  if (written < n) {
+    const MaxSymbol m = maxSymbolField(written);
+    w.put(1, 1);
+    w.put(static_cast<std::uint32_t>(m.pairs - 1), 3);
+    w.put(static_cast<std::uint32_t>(written - 2), 2 * m.pairs);
+  } else {
+    w.put(0, 1);  // lengths for the whole alphabet follow
+  }
+  for (int i = 0; i < written; ++i) {
     const LengthToken t = tokens[static_cast<std::size_t>(i)];
-    w.put(clCodes[t.symbol], clLengths[t.symbol]);
-    if (t.symbol == kRepeatPrevious) w.put(t.extra, 2);
-    if (t.symbol == kRepeatZeros) w.put(t.extra, 3);
-    if (t.symbol == kRepeatZerosLong) w.put(t.extra, 7);
+    w.put(best.codes[t.symbol], best.lengths[t.symbol]);
+    w.put(t.extra, extraBits(t.symbol));
   }
   canonicalCodes(code.lengths, size, code.codes);
 }

@@ -309,7 +309,7 @@ class Tokenizer {
  public:
   Tokenizer(std::vector<Token>& tokens, std::span<const std::uint32_t* const> lines, std::uint32_t width,
             TokenizerScratch& scratch, const CostModel& model)
-      : tokens_(tokens), lines_(lines), width_(width), s_(scratch), model_(model) {
+      : runValue_(distanceValue(1, width)), tokens_(tokens), lines_(lines), width_(width), s_(scratch), model_(model) {
     s_.head.fill(-1);
     s_.boundaries.clear();
     s_.firstRow.clear();
@@ -326,9 +326,9 @@ class Tokenizer {
 
  private:
   struct Candidate {
-    std::uint32_t row;       // distinct row to copy from
-    int dx;                  // pixel x copies pixel x - dx of it
-    std::uint32_t distance;  // in pixels
+    std::uint32_t row;    // distinct row to copy from
+    int dx;               // pixel x copies pixel x - dx of it
+    std::uint32_t value;  // the stored distance
   };
 
   void row(std::uint32_t y) {
@@ -352,11 +352,13 @@ class Tokenizer {
     run_ = 1;
     for (std::uint32_t x = 0; x < width_; ++x) {
       const float here = s_.cost[x];
-      relax(x, x + 1, here + model_.literal(line[x]), 0);
-      if (x > 0 && line[x] == line[x - 1]) relax(x, x + runs[x], here + copyCost(x, runs[x], 1, previousDistance), 1);
+      if (here == std::numeric_limits<float>::infinity()) continue;
       // Copies other than runs start where the colour changes (or one pixel
-      // later, after a bundled pixel mixing two colours).
+      // later, after a bundled pixel mixing two colours). Deeper in a run only
+      // the run copy to its end is worth trying, so literals stop there too.
       const bool decision = x == 0 || line[x] != line[x - 1] || (x >= 2 && line[x - 1] != line[x - 2]);
+      if (decision || runs[x] <= 2) relax(x, x + 1, here + model_.literal(line[x]), 0);
+      if (x > 0 && line[x] == line[x - 1]) relax(x, x + runs[x], here + copyCost(x, runs[x], runValue_, previousDistance), runValue_);
       if (!decision) continue;
       insertBoundaries(line, current, x);
       for (std::size_t i = 0; i < count_; ++i) {
@@ -364,7 +366,7 @@ class Tokenizer {
         const int from = static_cast<int>(x) - c.dx;
         if (from < 0 || from >= static_cast<int>(width_)) continue;
         const std::uint32_t len = matchLength(current, x, c.row, static_cast<std::uint32_t>(from));
-        if (len >= 2) relaxCopy(x, len, c.distance, previousDistance);
+        if (len >= 2) relaxCopy(x, len, c.value, previousDistance);
       }
       farMatches(y, current, x, previousDistance);
     }
@@ -381,7 +383,7 @@ class Tokenizer {
       if (st.distance == 0) {
         tokens_.push_back({line[at], 0, 0});
       } else {
-        copy(st.distance, end - at);
+        copyValue(st.distance, end - at);
       }
       at = end;
     }
@@ -401,22 +403,21 @@ class Tokenizer {
 
   // A copy that continues the previous token (same distance, at the start of
   // the row) only lengthens it.
-  float copyCost(std::uint32_t x, std::uint32_t length, std::uint32_t distance, std::uint32_t previousDistance) const {
-    const std::uint32_t value = distanceValue(distance, width_);
+  float copyCost(std::uint32_t x, std::uint32_t length, std::uint32_t value, std::uint32_t previousDistance) const {
     if (x == 0 && value == previousDistance) return 0.5f;
     return model_.copy(length, value);
   }
 
   // A copy of `length` from x, and its shorter versions ending where the
   // current row changes colour (the next token may do better from there).
-  void relaxCopy(std::uint32_t x, std::uint32_t length, std::uint32_t distance, std::uint32_t previousDistance) {
+  void relaxCopy(std::uint32_t x, std::uint32_t length, std::uint32_t value, std::uint32_t previousDistance) {
     const float here = s_.cost[x];
     const std::uint32_t* runs = runsOf(static_cast<std::uint32_t>(s_.distinct.size() - 1));
     std::uint32_t end = x + runs[x];
     for (int k = 0; k < kShorterCopies && end < x + length; ++k, end += runs[end]) {
-      if (end - x >= 2) relax(x, end, here + copyCost(x, end - x, distance, previousDistance), distance);
+      if (end - x >= 2) relax(x, end, here + copyCost(x, end - x, value, previousDistance), value);
     }
-    relax(x, x + length, here + copyCost(x, length, distance, previousDistance), distance);
+    relax(x, x + length, here + copyCost(x, length, value, previousDistance), value);
   }
 
   // Equal pixels from x in the current row and from `from` in distinct row
@@ -478,13 +479,14 @@ class Tokenizer {
       const std::uint32_t refRow = b.row == current ? y : s_.firstRow[b.row + 1] - 1;
       const std::uint32_t distance = (y - refRow) * width_ + x - from;
       const std::uint32_t len = run + matchLength(current, at, b.row, b.x);
-      relaxCopy(x, len, distance, previousDistance);
+      relaxCopy(x, len, distanceValue(distance, width_), previousDistance);
     }
   }
 
+  void copy(std::uint32_t distance, std::uint32_t length) { copyValue(distanceValue(distance, width_), length); }
+
   // Copies with the same distance in a row are one copy, however long.
-  void copy(std::uint32_t distance, std::uint32_t length) {
-    const std::uint32_t value = distanceValue(distance, width_);
+  void copyValue(std::uint32_t value, std::uint32_t length) {
     if (!tokens_.empty() && tokens_.back().length != 0 && tokens_.back().distance == value) {
       tokens_.back().length += length;
     } else {
@@ -496,19 +498,21 @@ class Tokenizer {
   // nearest distinct rows above, straight or shifted by up to two pixels.
   void candidates(std::uint32_t y, std::uint32_t current) {
     count_ = 0;
-    candidates_[count_++] = {current, 2, 2};
-    for (std::uint32_t k = 1; k <= 3 && k <= current; ++k) {
+    candidates_[count_++] = {current, 2, distanceValue(2, width_)};
+    for (std::uint32_t k = 1; k <= 2 && k <= current; ++k) {
       const std::uint32_t row = current - k;
       const std::uint32_t lastRow = s_.firstRow[row + 1] - 1;
       const std::uint32_t base = (y - lastRow) * width_;
-      for (const int dx : {0, 1, -1, 2, -2}) {
-        candidates_[count_++] = {row, dx, static_cast<std::uint32_t>(static_cast<int>(base) + dx)};
+      for (const int dx : {0, 1, -1}) {
+        const int distance = static_cast<int>(base) + dx;
+        if (distance >= 1) candidates_[count_++] = {row, dx, distanceValue(static_cast<std::uint32_t>(distance), width_)};
       }
     }
   }
 
-  static constexpr int kMaxChain = 16;
+  static constexpr int kMaxChain = 4;
   static constexpr int kShorterCopies = 4;
+  std::uint32_t runValue_;  // the stored distance of a run (the pixel to the left)
   std::uint32_t inserted_ = 1;  // the next pixel of the current row to consider as a boundary
   std::uint32_t run_ = 1;       // the run ending just before it
   std::vector<Token>& tokens_;
@@ -535,7 +539,7 @@ struct Scratch {
 }  // namespace
 
 void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRect& rect,
-                      std::vector<std::uint8_t>& out) {
+                      std::vector<std::uint8_t>& out, bool continueSequence) {
   thread_local Scratch s;
   const std::uint32_t* cols = maps.cols.source.data() + rect.x;
   const std::uint32_t* rows = maps.rows.source.data() + rect.y;
@@ -587,11 +591,15 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
   for (std::uint32_t y = 0; y < height; ++y) {
     s.lines[y] = s.packed.data() + static_cast<std::size_t>(rows[y] - *rowMin) * packedWidth;
   }
-  // Parse once with default costs, then again with the costs that parse's codes would have.
-  s.model.setDefault();
+  // Parse with the costs the previous frame's codes had or, for a first
+  // frame, with default costs and then with the costs that parse would have.
+  if (!continueSequence) {
+    s.model.setDefault();
+    Tokenizer(s.tokens, s.lines, packedWidth, s.tokenizer, s.model).run();
+    s.model.fromHistograms(histogramsOf(s.tokens));
+  }
   Tokenizer(s.tokens, s.lines, packedWidth, s.tokenizer, s.model).run();
   s.model.fromHistograms(histogramsOf(s.tokens));
-  Tokenizer(s.tokens, s.lines, packedWidth, s.tokenizer, s.model).run();
 
   out.clear();
   BitWriter w(out);
