@@ -5,6 +5,7 @@
 #include "pixabots/catalog.hpp"
 #include "pixabots/color.hpp"
 #include "pixabots/error.hpp"
+#include "pixabots/gif.hpp"
 #include "pixabots/id.hpp"
 #include "pixabots/image.hpp"
 #include "pixabots/json.hpp"
@@ -15,3 +16,4 @@
 #include "pixabots/sheet.hpp"
 #include "pixabots/svg.hpp"
 #include "pixabots/version.hpp"
+#include "pixabots/webp.hpp"

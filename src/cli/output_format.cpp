@@ -17,13 +17,6 @@ constexpr std::string_view kList = "png, apng, gif, webp, svg, sheet, json, fram
 
 }  // namespace
 
-std::string_view formatName(Format f) {
-  for (const auto& [name, format] : kNames) {
-    if (format == f) return name;
-  }
-  return "?";
-}
-
 Format chooseFormat(const std::optional<std::string>& flag, std::string_view output, bool animated) {
   if (flag) {
     for (const auto& [name, format] : kNames) {

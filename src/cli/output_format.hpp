@@ -12,6 +12,4 @@ enum class Format { png, apng, gif, webp, svg, sheet, json, frames };
 // the formats when neither says.
 Format chooseFormat(const std::optional<std::string>& flag, std::string_view output, bool animated);
 
-std::string_view formatName(Format f);
-
 }  // namespace pixabots::cli

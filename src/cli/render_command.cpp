@@ -21,12 +21,14 @@ std::vector<std::uint8_t> encode(Format format, const Pack& pack, const Combo& c
   switch (format) {
     case Format::png: return renderPng(pack, combo, options);
     case Format::apng: return renderApng(pack, combo, options);
+    case Format::gif: return renderGif(pack, combo, options);
+    case Format::webp: return renderWebp(pack, combo, options);
     case Format::svg: return bytesOf(renderSvg(pack, combo, options, SvgOptions{args.flag("--compact")}));
     case Format::json: return bytesOf(metadataJson(pack, combo, json));
     case Format::frames: return bytesOf(framesJson(pack, combo, json));
-    default: break;
+    case Format::sheet: break;
   }
-  throw Error(Errc::invalid_option, "format " + std::string(formatName(format)) + " is not built yet");
+  throw Error(Errc::invalid_option, "a sprite sheet is two files: use writeSheet");
 }
 
 // A sprite sheet is two files: FILE.png and FILE.json beside it.
