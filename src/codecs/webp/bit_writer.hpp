@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -20,6 +21,8 @@ class BitWriter {
       used_ -= 8;
     }
   }
+
+  std::size_t bits() const { return out_.size() * 8 + static_cast<std::size_t>(used_); }
 
   // Pads the last byte with zero bits.
   void flush() {

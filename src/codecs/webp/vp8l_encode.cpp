@@ -111,15 +111,14 @@ class ColorTable {
     return static_cast<std::uint16_t>(slot);
   }
   std::size_t size() const { return size_; }
-  // Sorts the colours and numbers the slots accordingly.
-  std::span<const std::uint32_t> sortedColors() {
-    std::sort(colors_.begin(), colors_.begin() + static_cast<std::ptrdiff_t>(size_));
+  std::span<std::uint32_t> colors() { return {colors_.data(), size_}; }
+  // Numbers the slots by the colours' current order.
+  void numberSlots() {
     for (std::size_t i = 0; i < size_; ++i) {
       std::size_t slot = (colors_[i] * 0x9e3779b1u) >> (32 - kSlotBits);
       while (keys_[slot] != colors_[i]) slot = (slot + 1) & (kSlots - 1);
       index_[slot] = static_cast<std::uint16_t>(i);
     }
-    return {colors_.data(), size_};
   }
   std::uint32_t index(std::uint16_t slot) const { return index_[slot]; }
 
@@ -215,6 +214,75 @@ void writeTokens(BitWriter& w, std::span<const Token> tokens) {
       codes.distance.put(w, d.symbol);
       w.put(d.extra, d.extraBits);
     });
+  }
+}
+
+// The colour table is stored as a 1-pixel-high image of per-channel
+// differences from the previous entry.
+void writeColorTable(BitWriter& w, std::span<const std::uint32_t> palette) {
+  std::array<Token, kMaxPalette> deltas{};
+  std::uint32_t previous = 0;
+  for (std::size_t i = 0; i < palette.size(); ++i) {
+    std::uint32_t delta = 0;
+    for (int shift = 0; shift < 32; shift += 8) {
+      delta |= (((palette[i] >> shift) - (previous >> shift)) & 0xffu) << shift;
+    }
+    deltas[i] = {delta, 0, 0};
+    previous = palette[i];
+  }
+  w.put(0, 1);  // no colour cache
+  writeTokens(w, {deltas.data(), palette.size()});
+}
+
+// How far apart two colours are for delta coding: per channel, the distance
+// around the byte circle (a delta of 255 is as cheap as one of 1).
+std::uint32_t deltaDistance(std::uint32_t a, std::uint32_t b) {
+  std::uint32_t sum = 0;
+  for (int shift = 0; shift < 32; shift += 8) {
+    const std::uint32_t d = ((a >> shift) - (b >> shift)) & 0xffu;
+    sum += std::min(d, 256 - d);
+  }
+  return sum;
+}
+
+// Any order of the palette is valid; the table's cost depends on it. Tries
+// ascending ARGB and a greedy chain that always takes the nearest remaining
+// colour, and keeps whichever table is smaller. (The image's cost barely
+// changes: indices are only renamed.)
+void choosePaletteOrder(std::span<std::uint32_t> palette, std::vector<std::uint8_t>& scratch) {
+  std::sort(palette.begin(), palette.end());
+  const auto bitsOf = [&](std::span<const std::uint32_t> order) {
+    scratch.clear();
+    BitWriter w(scratch);
+    writeColorTable(w, order);
+    return w.bits();
+  };
+  std::size_t best = bitsOf(palette);
+  for (int metric = 0; metric < 2; ++metric) {
+    std::array<std::uint32_t, kMaxPalette> chain{};
+    std::copy(palette.begin(), palette.end(), chain.begin());
+    std::uint32_t previous = 0;
+    for (std::size_t i = 0; i < palette.size(); ++i) {
+      std::size_t pick = i;
+      std::uint32_t pickScore = ~0u;
+      for (std::size_t k = i; k < palette.size(); ++k) {
+        const std::uint32_t d = deltaDistance(chain[k], previous);
+        std::uint32_t changed = 0;
+        for (int shift = 0; shift < 32; shift += 8) changed += ((chain[k] ^ previous) >> shift & 0xffu) != 0;
+        const std::uint32_t score = metric == 0 ? d : changed * 1024 + d;
+        if (score < pickScore) {
+          pickScore = score;
+          pick = k;
+        }
+      }
+      std::swap(chain[i], chain[pick]);
+      previous = chain[i];
+    }
+    const std::size_t bits = bitsOf({chain.data(), palette.size()});
+    if (bits < best) {
+      best = bits;
+      std::copy_n(chain.begin(), palette.size(), palette.begin());
+    }
   }
 }
 
@@ -533,6 +601,7 @@ struct Scratch {
   std::vector<const std::uint32_t*> lines;  // output row -> its packed row
   std::vector<Token> tokens;
   TokenizerScratch tokenizer;
+  std::vector<std::uint8_t> paletteScratch;
   CostModel model;
 };
 
@@ -559,7 +628,11 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
   }
   const std::size_t ncolors = s.table.size();
   const bool indexed = ncolors <= kMaxPalette;
-  const std::span<const std::uint32_t> palette = s.table.sortedColors();
+  const std::span<const std::uint32_t> palette = s.table.colors();
+  if (indexed) {
+    choosePaletteOrder(s.table.colors(), s.paletteScratch);
+    s.table.numberSlots();
+  }
   const int xbits = !indexed ? 0 : ncolors <= 2 ? 3 : ncolors <= 4 ? 2 : ncolors <= 16 ? 1 : 0;
   const std::uint32_t packedWidth = (width + (1u << xbits) - 1) >> xbits;
   const int bitsPerPixel = 8 >> xbits;
@@ -612,20 +685,7 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
     w.put(1, 1);
     w.put(kColorIndexingTransform, 2);
     w.put(static_cast<std::uint32_t>(ncolors - 1), 8);
-    // The table is a 1-pixel-high image of per-channel differences from the previous entry.
-    std::array<Token, kMaxPalette> deltas{};
-    std::uint32_t previous = 0;
-    for (std::size_t i = 0; i < ncolors; ++i) {
-      std::uint32_t delta = 0;
-      for (int shift = 0; shift < 32; shift += 8) {
-        const std::uint32_t d = ((palette[i] >> shift) - (previous >> shift)) & 0xffu;
-        delta |= d << shift;
-      }
-      deltas[i] = {delta, 0, 0};
-      previous = palette[i];
-    }
-    w.put(0, 1);  // no colour cache
-    writeTokens(w, {deltas.data(), ncolors});
+    writeColorTable(w, palette);
   }
   w.put(0, 1);  // no further transforms
   w.put(0, 1);  // no colour cache
