@@ -26,6 +26,7 @@ constexpr std::size_t kCanvasPixels = kNativeSize * kNativeSize;
 // Shorter matches cost more as a length + distance pair than as literals.
 constexpr std::uint32_t kMinMatch = 2;
 constexpr int kPlaneCodes = 120;
+constexpr float kBanned = 1e6f;  // a cost no parse pays
 
 // The spec's neighbourhood: distance code i + 1 copies from xi pixels to the
 // left (negative: right) and yi rows up.
@@ -215,6 +216,14 @@ void writeTokens(BitWriter& w, std::span<const Token> tokens) {
       w.put(d.extra, d.extraBits);
     });
   }
+}
+
+// What writeTokens would write, in bits.
+std::size_t tokenBits(std::span<const Token> tokens, std::vector<std::uint8_t>& scratch) {
+  scratch.clear();
+  BitWriter w(scratch);
+  writeTokens(w, tokens);
+  return w.bits();
 }
 
 // The colour table is stored as a 1-pixel-high image of per-channel
@@ -601,6 +610,8 @@ struct Scratch {
   std::vector<const std::uint32_t*> lines;  // output row -> its packed row
   std::vector<Token> tokens;
   TokenizerScratch tokenizer;
+  CostModel narrowModel;
+  std::vector<Token> narrowTokens;
   std::vector<std::uint8_t> paletteScratch;
   CostModel model;
 };
@@ -672,7 +683,27 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
     s.model.fromHistograms(histogramsOf(s.tokens));
   }
   Tokenizer(s.tokens, s.lines, packedWidth, s.tokenizer, s.model).run();
-  s.model.fromHistograms(histogramsOf(s.tokens));
+  Histograms histograms = histogramsOf(s.tokens);
+  // A third distance symbol turns the two-symbol distance code (12 bits)
+  // into a full one (~40 more), which a few rare copies seldom repay, and
+  // the parse cannot see that: try again with the two commonest only.
+  if (std::count_if(histograms.distance.begin(), histograms.distance.end(), [](std::uint32_t c) { return c != 0; }) > 2) {
+    CostModel& narrow = s.narrowModel;
+    narrow = s.model;
+    std::array<std::uint32_t, kDistanceSymbols> top = histograms.distance;
+    const auto first = std::max_element(top.begin(), top.end()) - top.begin();
+    top[static_cast<std::size_t>(first)] = 0;
+    const auto second = std::max_element(top.begin(), top.end()) - top.begin();
+    for (std::size_t i = 0; i < kDistanceSymbols; ++i) {
+      if (static_cast<std::ptrdiff_t>(i) != first && static_cast<std::ptrdiff_t>(i) != second) narrow.distance[i] = kBanned;
+    }
+    Tokenizer(s.narrowTokens, s.lines, packedWidth, s.tokenizer, narrow).run();
+    if (tokenBits(s.narrowTokens, s.paletteScratch) < tokenBits(s.tokens, s.paletteScratch)) {
+      std::swap(s.tokens, s.narrowTokens);
+      histograms = histogramsOf(s.tokens);
+    }
+  }
+  s.model.fromHistograms(histograms);
 
   out.clear();
   BitWriter w(out);
