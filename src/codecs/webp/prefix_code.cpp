@@ -8,7 +8,8 @@
 namespace pixabots::detail {
 namespace {
 
-constexpr int kCodeLengthSymbols = 19;
+using LengthToken = PrefixCode::LengthToken;
+
 constexpr std::array<int, kCodeLengthSymbols> kCodeLengthOrder = {17, 18, 0, 1,  2,  3,  4,  5,  16, 6,
                                                                    7,  8,  9, 10, 11, 12, 13, 14, 15};
 constexpr int kRepeatPrevious = 16;  // 3..6 copies of the previous non-zero length, 2 extra bits
@@ -21,17 +22,19 @@ constexpr std::uint8_t kInitialPrevious = 8;  // what 16 repeats before any non-
 bool buildLengths(std::span<const std::uint32_t> counts, std::span<const std::uint16_t> used, std::uint32_t floor,
                   int maxBits, std::span<std::uint8_t> lengths) {
   const std::size_t m = used.size();
-  std::array<std::uint16_t, kMaxAlphabet> order{};
+  // Leaves sorted by (weight, symbol): one key each, so the order (and the
+  // code) never depends on the sort's stability.
+  std::array<std::uint64_t, kMaxAlphabet> keys{};
+  for (std::size_t i = 0; i < m; ++i) {
+    keys[i] = std::max<std::uint64_t>(counts[used[i]], floor) << 16 | used[i];
+  }
+  std::sort(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(m));
+  // Nodes 0..m-1 are the leaves in weight order; internal nodes follow in the
+  // order they are made, which is also non-decreasing weight (two queues).
   std::array<std::uint64_t, 2 * kMaxAlphabet> weight{};
   std::array<std::uint16_t, 2 * kMaxAlphabet> parent{};
   std::array<std::uint8_t, 2 * kMaxAlphabet> depth{};
-  for (std::size_t i = 0; i < m; ++i) order[i] = static_cast<std::uint16_t>(i);
-  auto leafWeight = [&](std::size_t i) { return std::max<std::uint64_t>(counts[used[i]], floor); };
-  std::stable_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(m),
-                   [&](std::uint16_t a, std::uint16_t b) { return leafWeight(a) < leafWeight(b); });
-  // Nodes 0..m-1 are the leaves in weight order; internal nodes follow in the
-  // order they are made, which is also non-decreasing weight (two queues).
-  for (std::size_t i = 0; i < m; ++i) weight[i] = leafWeight(order[i]);
+  for (std::size_t i = 0; i < m; ++i) weight[i] = keys[i] >> 16;
   std::size_t leaf = 0, inner = m, next = m;
   auto takeSmallest = [&]() {
     if (leaf < m && (inner == next || weight[leaf] <= weight[inner])) return leaf++;
@@ -49,7 +52,7 @@ bool buildLengths(std::span<const std::uint32_t> counts, std::span<const std::ui
     depth[i] = static_cast<std::uint8_t>(depth[parent[i]] + 1);
     if (i < m && depth[i] > maxBits) return false;
   }
-  for (std::size_t i = 0; i < m; ++i) lengths[used[order[i]]] = depth[i];
+  for (std::size_t i = 0; i < m; ++i) lengths[keys[i] & 0xffff] = depth[i];
   return true;
 }
 
@@ -78,12 +81,7 @@ void canonicalCodes(const std::uint8_t* lengths, int size, std::uint16_t* codes)
   }
 }
 
-struct LengthToken {
-  std::uint8_t symbol;
-  std::uint8_t extra;
-};
-
-// Run-length codes the code lengths (no max_symbol: the whole alphabet is sent).
+// Run-length codes the code lengths (the whole alphabet).
 int lengthTokens(const std::uint8_t* lengths, int size, std::array<LengthToken, kMaxAlphabet>& tokens) {
   int n = 0;
   std::uint8_t previous = kInitialPrevious;
@@ -125,23 +123,18 @@ int extraBits(int symbol) {
   return symbol == kRepeatPrevious ? 2 : symbol == kRepeatZeros ? 3 : symbol == kRepeatZerosLong ? 7 : 0;
 }
 
-// max_symbol counts the code-length tokens to read: 2 + a number of
-// 2..16 bits, in bit pairs.
-struct MaxSymbol {
-  int pairs;
-};
-MaxSymbol maxSymbolField(int tokens) {
-  const auto v = static_cast<std::uint32_t>(tokens - 2);
-  const int bits = std::max(1, static_cast<int>(std::bit_width(v)));
-  return {(bits + 1) / 2};
+// max_symbol counts the code-length tokens to read: 2 + a number of 2..16
+// bits, given as a count of bit pairs.
+int maxSymbolPairs(int tokens) {
+  const int bits = std::max(1, static_cast<int>(std::bit_width(static_cast<std::uint32_t>(tokens - 2))));
+  return (bits + 1) / 2;
 }
 
 // The code-length code for the first `n` tokens and what writing them with it costs.
 struct LengthCode {
   std::array<std::uint8_t, kCodeLengthSymbols> lengths{};
-  std::array<std::uint16_t, kCodeLengthSymbols> codes{};
   int count = 0;  // code-length code lengths written, in kCodeLengthOrder
-  long bits = 0;
+  std::size_t bits = 0;
 };
 LengthCode fitLengthCode(const std::array<LengthToken, kMaxAlphabet>& tokens, int n, bool maxSymbol) {
   std::array<std::uint32_t, kCodeLengthSymbols> histogram{};
@@ -155,15 +148,15 @@ LengthCode fitLengthCode(const std::array<LengthToken, kMaxAlphabet>& tokens, in
     // case decoders handle less uniformly.
     *std::find(c.lengths.begin(), c.lengths.end(), std::uint8_t{0}) = 1;
   }
-  canonicalCodes(c.lengths.data(), kCodeLengthSymbols, c.codes.data());
   c.count = kCodeLengthSymbols;
   while (c.count > 4 && c.lengths[static_cast<std::size_t>(kCodeLengthOrder[static_cast<std::size_t>(c.count - 1)])] == 0) {
     --c.count;
   }
-  c.bits = 1 + 4 + 3L * c.count + 1 + (maxSymbol ? 3 + 2 * maxSymbolField(n).pairs : 0);
+  c.bits = 1 + 4 + 3 * static_cast<std::size_t>(c.count) + 1 +
+           (maxSymbol ? 3 + 2 * static_cast<std::size_t>(maxSymbolPairs(n)) : 0);
   for (int i = 0; i < n; ++i) {
     const int symbol = tokens[static_cast<std::size_t>(i)].symbol;
-    c.bits += c.lengths[static_cast<std::size_t>(symbol)] + extraBits(symbol);
+    c.bits += static_cast<std::size_t>(c.lengths[static_cast<std::size_t>(symbol)] + extraBits(symbol));
   }
   return c;
 }
@@ -189,23 +182,54 @@ void huffmanLengths(std::span<const std::uint32_t> counts, int maxBits, std::spa
   }
 }
 
-void writePrefixCode(BitWriter& w, std::span<const std::uint32_t> counts, PrefixCode& code) {
-  const int size = static_cast<int>(counts.size());
-  code.size = size;
-  huffmanLengths(counts, kMaxCodeLength, {code.lengths, counts.size()});
-  std::array<int, 2> used{};
+void PrefixCode::build(std::span<const std::uint32_t> counts) {
+  size_ = static_cast<int>(counts.size());
+  huffmanLengths(counts, kMaxCodeLength, {lengths_.data(), counts.size()});
   int k = 0;
-  for (int s = 0; s < size && k <= 2; ++s) {
-    if (code.lengths[s] != 0) {
-      if (k < 2) used[static_cast<std::size_t>(k)] = s;
+  simpleSymbols_ = {};
+  for (int s = 0; s < size_ && k <= 2; ++s) {
+    if (lengths_[static_cast<std::size_t>(s)] != 0) {
+      if (k < 2) simpleSymbols_[static_cast<std::size_t>(k)] = s;
       ++k;
     }
   }
-  if (k <= 2 && used[0] < 256 && used[1] < 256) {
+  if (k <= 2 && simpleSymbols_[0] < 256 && simpleSymbols_[1] < 256) {
     // Simple code: one symbol costs no bits at all, two cost one bit each.
-    const int first = used[0];
+    simple_ = std::max(k, 1);
+    if (simple_ == 1) lengths_[static_cast<std::size_t>(simpleSymbols_[0])] = 0;
+    descriptionBits_ = 3 + (simpleSymbols_[0] < 2 ? 1 : 8) + (simple_ == 2 ? 8 : 0);
+    return;
+  }
+  simple_ = 0;
+  if (k == 1) lengths_[0] = 1;  // a lone length symbol (>= 256): give it a one-bit partner
+
+  const int n = lengthTokens(lengths_.data(), size_, tokens_);
+  // Either every token, or (max_symbol) all but the trailing zero runs:
+  // whichever is shorter once the code-length code is fitted to it.
+  int trimmed = n;
+  while (trimmed > 2 && isZeros(tokens_[static_cast<std::size_t>(trimmed) - 1].symbol)) --trimmed;
+  const LengthCode all = fitLengthCode(tokens_, n, false);
+  const LengthCode cut = trimmed < n ? fitLengthCode(tokens_, trimmed, true) : all;
+  trimmed_ = cut.bits < all.bits;
+  const LengthCode& best = trimmed_ ? cut : all;
+  written_ = trimmed_ ? trimmed : n;
+  lengthCodeLengths_ = best.lengths;
+  lengthCodeCount_ = best.count;
+  descriptionBits_ = best.bits;
+}
+
+std::size_t PrefixCode::dataBits(std::span<const std::uint32_t> counts) const {
+  std::size_t bits = 0;
+  for (std::size_t s = 0; s < counts.size(); ++s) bits += static_cast<std::size_t>(counts[s]) * lengths_[s];
+  return bits;
+}
+
+void PrefixCode::writeDescription(BitWriter& w) {
+  canonicalCodes(lengths_.data(), size_, codes_.data());
+  if (simple_ != 0) {
+    const int first = simpleSymbols_[0];
     w.put(1, 1);
-    w.put(k == 2 ? 1u : 0u, 1);
+    w.put(simple_ == 2 ? 1u : 0u, 1);
     if (first < 2) {
       w.put(0, 1);
       w.put(static_cast<std::uint32_t>(first), 1);
@@ -213,46 +237,29 @@ void writePrefixCode(BitWriter& w, std::span<const std::uint32_t> counts, Prefix
       w.put(1, 1);
       w.put(static_cast<std::uint32_t>(first), 8);
     }
-    if (k == 2) {
-      w.put(static_cast<std::uint32_t>(used[1]), 8);
-    } else {
-      code.lengths[first] = 0;  // read with zero bits
-    }
-    canonicalCodes(code.lengths, size, code.codes);
+    if (simple_ == 2) w.put(static_cast<std::uint32_t>(simpleSymbols_[1]), 8);
     return;
   }
-  if (k == 1) code.lengths[0] = 1;  // a lone length symbol (>= 256): give it a one-bit partner
-
-  std::array<LengthToken, kMaxAlphabet> tokens{};
-  const int n = lengthTokens(code.lengths, size, tokens);
-  // Either every token, or (max_symbol) all but the trailing zero runs:
-  // whichever is shorter once the code-length code is fitted to it.
-  int trimmed = n;
-  while (trimmed > 2 && isZeros(tokens[static_cast<std::size_t>(trimmed) - 1].symbol)) --trimmed;
-  const LengthCode all = fitLengthCode(tokens, n, false);
-  const LengthCode cut = trimmed < n ? fitLengthCode(tokens, trimmed, true) : all;
-  const LengthCode& best = cut.bits < all.bits ? cut : all;
-  const int written = cut.bits < all.bits ? trimmed : n;
-
+  std::array<std::uint16_t, kCodeLengthSymbols> lengthCodes{};
+  canonicalCodes(lengthCodeLengths_.data(), kCodeLengthSymbols, lengthCodes.data());
   w.put(0, 1);
-  w.put(static_cast<std::uint32_t>(best.count - 4), 4);
-  for (int i = 0; i < best.count; ++i) {
-    w.put(best.lengths[static_cast<std::size_t>(kCodeLengthOrder[static_cast<std::size_t>(i)])], 3);
+  w.put(static_cast<std::uint32_t>(lengthCodeCount_ - 4), 4);
+  for (int i = 0; i < lengthCodeCount_; ++i) {
+    w.put(lengthCodeLengths_[static_cast<std::size_t>(kCodeLengthOrder[static_cast<std::size_t>(i)])], 3);
   }
-  if (written < n) {
-    const MaxSymbol m = maxSymbolField(written);
+  if (trimmed_) {
+    const int pairs = maxSymbolPairs(written_);
     w.put(1, 1);
-    w.put(static_cast<std::uint32_t>(m.pairs - 1), 3);
-    w.put(static_cast<std::uint32_t>(written - 2), 2 * m.pairs);
+    w.put(static_cast<std::uint32_t>(pairs - 1), 3);
+    w.put(static_cast<std::uint32_t>(written_ - 2), 2 * pairs);
   } else {
     w.put(0, 1);  // lengths for the whole alphabet follow
   }
-  for (int i = 0; i < written; ++i) {
-    const LengthToken t = tokens[static_cast<std::size_t>(i)];
-    w.put(best.codes[t.symbol], best.lengths[t.symbol]);
+  for (int i = 0; i < written_; ++i) {
+    const LengthToken t = tokens_[static_cast<std::size_t>(i)];
+    w.put(lengthCodes[t.symbol], lengthCodeLengths_[t.symbol]);
     w.put(t.extra, extraBits(t.symbol));
   }
-  canonicalCodes(code.lengths, size, code.codes);
 }
 
 }  // namespace pixabots::detail

@@ -1,5 +1,7 @@
 #pragma once
 // Canonical prefix (Huffman) codes as VP8L stores them.
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <span>
 
@@ -10,6 +12,7 @@ namespace pixabots::detail {
 inline constexpr int kMaxCodeLength = 15;       // VP8L's limit for symbol codes
 inline constexpr int kMaxCodeLengthCode = 7;    // lengths of the code-length code are 3 bits
 inline constexpr int kMaxAlphabet = 256 + 24;   // green + length prefixes, no colour cache
+inline constexpr int kCodeLengthSymbols = 19;   // 0..15, and 16/17/18 for runs
 
 // Optimal code lengths for `counts` with none longer than `maxBits`; unused
 // symbols get 0. With one used symbol it gets length 1 (VP8L reads it with 0
@@ -17,20 +20,49 @@ inline constexpr int kMaxAlphabet = 256 + 24;   // green + length prefixes, no c
 // little density.
 void huffmanLengths(std::span<const std::uint32_t> counts, int maxBits, std::span<std::uint8_t> lengths);
 
-// One prefix code ready to write symbols with: bit-reversed canonical codes,
-// since VP8L reads codes most-significant bit first from an LSB-first stream.
-struct PrefixCode {
-  int size = 0;
-  std::uint8_t lengths[kMaxAlphabet] = {};
-  std::uint16_t codes[kMaxAlphabet] = {};
-  void put(BitWriter& w, int symbol) const {
-    w.put(codes[symbol], lengths[symbol]);
-  }
-};
+// One prefix code: its lengths, how they are described, and (once the
+// description is written) the bit-reversed canonical codes, since VP8L reads
+// codes most-significant bit first from an LSB-first stream. Sizes can be
+// asked before anything is written, to compare alternatives cheaply.
+class PrefixCode {
+ public:
+  // Fits the code to `counts` (alphabet counts.size() <= kMaxAlphabet) and
+  // plans its description: the simple form for one or two symbols below 256,
+  // else code lengths run-length coded with 16/17/18, trailing zeros cut
+  // (max_symbol) when that is shorter.
+  void build(std::span<const std::uint32_t> counts);
 
-// Builds the code for `counts` (alphabet counts.size() <= kMaxAlphabet) and
-// writes its description: the simple form for one or two symbols below 256,
-// else code lengths run-length coded with symbols 16/17/18.
-void writePrefixCode(BitWriter& w, std::span<const std::uint32_t> counts, PrefixCode& code);
+  std::size_t descriptionBits() const { return descriptionBits_; }
+  // Code bits of one symbol: 0 when it is the only one.
+  int length(int symbol) const { return lengths_[static_cast<std::size_t>(symbol)]; }
+  // What `counts` cost with this code.
+  std::size_t dataBits(std::span<const std::uint32_t> counts) const;
+
+  void writeDescription(BitWriter& w);
+  void put(BitWriter& w, int symbol) const {
+    w.put(codes_[static_cast<std::size_t>(symbol)], lengths_[static_cast<std::size_t>(symbol)]);
+  }
+
+  struct LengthToken {
+    std::uint8_t symbol;
+    std::uint8_t extra;
+  };
+
+ private:
+  int size_ = 0;
+  std::array<std::uint8_t, kMaxAlphabet> lengths_{};
+  std::array<std::uint16_t, kMaxAlphabet> codes_{};
+  std::size_t descriptionBits_ = 0;
+  // The simple form: how many symbols (1 or 2) and which.
+  int simple_ = 0;
+  std::array<int, 2> simpleSymbols_{};
+  // The normal form: the run-length tokens, how many are written, and the
+  // code-length code that codes them.
+  std::array<LengthToken, kMaxAlphabet> tokens_{};
+  int written_ = 0;
+  bool trimmed_ = false;
+  int lengthCodeCount_ = 0;  // code-length code lengths written, in the spec's order
+  std::array<std::uint8_t, kCodeLengthSymbols> lengthCodeLengths_{};
+};
 
 }  // namespace pixabots::detail

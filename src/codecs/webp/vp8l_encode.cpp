@@ -144,31 +144,13 @@ struct Histograms {
   std::array<std::uint32_t, kGreenSymbols> green{};
   std::array<std::uint32_t, kLiteralSymbols> red{}, blue{}, alpha{};
   std::array<std::uint32_t, kDistanceSymbols> distance{};
+  std::size_t extraBits = 0;  // raw bits after length and distance symbols
 
   void literal(std::uint32_t argb) {
     ++green[(argb >> 8) & 0xff];
     ++red[(argb >> 16) & 0xff];
     ++blue[argb & 0xff];
     ++alpha[argb >> 24];
-  }
-};
-
-struct Codes {
-  PrefixCode green, red, blue, alpha, distance;
-
-  void writeAll(BitWriter& w, const Histograms& h) {
-    writePrefixCode(w, h.green, green);
-    writePrefixCode(w, h.red, red);
-    writePrefixCode(w, h.blue, blue);
-    writePrefixCode(w, h.alpha, alpha);
-    writePrefixCode(w, h.distance, distance);
-  }
-
-  void literal(BitWriter& w, std::uint32_t argb) const {
-    green.put(w, static_cast<int>((argb >> 8) & 0xff));
-    red.put(w, static_cast<int>((argb >> 16) & 0xff));
-    blue.put(w, static_cast<int>(argb & 0xff));
-    alpha.put(w, static_cast<int>(argb >> 24));
   }
 };
 
@@ -181,27 +163,61 @@ void forEachCopy(std::uint32_t length, F&& f) {
   }
 }
 
-Histograms histogramsOf(std::span<const Token> tokens) {
-  Histograms h;
+void histogramsOf(std::span<const Token> tokens, Histograms& h) {
+  h = Histograms{};
   for (const Token& t : tokens) {
     if (t.length == 0) {
       h.literal(t.argb);
       continue;
     }
-    const int distanceSymbol = prefixOf(t.distance).symbol;
+    const Prefix d = prefixOf(t.distance);
     forEachCopy(t.length, [&](std::uint32_t chunk) {
-      ++h.green[static_cast<std::size_t>(kLiteralSymbols + prefixOf(chunk).symbol)];
-      ++h.distance[static_cast<std::size_t>(distanceSymbol)];
+      const Prefix l = prefixOf(chunk);
+      ++h.green[static_cast<std::size_t>(kLiteralSymbols + l.symbol)];
+      ++h.distance[static_cast<std::size_t>(d.symbol)];
+      h.extraBits += static_cast<std::size_t>(l.extraBits + d.extraBits);
     });
   }
-  return h;
 }
 
-// The five prefix codes for the tokens, then the tokens.
-void writeTokens(BitWriter& w, std::span<const Token> tokens) {
-  const Histograms h = histogramsOf(tokens);
-  Codes codes;
-  codes.writeAll(w, h);
+// The five prefix codes of one image (one prefix-code group).
+struct Codes {
+  PrefixCode green, red, blue, alpha, distance;
+
+  void build(const Histograms& h) {
+    green.build(h.green);
+    red.build(h.red);
+    blue.build(h.blue);
+    alpha.build(h.alpha);
+    distance.build(h.distance);
+  }
+
+  // The codes' descriptions plus the tokens the histograms count.
+  std::size_t bits(const Histograms& h) const {
+    return green.descriptionBits() + red.descriptionBits() + blue.descriptionBits() + alpha.descriptionBits() +
+           distance.descriptionBits() + green.dataBits(h.green) + red.dataBits(h.red) + blue.dataBits(h.blue) +
+           alpha.dataBits(h.alpha) + distance.dataBits(h.distance) + h.extraBits;
+  }
+
+  void writeDescriptions(BitWriter& w) {
+    green.writeDescription(w);
+    red.writeDescription(w);
+    blue.writeDescription(w);
+    alpha.writeDescription(w);
+    distance.writeDescription(w);
+  }
+
+  void literal(BitWriter& w, std::uint32_t argb) const {
+    green.put(w, static_cast<int>((argb >> 8) & 0xff));
+    red.put(w, static_cast<int>((argb >> 16) & 0xff));
+    blue.put(w, static_cast<int>(argb & 0xff));
+    alpha.put(w, static_cast<int>(argb >> 24));
+  }
+};
+
+// The codes built for the tokens, then the tokens.
+void writeTokens(BitWriter& w, std::span<const Token> tokens, Codes& codes) {
+  codes.writeDescriptions(w);
   for (const Token& t : tokens) {
     if (t.length == 0) {
       codes.literal(w, t.argb);
@@ -218,30 +234,36 @@ void writeTokens(BitWriter& w, std::span<const Token> tokens) {
   }
 }
 
-// What writeTokens would write, in bits.
-std::size_t tokenBits(std::span<const Token> tokens, std::vector<std::uint8_t>& scratch) {
-  scratch.clear();
-  BitWriter w(scratch);
-  writeTokens(w, tokens);
-  return w.bits();
-}
-
 // The colour table is stored as a 1-pixel-high image of per-channel
-// differences from the previous entry.
-void writeColorTable(BitWriter& w, std::span<const std::uint32_t> palette) {
+// differences from the previous entry, coded like any image.
+struct ColorTableCoding {
   std::array<Token, kMaxPalette> deltas{};
-  std::uint32_t previous = 0;
-  for (std::size_t i = 0; i < palette.size(); ++i) {
-    std::uint32_t delta = 0;
-    for (int shift = 0; shift < 32; shift += 8) {
-      delta |= (((palette[i] >> shift) - (previous >> shift)) & 0xffu) << shift;
+  std::size_t size = 0;
+  Histograms histograms;
+  Codes codes;
+
+  // Plans the table for `palette`; returns its size in bits.
+  std::size_t plan(std::span<const std::uint32_t> palette) {
+    std::uint32_t previous = 0;
+    size = palette.size();
+    for (std::size_t i = 0; i < size; ++i) {
+      std::uint32_t delta = 0;
+      for (int shift = 0; shift < 32; shift += 8) {
+        delta |= (((palette[i] >> shift) - (previous >> shift)) & 0xffu) << shift;
+      }
+      deltas[i] = {delta, 0, 0};
+      previous = palette[i];
     }
-    deltas[i] = {delta, 0, 0};
-    previous = palette[i];
+    histogramsOf({deltas.data(), size}, histograms);
+    codes.build(histograms);
+    return codes.bits(histograms);
   }
-  w.put(0, 1);  // no colour cache
-  writeTokens(w, {deltas.data(), palette.size()});
-}
+
+  void write(BitWriter& w) {
+    w.put(0, 1);  // no colour cache
+    writeTokens(w, {deltas.data(), size}, codes);
+  }
+};
 
 // How far apart two colours are for delta coding: per channel, the distance
 // around the byte circle (a delta of 255 is as cheap as one of 1).
@@ -255,18 +277,15 @@ std::uint32_t deltaDistance(std::uint32_t a, std::uint32_t b) {
 }
 
 // Any order of the palette is valid; the table's cost depends on it. Tries
-// ascending ARGB and a greedy chain that always takes the nearest remaining
-// colour, and keeps whichever table is smaller. (The image's cost barely
-// changes: indices are only renamed.)
-void choosePaletteOrder(std::span<std::uint32_t> palette, std::vector<std::uint8_t>& scratch) {
+// ascending ARGB and two greedy chains that always take the nearest
+// remaining colour (by delta size, or first by how many channels change),
+// and keeps whichever table is smallest, planned in `table`. (The image's
+// cost barely changes: indices are only renamed.)
+void choosePaletteOrder(std::span<std::uint32_t> palette, ColorTableCoding& table) {
   std::sort(palette.begin(), palette.end());
-  const auto bitsOf = [&](std::span<const std::uint32_t> order) {
-    scratch.clear();
-    BitWriter w(scratch);
-    writeColorTable(w, order);
-    return w.bits();
-  };
-  std::size_t best = bitsOf(palette);
+  std::array<std::uint32_t, kMaxPalette> best{};
+  std::copy(palette.begin(), palette.end(), best.begin());
+  std::size_t bestBits = table.plan(palette);
   for (int metric = 0; metric < 2; ++metric) {
     std::array<std::uint32_t, kMaxPalette> chain{};
     std::copy(palette.begin(), palette.end(), chain.begin());
@@ -287,12 +306,14 @@ void choosePaletteOrder(std::span<std::uint32_t> palette, std::vector<std::uint8
       std::swap(chain[i], chain[pick]);
       previous = chain[i];
     }
-    const std::size_t bits = bitsOf({chain.data(), palette.size()});
-    if (bits < best) {
-      best = bits;
-      std::copy_n(chain.begin(), palette.size(), palette.begin());
+    const std::size_t bits = table.plan({chain.data(), palette.size()});
+    if (bits < bestBits) {
+      bestBits = bits;
+      best = chain;
     }
   }
+  std::copy_n(best.begin(), palette.size(), palette.begin());
+  table.plan(palette);
 }
 
 // Estimated bits of each token from the prefix-code lengths a parse would
@@ -312,13 +333,13 @@ struct CostModel {
     for (std::size_t i = 0; i < 4; ++i) distance[i] = 2;
   }
 
-  // Huffman code lengths of a parse; unused symbols priced as rare ones.
-  void fromHistograms(const Histograms& h) {
-    set(h.green, green);
-    set(h.red, red);
-    set(h.blue, blue);
-    set(h.alpha, alpha);
-    set(h.distance, distance);
+  // The code lengths of a parse; unused symbols priced as rare ones.
+  void fromCodes(const Codes& c, const Histograms& h) {
+    set(c.green, h.green, green);
+    set(c.red, h.red, red);
+    set(c.blue, h.blue, blue);
+    set(c.alpha, h.alpha, alpha);
+    set(c.distance, h.distance, distance);
   }
 
   float literal(std::uint32_t argb) const {
@@ -333,18 +354,12 @@ struct CostModel {
 
  private:
   template <std::size_t N>
-  static void set(const std::array<std::uint32_t, N>& counts, std::array<float, N>& bits) {
-    std::array<std::uint8_t, N> lengths{};
-    huffmanLengths(counts, kMaxCodeLength, lengths);
-    int used = 0;
-    std::uint8_t longest = 0;
-    for (const std::uint8_t len : lengths) {
-      used += len != 0;
-      longest = std::max(longest, len);
-    }
+  static void set(const PrefixCode& code, const std::array<std::uint32_t, N>& counts, std::array<float, N>& bits) {
+    int longest = 1;
+    for (std::size_t i = 0; i < N; ++i) longest = std::max(longest, code.length(static_cast<int>(i)));
     for (std::size_t i = 0; i < N; ++i) {
       // A lone symbol is read with zero bits; an unused one would lengthen the code.
-      bits[i] = lengths[i] == 0 ? static_cast<float>(longest + 2) : used == 1 ? 0.0f : static_cast<float>(lengths[i]);
+      bits[i] = static_cast<float>(counts[i] != 0 ? code.length(static_cast<int>(i)) : longest + 2);
     }
   }
 };
@@ -612,7 +627,9 @@ struct Scratch {
   TokenizerScratch tokenizer;
   CostModel narrowModel;
   std::vector<Token> narrowTokens;
-  std::vector<std::uint8_t> paletteScratch;
+  Histograms histograms, narrowHistograms;
+  Codes codes, narrowCodes;
+  ColorTableCoding colorTable;
   CostModel model;
 };
 
@@ -641,7 +658,7 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
   const bool indexed = ncolors <= kMaxPalette;
   const std::span<const std::uint32_t> palette = s.table.colors();
   if (indexed) {
-    choosePaletteOrder(s.table.colors(), s.paletteScratch);
+    choosePaletteOrder(s.table.colors(), s.colorTable);
     s.table.numberSlots();
   }
   const int xbits = !indexed ? 0 : ncolors <= 2 ? 3 : ncolors <= 4 ? 2 : ncolors <= 16 ? 1 : 0;
@@ -677,13 +694,18 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
   }
   // Parse with the costs the previous frame's codes had or, for a first
   // frame, with default costs and then with the costs that parse would have.
+  Histograms& histograms = s.histograms;
+  Codes& codes = s.codes;
   if (!continueSequence) {
     s.model.setDefault();
     Tokenizer(s.tokens, s.lines, packedWidth, s.tokenizer, s.model).run();
-    s.model.fromHistograms(histogramsOf(s.tokens));
+    histogramsOf(s.tokens, histograms);
+    codes.build(histograms);
+    s.model.fromCodes(codes, histograms);
   }
   Tokenizer(s.tokens, s.lines, packedWidth, s.tokenizer, s.model).run();
-  Histograms histograms = histogramsOf(s.tokens);
+  histogramsOf(s.tokens, histograms);
+  codes.build(histograms);
   // A third distance symbol turns the two-symbol distance code (12 bits)
   // into a full one (~40 more), which a few rare copies seldom repay, and
   // the parse cannot see that: try again with the two commonest only.
@@ -698,12 +720,15 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
       if (static_cast<std::ptrdiff_t>(i) != first && static_cast<std::ptrdiff_t>(i) != second) narrow.distance[i] = kBanned;
     }
     Tokenizer(s.narrowTokens, s.lines, packedWidth, s.tokenizer, narrow).run();
-    if (tokenBits(s.narrowTokens, s.paletteScratch) < tokenBits(s.tokens, s.paletteScratch)) {
+    histogramsOf(s.narrowTokens, s.narrowHistograms);
+    s.narrowCodes.build(s.narrowHistograms);
+    if (s.narrowCodes.bits(s.narrowHistograms) < codes.bits(histograms)) {
       std::swap(s.tokens, s.narrowTokens);
-      histograms = histogramsOf(s.tokens);
+      histograms = s.narrowHistograms;
+      codes = s.narrowCodes;
     }
   }
-  s.model.fromHistograms(histograms);
+  s.model.fromCodes(codes, histograms);
 
   out.clear();
   BitWriter w(out);
@@ -716,12 +741,12 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
     w.put(1, 1);
     w.put(kColorIndexingTransform, 2);
     w.put(static_cast<std::uint32_t>(ncolors - 1), 8);
-    writeColorTable(w, palette);
+    s.colorTable.write(w);
   }
   w.put(0, 1);  // no further transforms
   w.put(0, 1);  // no colour cache
   w.put(0, 1);  // one prefix-code group for the whole image
-  writeTokens(w, s.tokens);
+  writeTokens(w, s.tokens, codes);
   w.flush();
 }
 
