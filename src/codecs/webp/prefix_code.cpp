@@ -24,16 +24,16 @@ bool buildLengths(std::span<const std::uint32_t> counts, std::span<const std::ui
   const std::size_t m = used.size();
   // Leaves sorted by (weight, symbol): one key each, so the order (and the
   // code) never depends on the sort's stability.
-  std::array<std::uint64_t, kMaxAlphabet> keys{};
+  std::array<std::uint64_t, kMaxAlphabet> keys;  // (not cleared: only m entries are used)
   for (std::size_t i = 0; i < m; ++i) {
     keys[i] = std::max<std::uint64_t>(counts[used[i]], floor) << 16 | used[i];
   }
   std::sort(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(m));
   // Nodes 0..m-1 are the leaves in weight order; internal nodes follow in the
   // order they are made, which is also non-decreasing weight (two queues).
-  std::array<std::uint64_t, 2 * kMaxAlphabet> weight{};
-  std::array<std::uint16_t, 2 * kMaxAlphabet> parent{};
-  std::array<std::uint8_t, 2 * kMaxAlphabet> depth{};
+  std::array<std::uint64_t, 2 * kMaxAlphabet> weight;
+  std::array<std::uint16_t, 2 * kMaxAlphabet> parent;
+  std::array<std::uint8_t, 2 * kMaxAlphabet> depth;
   for (std::size_t i = 0; i < m; ++i) weight[i] = keys[i] >> 16;
   std::size_t leaf = 0, inner = m, next = m;
   auto takeSmallest = [&]() {
@@ -165,7 +165,7 @@ LengthCode fitLengthCode(const std::array<LengthToken, kMaxAlphabet>& tokens, in
 
 void huffmanLengths(std::span<const std::uint32_t> counts, int maxBits, std::span<std::uint8_t> lengths) {
   std::fill(lengths.begin(), lengths.end(), std::uint8_t{0});
-  std::array<std::uint16_t, kMaxAlphabet> used{};
+  std::array<std::uint16_t, kMaxAlphabet> used;
   std::size_t m = 0;
   for (std::size_t s = 0; s < counts.size(); ++s) {
     if (counts[s] != 0) used[m++] = static_cast<std::uint16_t>(s);

@@ -281,11 +281,14 @@ std::uint32_t deltaDistance(std::uint32_t a, std::uint32_t b) {
 // remaining colour (by delta size, or first by how many channels change),
 // and keeps whichever table is smallest, planned in `table`. (The image's
 // cost barely changes: indices are only renamed.)
-void choosePaletteOrder(std::span<std::uint32_t> palette, ColorTableCoding& table) {
+void choosePaletteOrder(std::span<std::uint32_t> palette, std::array<ColorTableCoding, 2>& tables,
+                        ColorTableCoding*& chosen) {
   std::sort(palette.begin(), palette.end());
-  std::array<std::uint32_t, kMaxPalette> best{};
-  std::copy(palette.begin(), palette.end(), best.begin());
-  std::size_t bestBits = table.plan(palette);
+  ColorTableCoding* best = &tables[0];
+  ColorTableCoding* trial = &tables[1];
+  std::array<std::uint32_t, kMaxPalette> bestOrder{};
+  std::copy(palette.begin(), palette.end(), bestOrder.begin());
+  std::size_t bestBits = best->plan(palette);
   for (int metric = 0; metric < 2; ++metric) {
     std::array<std::uint32_t, kMaxPalette> chain{};
     std::copy(palette.begin(), palette.end(), chain.begin());
@@ -306,14 +309,15 @@ void choosePaletteOrder(std::span<std::uint32_t> palette, ColorTableCoding& tabl
       std::swap(chain[i], chain[pick]);
       previous = chain[i];
     }
-    const std::size_t bits = table.plan({chain.data(), palette.size()});
+    const std::size_t bits = trial->plan({chain.data(), palette.size()});
     if (bits < bestBits) {
       bestBits = bits;
-      best = chain;
+      bestOrder = chain;
+      std::swap(best, trial);
     }
   }
-  std::copy_n(best.begin(), palette.size(), palette.begin());
-  table.plan(palette);
+  std::copy_n(bestOrder.begin(), palette.size(), palette.begin());
+  chosen = best;
 }
 
 // Estimated bits of each token from the prefix-code lengths a parse would
@@ -331,6 +335,7 @@ struct CostModel {
     alpha.fill(0);
     distance.fill(5);
     for (std::size_t i = 0; i < 4; ++i) distance[i] = 2;
+    tabulate();
   }
 
   // The code lengths of a parse; unused symbols priced as rare ones.
@@ -340,16 +345,30 @@ struct CostModel {
     set(c.blue, h.blue, blue);
     set(c.alpha, h.alpha, alpha);
     set(c.distance, h.distance, distance);
+    tabulate();
   }
 
   float literal(std::uint32_t argb) const {
     return green[(argb >> 8) & 0xff] + red[(argb >> 16) & 0xff] + blue[argb & 0xff] + alpha[argb >> 24];
   }
-  float copy(std::uint32_t length, std::uint32_t distanceValue) const {
+  float lengthBits(std::uint32_t length) const {
+    if (length < kTabulated) return lengthTable[length];
     const Prefix l = prefixOf(length);
-    const Prefix d = prefixOf(distanceValue);
-    return green[static_cast<std::size_t>(kLiteralSymbols + l.symbol)] + static_cast<float>(l.extraBits) +
-           distance[static_cast<std::size_t>(d.symbol)] + static_cast<float>(d.extraBits);
+    return green[static_cast<std::size_t>(kLiteralSymbols + l.symbol)] + static_cast<float>(l.extraBits);
+  }
+  float distanceBits(std::uint32_t value) const {
+    const Prefix d = prefixOf(value);
+    return distance[static_cast<std::size_t>(d.symbol)] + static_cast<float>(d.extraBits);
+  }
+
+  // Short copy lengths looked up rather than split into prefix and extra bits.
+  static constexpr std::uint32_t kTabulated = 64;
+  std::array<float, kTabulated> lengthTable{};
+  void tabulate() {
+    for (std::uint32_t len = 1; len < kTabulated; ++len) {
+      const Prefix l = prefixOf(len);
+      lengthTable[len] = green[static_cast<std::size_t>(kLiteralSymbols + l.symbol)] + static_cast<float>(l.extraBits);
+    }
   }
 
  private:
@@ -401,7 +420,10 @@ class Tokenizer {
  public:
   Tokenizer(std::vector<Token>& tokens, std::span<const std::uint32_t* const> lines, std::uint32_t width,
             TokenizerScratch& scratch, const CostModel& model)
-      : runValue_(distanceValue(1, width)), tokens_(tokens), lines_(lines), width_(width), s_(scratch), model_(model) {
+      : runValue_(distanceValue(1, width)),
+        farAllowed_(std::any_of(model.distance.begin() + 2, model.distance.end(), [](float c) { return c < kBanned; })),
+        runBits_(model.distanceBits(runValue_)), tokens_(tokens), lines_(lines), width_(width), s_(scratch),
+        model_(model) {
     s_.head.fill(-1);
     s_.boundaries.clear();
     s_.firstRow.clear();
@@ -450,7 +472,9 @@ class Tokenizer {
       // the run copy to its end is worth trying, so literals stop there too.
       const bool decision = x == 0 || line[x] != line[x - 1] || (x >= 2 && line[x - 1] != line[x - 2]);
       if (decision || runs[x] <= 2) relax(x, x + 1, here + model_.literal(line[x]), 0);
-      if (x > 0 && line[x] == line[x - 1]) relax(x, x + runs[x], here + copyCost(x, runs[x], runValue_, previousDistance), runValue_);
+      if (x > 0 && line[x] == line[x - 1]) {
+        relax(x, x + runs[x], here + model_.lengthBits(runs[x]) + runBits_, runValue_);
+      }
       if (!decision) continue;
       insertBoundaries(line, current, x);
       for (std::size_t i = 0; i < count_; ++i) {
@@ -460,7 +484,7 @@ class Tokenizer {
         const std::uint32_t len = matchLength(current, x, c.row, static_cast<std::uint32_t>(from));
         if (len >= 2) relaxCopy(x, len, c.value, previousDistance);
       }
-      farMatches(y, current, x, previousDistance);
+      if (farAllowed_) farMatches(y, current, x, previousDistance);
     }
     insertBoundaries(line, current, width_ - 1);
 
@@ -493,23 +517,23 @@ class Tokenizer {
     }
   }
 
-  // A copy that continues the previous token (same distance, at the start of
-  // the row) only lengthens it.
-  float copyCost(std::uint32_t x, std::uint32_t length, std::uint32_t value, std::uint32_t previousDistance) const {
-    if (x == 0 && value == previousDistance) return 0.5f;
-    return model_.copy(length, value);
-  }
-
   // A copy of `length` from x, and its shorter versions ending where the
   // current row changes colour (the next token may do better from there).
+  // One continuing the previous token (same distance, at the start of the
+  // row) only lengthens it.
   void relaxCopy(std::uint32_t x, std::uint32_t length, std::uint32_t value, std::uint32_t previousDistance) {
     const float here = s_.cost[x];
+    if (x == 0 && value == previousDistance) {
+      relax(x, x + length, here + 0.5f, value);
+      return;
+    }
+    const float distanceBits = model_.distanceBits(value);
     const std::uint32_t* runs = runsOf(static_cast<std::uint32_t>(s_.distinct.size() - 1));
     std::uint32_t end = x + runs[x];
     for (int k = 0; k < kShorterCopies && end < x + length; ++k, end += runs[end]) {
-      if (end - x >= 2) relax(x, end, here + copyCost(x, end - x, value, previousDistance), value);
+      if (end - x >= 2) relax(x, end, here + model_.lengthBits(end - x) + distanceBits, value);
     }
-    relax(x, x + length, here + copyCost(x, length, value, previousDistance), value);
+    relax(x, x + length, here + model_.lengthBits(length) + distanceBits, value);
   }
 
   // Equal pixels from x in the current row and from `from` in distinct row
@@ -590,21 +614,30 @@ class Tokenizer {
   // nearest distinct rows above, straight or shifted by up to two pixels.
   void candidates(std::uint32_t y, std::uint32_t current) {
     count_ = 0;
-    candidates_[count_++] = {current, 2, distanceValue(2, width_)};
+    if (allowed(distanceValue(2, width_))) candidates_[count_++] = {current, 2, distanceValue(2, width_)};
     for (std::uint32_t k = 1; k <= 2 && k <= current; ++k) {
       const std::uint32_t row = current - k;
       const std::uint32_t lastRow = s_.firstRow[row + 1] - 1;
       const std::uint32_t base = (y - lastRow) * width_;
       for (const int dx : {0, 1, -1}) {
         const int distance = static_cast<int>(base) + dx;
-        if (distance >= 1) candidates_[count_++] = {row, dx, distanceValue(static_cast<std::uint32_t>(distance), width_)};
+        if (distance < 1) continue;
+        const std::uint32_t value = distanceValue(static_cast<std::uint32_t>(distance), width_);
+        if (allowed(value)) candidates_[count_++] = {row, dx, value};
       }
     }
+  }
+
+  // Whether a parse may use this stored distance (see kBanned).
+  bool allowed(std::uint32_t value) const {
+    return model_.distance[static_cast<std::size_t>(prefixOf(value).symbol)] < kBanned;
   }
 
   static constexpr int kMaxChain = 4;
   static constexpr int kShorterCopies = 4;
   std::uint32_t runValue_;  // the stored distance of a run (the pixel to the left)
+  bool farAllowed_;         // whether any distance the boundary hash finds may be used
+  float runBits_;           // the distance part of a run copy
   std::uint32_t inserted_ = 1;  // the next pixel of the current row to consider as a boundary
   std::uint32_t run_ = 1;       // the run ending just before it
   std::vector<Token>& tokens_;
@@ -629,7 +662,8 @@ struct Scratch {
   std::vector<Token> narrowTokens;
   Histograms histograms, narrowHistograms;
   Codes codes, narrowCodes;
-  ColorTableCoding colorTable;
+  std::array<ColorTableCoding, 2> colorTables;
+  ColorTableCoding* colorTable = nullptr;  // the one chosen
   CostModel model;
 };
 
@@ -658,7 +692,7 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
   const bool indexed = ncolors <= kMaxPalette;
   const std::span<const std::uint32_t> palette = s.table.colors();
   if (indexed) {
-    choosePaletteOrder(s.table.colors(), s.colorTable);
+    choosePaletteOrder(s.table.colors(), s.colorTables, s.colorTable);
     s.table.numberSlots();
   }
   const int xbits = !indexed ? 0 : ncolors <= 2 ? 3 : ncolors <= 4 ? 2 : ncolors <= 16 ? 1 : 0;
@@ -741,7 +775,7 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
     w.put(1, 1);
     w.put(kColorIndexingTransform, 2);
     w.put(static_cast<std::uint32_t>(ncolors - 1), 8);
-    s.colorTable.write(w);
+    s.colorTable->write(w);
   }
   w.put(0, 1);  // no further transforms
   w.put(0, 1);  // no colour cache
