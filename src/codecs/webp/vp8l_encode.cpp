@@ -383,7 +383,7 @@ struct CostModel {
   }
 };
 
-// Where runs change colour in the distinct rows parsed so far, found by the
+// Where runs change colour in the distinct rows seen so far, found by the
 // colours on both sides. A match can start anywhere in a run, so it is looked
 // up by the run boundary ahead of it: what decides a match is what follows.
 struct Boundary {
@@ -393,49 +393,71 @@ struct Boundary {
   std::int32_t next;    // older boundary with the same hash, or -1
 };
 
-struct TokenizerScratch {
+// A copy that can start at some pixel of a distinct row.
+struct Match {
+  std::uint32_t length;
+  std::uint32_t value;  // the stored distance
+};
+
+// Where a distinct row's copies other than runs may start, and which.
+struct Decision {
+  std::uint32_t x;
+  std::uint32_t first;  // its matches: [first, last) in MatchScratch::matches
+  std::uint32_t last;
+};
+
+struct MatchScratch {
   static constexpr int kHashBits = 10;
-  std::vector<std::uint32_t> runs;  // per distinct row and pixel: its run's length from there
+  // Per output row: the distinct row it shows, and whether it starts one.
+  std::vector<std::uint32_t> rowOf;
+  std::vector<std::uint8_t> startsRow;
+  // Per distinct row: its pixels, runs (per pixel, the run's length from
+  // there), first output row, and its decisions [decisionBegin[r], decisionBegin[r + 1]).
+  std::vector<const std::uint32_t*> distinct;
+  std::vector<std::uint32_t> runs;
+  std::vector<std::uint32_t> firstRow;
+  std::vector<std::uint32_t> decisionBegin;
+  std::vector<Decision> decisions;
+  std::vector<Match> matches;
   std::vector<Boundary> boundaries;
   std::array<std::int32_t, std::size_t{1} << kHashBits> head{};
-  std::vector<std::uint32_t> firstRow;  // per distinct row: the output row it starts at
-  std::vector<const std::uint32_t*> distinct;
-  // The parse of the current row: cheapest cost to reach each pixel, and how.
+  // The parse of one row: cheapest cost to reach each pixel, and how.
   std::vector<float> cost;
   struct Step {
     std::uint32_t from;
-    std::uint32_t distance;  // 0 for a literal
+    std::uint32_t value;  // 0 for a literal, else the copy's stored distance
   };
   std::vector<Step> step;
+  std::vector<std::uint32_t> path;
+
+  const std::uint32_t* runsOf(std::uint32_t row, std::uint32_t width) const {
+    return runs.data() + static_cast<std::size_t>(row) * width;
+  }
 };
 
-// Splits the rows into tokens. Rows repeating the one above are one copy.
-// Each distinct row is parsed for the least estimated bits (shortest path
-// over its pixels): literals, runs, copies from the three nearest distinct
-// rows (straight or shifted by up to two pixels) and copies found through the
-// boundary hash from any earlier distinct row or earlier in the row. Matches
-// stop at row ends, and are measured run by run, so the work per row grows
-// with its runs, not its width.
-class Tokenizer {
+// Finds, once per image, every copy the parser may use: rows repeating the
+// one above (one copy), and in each distinct row, from where the colour
+// changes (or one pixel later, after a bundled pixel mixing two colours),
+// copies two pixels back (dithering), from the two nearest distinct rows
+// above (straight or shifted by one pixel), and through the boundary hash
+// from any earlier distinct row or earlier in the row. Runs (copies of the
+// pixel to the left) are left to the parser. Matches stop at row ends and are
+// measured run by run, so the work per row grows with its runs, not its width.
+class MatchFinder {
  public:
-  Tokenizer(std::vector<Token>& tokens, std::span<const std::uint32_t* const> lines, std::uint32_t width,
-            TokenizerScratch& scratch, const CostModel& model)
-      : runValue_(distanceValue(1, width)),
-        farAllowed_(std::any_of(model.distance.begin() + 2, model.distance.end(), [](float c) { return c < kBanned; })),
-        runBits_(model.distanceBits(runValue_)), tokens_(tokens), lines_(lines), width_(width), s_(scratch),
-        model_(model) {
+  MatchFinder(std::span<const std::uint32_t* const> lines, std::uint32_t width, MatchScratch& scratch)
+      : lines_(lines), width_(width), s_(scratch) {
     s_.head.fill(-1);
     s_.boundaries.clear();
-    s_.firstRow.clear();
+    s_.rowOf.clear();
+    s_.startsRow.clear();
     s_.distinct.clear();
     s_.runs.clear();
-    s_.cost.resize(static_cast<std::size_t>(width) + 1);
-    s_.step.resize(static_cast<std::size_t>(width) + 1);
-    tokens_.clear();
-  }
-
-  void run() {
-    for (std::uint32_t y = 0; y < lines_.size(); ++y) row(y);
+    s_.firstRow.clear();
+    s_.decisionBegin.assign(1, 0);
+    s_.decisions.clear();
+    s_.matches.clear();
+    for (std::uint32_t y = 0; y < lines.size(); ++y) row(y);
   }
 
  private:
@@ -448,105 +470,50 @@ class Tokenizer {
   void row(std::uint32_t y) {
     const std::uint32_t* line = lines_[y];
     if (y > 0 && (line == lines_[y - 1] || std::memcmp(line, lines_[y - 1], width_ * 4) == 0)) {
-      copy(width_, width_);
+      s_.rowOf.push_back(s_.rowOf.back());
+      s_.startsRow.push_back(0);
       return;
     }
     const auto current = static_cast<std::uint32_t>(s_.distinct.size());
+    s_.rowOf.push_back(current);
+    s_.startsRow.push_back(1);
     s_.firstRow.push_back(y);
     s_.distinct.push_back(line);
     s_.runs.resize(s_.runs.size() + width_);
-    std::uint32_t* runs = runsOf(current);
+    std::uint32_t* runs = s_.runs.data() + static_cast<std::size_t>(current) * width_;
     for (std::uint32_t x = width_; x-- > 0;) runs[x] = x + 1 < width_ && line[x] == line[x + 1] ? runs[x + 1] + 1 : 1;
     candidates(y, current);
-    const std::uint32_t previousDistance = tokens_.empty() || tokens_.back().length == 0 ? 0 : tokens_.back().distance;
-
-    std::fill(s_.cost.begin(), s_.cost.end(), std::numeric_limits<float>::infinity());
-    s_.cost[0] = 0;
     inserted_ = 1;
     run_ = 1;
     for (std::uint32_t x = 0; x < width_; ++x) {
-      const float here = s_.cost[x];
-      if (here == std::numeric_limits<float>::infinity()) continue;
-      // Copies other than runs start where the colour changes (or one pixel
-      // later, after a bundled pixel mixing two colours). Deeper in a run only
-      // the run copy to its end is worth trying, so literals stop there too.
       const bool decision = x == 0 || line[x] != line[x - 1] || (x >= 2 && line[x - 1] != line[x - 2]);
-      if (decision || runs[x] <= 2) relax(x, x + 1, here + model_.literal(line[x]), 0);
-      if (x > 0 && line[x] == line[x - 1]) {
-        relax(x, x + runs[x], here + model_.lengthBits(runs[x]) + runBits_, runValue_);
-      }
       if (!decision) continue;
       insertBoundaries(line, current, x);
+      const auto first = static_cast<std::uint32_t>(s_.matches.size());
       for (std::size_t i = 0; i < count_; ++i) {
         const Candidate& c = candidates_[i];
         const int from = static_cast<int>(x) - c.dx;
         if (from < 0 || from >= static_cast<int>(width_)) continue;
         const std::uint32_t len = matchLength(current, x, c.row, static_cast<std::uint32_t>(from));
-        if (len >= 2) relaxCopy(x, len, c.value, previousDistance);
+        if (len >= 2) s_.matches.push_back({len, c.value});
       }
-      if (farAllowed_) farMatches(y, current, x, previousDistance);
+      farMatches(y, current, x);
+      s_.decisions.push_back({x, first, static_cast<std::uint32_t>(s_.matches.size())});
     }
     insertBoundaries(line, current, width_ - 1);
-
-    // Walk the cheapest path back, then emit it forwards.
-    std::uint32_t n = 0;
-    for (std::uint32_t x = width_; x > 0; x = s_.step[x].from) ++n;
-    path_.resize(n);
-    for (std::uint32_t x = width_, i = n; x > 0; x = s_.step[x].from) path_[--i] = x;
-    std::uint32_t at = 0;
-    for (const std::uint32_t end : path_) {
-      const auto& st = s_.step[end];
-      if (st.distance == 0) {
-        tokens_.push_back({line[at], 0, 0});
-      } else {
-        copyValue(st.distance, end - at);
-      }
-      at = end;
-    }
-  }
-
-  std::uint32_t* runsOf(std::uint32_t row) { return s_.runs.data() + static_cast<std::size_t>(row) * width_; }
-  const std::uint32_t* runsOf(std::uint32_t row) const {
-    return s_.runs.data() + static_cast<std::size_t>(row) * width_;
-  }
-
-  void relax(std::uint32_t from, std::uint32_t to, float cost, std::uint32_t distance) {
-    if (cost < s_.cost[to]) {
-      s_.cost[to] = cost;
-      s_.step[to] = {from, distance};
-    }
-  }
-
-  // A copy of `length` from x, and its shorter versions ending where the
-  // current row changes colour (the next token may do better from there).
-  // One continuing the previous token (same distance, at the start of the
-  // row) only lengthens it.
-  void relaxCopy(std::uint32_t x, std::uint32_t length, std::uint32_t value, std::uint32_t previousDistance) {
-    const float here = s_.cost[x];
-    if (x == 0 && value == previousDistance) {
-      relax(x, x + length, here + 0.5f, value);
-      return;
-    }
-    const float distanceBits = model_.distanceBits(value);
-    const std::uint32_t* runs = runsOf(static_cast<std::uint32_t>(s_.distinct.size() - 1));
-    std::uint32_t end = x + runs[x];
-    for (int k = 0; k < kShorterCopies && end < x + length; ++k, end += runs[end]) {
-      if (end - x >= 2) relax(x, end, here + model_.lengthBits(end - x) + distanceBits, value);
-    }
-    relax(x, x + length, here + model_.lengthBits(length) + distanceBits, value);
+    s_.decisionBegin.push_back(static_cast<std::uint32_t>(s_.decisions.size()));
   }
 
   // Equal pixels from x in the current row and from `from` in distinct row
-  // `row`, compared a run at a time.
+  // `row`, compared a run at a time. (A copy overlapping its source writes
+  // what it reads, so comparing the final pixels is exact.)
   std::uint32_t matchLength(std::uint32_t current, std::uint32_t x, std::uint32_t row, std::uint32_t from) const {
     const std::uint32_t* a = s_.distinct[current];
     const std::uint32_t* b = s_.distinct[row];
-    const std::uint32_t* runsA = runsOf(current);
-    const std::uint32_t* runsB = runsOf(row);
+    const std::uint32_t* runsA = s_.runsOf(current, width_);
+    const std::uint32_t* runsB = s_.runsOf(row, width_);
     std::uint32_t len = 0;
     std::uint32_t i = x, j = from;
-    // Within both runs every pixel matches. (A copy overlapping its source
-    // writes what it reads, so comparing the final pixels is exact.)
     while (i < width_ && j < width_ && a[i] == b[j]) {
       const std::uint32_t step = std::min(runsA[i], runsB[j]);
       len += step;
@@ -558,7 +525,7 @@ class Tokenizer {
 
   static std::size_t hash(std::uint32_t before, std::uint32_t after) {
     const std::uint32_t h = (before * 0x9e3779b1u) ^ (after * 0x85ebca6bu);
-    return h >> (32 - TokenizerScratch::kHashBits);
+    return h >> (32 - MatchScratch::kHashBits);
   }
 
   // Adds the boundaries of the current row up to x, so later pixels of the
@@ -580,9 +547,9 @@ class Tokenizer {
   // Matches that start in a run like the one at x and continue past the same
   // colour change, in any earlier distinct row (at its last output row, the
   // nearest copy) or earlier in this row.
-  void farMatches(std::uint32_t y, std::uint32_t current, std::uint32_t x, std::uint32_t previousDistance) {
+  void farMatches(std::uint32_t y, std::uint32_t current, std::uint32_t x) {
     const std::uint32_t* line = s_.distinct[current];
-    const std::uint32_t run = runsOf(current)[x];
+    const std::uint32_t run = s_.runsOf(current, width_)[x];
     const std::uint32_t at = x + run;
     if (at >= width_) return;
     int steps = 0;
@@ -594,15 +561,120 @@ class Tokenizer {
       const std::uint32_t from = b.x - run;
       const std::uint32_t refRow = b.row == current ? y : s_.firstRow[b.row + 1] - 1;
       const std::uint32_t distance = (y - refRow) * width_ + x - from;
-      const std::uint32_t len = run + matchLength(current, at, b.row, b.x);
-      relaxCopy(x, len, distanceValue(distance, width_), previousDistance);
+      s_.matches.push_back({run + matchLength(current, at, b.row, b.x), distanceValue(distance, width_)});
     }
   }
 
-  void copy(std::uint32_t distance, std::uint32_t length) { copyValue(distanceValue(distance, width_), length); }
+  void candidates(std::uint32_t y, std::uint32_t current) {
+    count_ = 0;
+    candidates_[count_++] = {current, 2, distanceValue(2, width_)};
+    for (std::uint32_t k = 1; k <= 2 && k <= current; ++k) {
+      const std::uint32_t row = current - k;
+      const std::uint32_t lastRow = s_.firstRow[row + 1] - 1;
+      const std::uint32_t base = (y - lastRow) * width_;
+      for (const int dx : {0, 1, -1}) {
+        const int distance = static_cast<int>(base) + dx;
+        if (distance >= 1) candidates_[count_++] = {row, dx, distanceValue(static_cast<std::uint32_t>(distance), width_)};
+      }
+    }
+  }
+
+  static constexpr int kMaxChain = 4;
+  std::uint32_t inserted_ = 1;  // the next pixel of the current row to consider as a boundary
+  std::uint32_t run_ = 1;       // the run ending just before it
+  std::span<const std::uint32_t* const> lines_;
+  std::uint32_t width_;
+  MatchScratch& s_;
+  std::array<Candidate, 1 + 2 * 3> candidates_{};
+  std::size_t count_ = 0;
+};
+
+// Splits the rows into tokens with the matches found: rows repeating the one
+// above are one copy, and each distinct row is parsed for the least estimated
+// bits (a shortest path over its pixels) under a cost model, so several
+// models can be tried on one set of matches.
+class Parser {
+ public:
+  Parser(MatchScratch& scratch, std::uint32_t width, const CostModel& model, std::vector<Token>& tokens)
+      : m_(scratch), s_(scratch), width_(width), model_(model), tokens_(tokens),
+        runValue_(distanceValue(1, width)), runBits_(model.distanceBits(runValue_)) {
+    s_.cost.resize(static_cast<std::size_t>(width) + 1);
+    s_.step.resize(static_cast<std::size_t>(width) + 1);
+    tokens_.clear();
+    for (std::size_t y = 0; y < m_.rowOf.size(); ++y) {
+      if (m_.startsRow[y]) {
+        row(m_.rowOf[y]);
+      } else {
+        copy(distanceValue(width_, width_), width_);
+      }
+    }
+  }
+
+ private:
+  void row(std::uint32_t r) {
+    const std::uint32_t* line = m_.distinct[r];
+    const std::uint32_t* runs = m_.runsOf(r, width_);
+    const std::uint32_t previous = tokens_.empty() || tokens_.back().length == 0 ? 0 : tokens_.back().distance;
+    std::fill(s_.cost.begin(), s_.cost.end(), std::numeric_limits<float>::infinity());
+    s_.cost[0] = 0;
+    std::uint32_t d = m_.decisionBegin[r];
+    const std::uint32_t dEnd = m_.decisionBegin[r + 1];
+    for (std::uint32_t x = 0; x < width_; ++x) {
+      while (d < dEnd && m_.decisions[d].x < x) ++d;
+      const bool decision = d < dEnd && m_.decisions[d].x == x;
+      const float here = s_.cost[x];
+      if (here == std::numeric_limits<float>::infinity()) continue;
+      // Deeper in a run only the run copy to its end is worth trying.
+      if (decision || runs[x] <= 2) relax(x, x + 1, here + model_.literal(line[x]), 0);
+      if (x > 0 && line[x] == line[x - 1]) relax(x, x + runs[x], here + model_.lengthBits(runs[x]) + runBits_, runValue_);
+      if (!decision) continue;
+      for (std::uint32_t i = m_.decisions[d].first; i < m_.decisions[d].last; ++i) {
+        relaxCopy(x, runs, m_.matches[i], previous);
+      }
+    }
+    // Walk the cheapest path back, then emit it forwards.
+    s_.path.clear();
+    for (std::uint32_t x = width_; x > 0; x = s_.step[x].from) s_.path.push_back(x);
+    std::uint32_t at = 0;
+    for (auto it = s_.path.rbegin(); it != s_.path.rend(); ++it) {
+      const std::uint32_t end = *it;
+      const auto& st = s_.step[end];
+      if (st.value == 0) {
+        tokens_.push_back({line[at], 0, 0});
+      } else {
+        copy(st.value, end - at);
+      }
+      at = end;
+    }
+  }
+
+  void relax(std::uint32_t from, std::uint32_t to, float cost, std::uint32_t value) {
+    if (cost < s_.cost[to]) {
+      s_.cost[to] = cost;
+      s_.step[to] = {from, value};
+    }
+  }
+
+  // A copy, and its shorter versions ending where the row changes colour
+  // (the next token may do better from there). One continuing the previous
+  // token (same distance, at the start of the row) only lengthens it.
+  void relaxCopy(std::uint32_t x, const std::uint32_t* runs, const Match& m, std::uint32_t previous) {
+    const float here = s_.cost[x];
+    if (x == 0 && m.value == previous) {
+      relax(x, x + m.length, here + 0.5f, m.value);
+      return;
+    }
+    const float distanceBits = model_.distanceBits(m.value);
+    if (distanceBits >= kBanned) return;
+    std::uint32_t end = x + runs[x];
+    for (int k = 0; k < kShorterCopies && end < x + m.length; ++k, end += runs[end]) {
+      if (end - x >= 2) relax(x, end, here + model_.lengthBits(end - x) + distanceBits, m.value);
+    }
+    relax(x, x + m.length, here + model_.lengthBits(m.length) + distanceBits, m.value);
+  }
 
   // Copies with the same distance in a row are one copy, however long.
-  void copyValue(std::uint32_t value, std::uint32_t length) {
+  void copy(std::uint32_t value, std::uint32_t length) {
     if (!tokens_.empty() && tokens_.back().length != 0 && tokens_.back().distance == value) {
       tokens_.back().length += length;
     } else {
@@ -610,44 +682,14 @@ class Tokenizer {
     }
   }
 
-  // Two pixels to the left (dithering; one is the run copy), and the three
-  // nearest distinct rows above, straight or shifted by up to two pixels.
-  void candidates(std::uint32_t y, std::uint32_t current) {
-    count_ = 0;
-    if (allowed(distanceValue(2, width_))) candidates_[count_++] = {current, 2, distanceValue(2, width_)};
-    for (std::uint32_t k = 1; k <= 2 && k <= current; ++k) {
-      const std::uint32_t row = current - k;
-      const std::uint32_t lastRow = s_.firstRow[row + 1] - 1;
-      const std::uint32_t base = (y - lastRow) * width_;
-      for (const int dx : {0, 1, -1}) {
-        const int distance = static_cast<int>(base) + dx;
-        if (distance < 1) continue;
-        const std::uint32_t value = distanceValue(static_cast<std::uint32_t>(distance), width_);
-        if (allowed(value)) candidates_[count_++] = {row, dx, value};
-      }
-    }
-  }
-
-  // Whether a parse may use this stored distance (see kBanned).
-  bool allowed(std::uint32_t value) const {
-    return model_.distance[static_cast<std::size_t>(prefixOf(value).symbol)] < kBanned;
-  }
-
-  static constexpr int kMaxChain = 4;
   static constexpr int kShorterCopies = 4;
-  std::uint32_t runValue_;  // the stored distance of a run (the pixel to the left)
-  bool farAllowed_;         // whether any distance the boundary hash finds may be used
-  float runBits_;           // the distance part of a run copy
-  std::uint32_t inserted_ = 1;  // the next pixel of the current row to consider as a boundary
-  std::uint32_t run_ = 1;       // the run ending just before it
-  std::vector<Token>& tokens_;
-  std::span<const std::uint32_t* const> lines_;
+  const MatchScratch& m_;  // the matches (read only)
+  MatchScratch& s_;        // the same, for the parse's own buffers
   std::uint32_t width_;
-  TokenizerScratch& s_;
   const CostModel& model_;
-  std::array<Candidate, 1 + 3 * 5> candidates_{};
-  std::size_t count_ = 0;
-  std::vector<std::uint32_t> path_;
+  std::vector<Token>& tokens_;
+  std::uint32_t runValue_;  // the stored distance of a run (the pixel to the left)
+  float runBits_;           // the distance part of a run copy
 };
 
 struct Scratch {
@@ -657,7 +699,7 @@ struct Scratch {
   std::vector<std::uint32_t> packed;        // one packed row per source row the rectangle reads
   std::vector<const std::uint32_t*> lines;  // output row -> its packed row
   std::vector<Token> tokens;
-  TokenizerScratch tokenizer;
+  MatchScratch matches;
   CostModel narrowModel;
   std::vector<Token> narrowTokens;
   Histograms histograms, narrowHistograms;
@@ -730,14 +772,15 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
   // frame, with default costs and then with the costs that parse would have.
   Histograms& histograms = s.histograms;
   Codes& codes = s.codes;
+  MatchFinder(s.lines, packedWidth, s.matches);
   if (!continueSequence) {
     s.model.setDefault();
-    Tokenizer(s.tokens, s.lines, packedWidth, s.tokenizer, s.model).run();
+    Parser(s.matches, packedWidth, s.model, s.tokens);
     histogramsOf(s.tokens, histograms);
     codes.build(histograms);
     s.model.fromCodes(codes, histograms);
   }
-  Tokenizer(s.tokens, s.lines, packedWidth, s.tokenizer, s.model).run();
+  Parser(s.matches, packedWidth, s.model, s.tokens);
   histogramsOf(s.tokens, histograms);
   codes.build(histograms);
   // A third distance symbol turns the two-symbol distance code (12 bits)
@@ -753,7 +796,7 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
     for (std::size_t i = 0; i < kDistanceSymbols; ++i) {
       if (static_cast<std::ptrdiff_t>(i) != first && static_cast<std::ptrdiff_t>(i) != second) narrow.distance[i] = kBanned;
     }
-    Tokenizer(s.narrowTokens, s.lines, packedWidth, s.tokenizer, narrow).run();
+    Parser(s.matches, packedWidth, narrow, s.narrowTokens);
     histogramsOf(s.narrowTokens, s.narrowHistograms);
     s.narrowCodes.build(s.narrowHistograms);
     if (s.narrowCodes.bits(s.narrowHistograms) < codes.bits(histograms)) {
