@@ -196,26 +196,28 @@ std::uint8_t keepOrColour(std::uint8_t colour, std::uint8_t left, std::uint8_t r
 }
 
 void planPixels(const IndexCanvas& cur, const Rect& rect, Scratch& s) {
+  const IndexCanvas& base = s.base;
+  IndexCanvas& emit = s.emit;
   for (int y = rect.y0; y < rect.y1; ++y) {
     const std::size_t rowStart = static_cast<std::size_t>(y) * kSide;
     std::uint8_t left = 0xff;  // nothing written yet on this row
     for (int x = rect.x0; x < rect.x1;) {
       const std::size_t p = rowStart + static_cast<std::size_t>(x);
-      if (cur[p] != s.base[p]) {
-        left = s.emit[p] = cur[p];
+      if (cur[p] != base[p]) {
+        left = emit[p] = cur[p];
         ++x;
         continue;
       }
       // A run of unchanged pixels of one colour, decided as a whole.
       int end = x + 1;
       while (end < rect.x1 && cur[rowStart + static_cast<std::size_t>(end)] == cur[p] &&
-             cur[rowStart + static_cast<std::size_t>(end)] == s.base[rowStart + static_cast<std::size_t>(end)]) {
+             cur[rowStart + static_cast<std::size_t>(end)] == base[rowStart + static_cast<std::size_t>(end)]) {
         ++end;
       }
       const std::size_t after = rowStart + static_cast<std::size_t>(end);
-      const std::uint8_t right = (end < rect.x1 && cur[after] != s.base[after]) ? cur[after] : kClear;
+      const std::uint8_t right = (end < rect.x1 && cur[after] != base[after]) ? cur[after] : kClear;
       const std::uint8_t value = keepOrColour(cur[p], left, right);
-      std::fill(s.emit.begin() + static_cast<std::ptrdiff_t>(p), s.emit.begin() + static_cast<std::ptrdiff_t>(after),
+      std::fill(emit.begin() + static_cast<std::ptrdiff_t>(p), emit.begin() + static_cast<std::ptrdiff_t>(after),
                 value);
       left = value;
       x = end;
@@ -253,18 +255,56 @@ void writeFrame(std::vector<std::uint8_t>& out, const Rect& rect, int disposal, 
     const std::uint32_t source = maps.rows.source[static_cast<std::size_t>(y)];
     if (source != shown) {
       // Expand the native row once; the output rows that repeat it reuse it.
+      // Runs are found on the native pixels (equal neighbours merge), then
+      // written out with their output ends.
+      // Locals: stores through the uint8_t row could alias everything else.
       const std::uint8_t* native = s.emit.data() + std::size_t{source} * kSide;
-      for (int x = rect.x0; x < rect.x1; ++x) {
-        const int from = cols.first[static_cast<std::size_t>(x)];
-        const int to = cols.last[static_cast<std::size_t>(x)] + 1;
-        std::memset(s.row.data() + (from - left), native[x], static_cast<std::size_t>(to - from));
+      std::uint8_t* const row = s.row.data();
+      std::uint16_t* const runEnds = s.runEnds.data();
+      auto runEnd = static_cast<std::uint16_t>(right - left);
+      for (int x = rect.x1 - 1; x >= rect.x0; --x) {
+        const auto from = static_cast<std::size_t>(cols.first[static_cast<std::size_t>(x)] - left);
+        const auto to = static_cast<std::size_t>(cols.last[static_cast<std::size_t>(x)] + 1 - left);
+        const std::uint8_t value = native[x];
+        if (x + 1 < rect.x1 && native[x + 1] != value) runEnd = static_cast<std::uint16_t>(to);
+        // Spans are short at small sizes, where a memset call per span would cost more.
+        for (std::size_t o = from; o < to; ++o) {
+          row[o] = value;
+          runEnds[o] = runEnd;
+        }
       }
-      LzwEncoder::runEndsOf(s.row.data(), width, s.runEnds.data());
       shown = source;
     }
     s.lzw.write(s.row.data(), s.runEnds.data(), width);
   }
   s.lzw.finish(out);
+}
+
+// The bounding box of the pixels where pred(a, b) (0 or 1) holds; flags are
+// OR-ed per row and per column so the loops vectorise.
+template <class Pred>
+Rect boxWhere(const IndexCanvas& a, const IndexCanvas& b, Pred pred) {
+  Rect box;
+  std::array<std::uint8_t, kSide> columns{};
+  for (int y = 0; y < kSide; ++y) {
+    const std::size_t row = static_cast<std::size_t>(y) * kSide;
+    std::uint8_t any = 0;
+    for (std::size_t x = 0; x < kSide; ++x) {
+      const std::uint8_t flag = pred(a[row + x], b[row + x]);
+      columns[x] |= flag;
+      any |= flag;
+    }
+    if (any == 0) continue;
+    box.y0 = std::min(box.y0, y);
+    box.y1 = y + 1;
+  }
+  for (int x = 0; x < kSide; ++x) {
+    if (columns[static_cast<std::size_t>(x)] != 0) {
+      box.x0 = std::min(box.x0, x);
+      box.x1 = x + 1;
+    }
+  }
+  return box;
 }
 
 int depthFor(std::size_t entries) {
@@ -294,21 +334,14 @@ void encodeAnimatedGif(const AnimationFrames& frames, int tickMs, const ScaleMap
   for (std::size_t k = 0; k < count; ++k) {
     const IndexCanvas& cur = s.indexed[k];
     const IndexCanvas& next = s.indexed[(k + 1) % count];  // the last frame loops to frame 0
-    Rect rect;
-    if (k == 0) {
-      rect = {0, 0, kSide, kSide};
-    } else {
-      for (std::size_t p = 0; p < kPixels; ++p) {
-        if (cur[p] != s.base[p]) rect.add(static_cast<int>(p % kSide), static_cast<int>(p / kSide));
-      }
-    }
+    const Rect rect0 = k == 0 ? Rect{0, 0, kSide, kSide}
+                              : boxWhere(cur, s.base, [](std::uint8_t a, std::uint8_t b) { return static_cast<std::uint8_t>(a != b); });
     // Pixels the next frame makes transparent: "do not dispose" could never
     // clear them, so this frame is restored to background after showing, and
     // its rectangle grows to cover them.
-    Rect clears;
-    for (std::size_t p = 0; p < kPixels; ++p) {
-      if (cur[p] != kClear && next[p] == kClear) clears.add(static_cast<int>(p % kSide), static_cast<int>(p / kSide));
-    }
+    const Rect clears =
+        boxWhere(cur, next, [](std::uint8_t a, std::uint8_t b) { return static_cast<std::uint8_t>((a != kClear) & (b == kClear)); });
+    Rect rect = rect0;
     const int disposal = clears.empty() ? kKeepDisposal : kClearDisposal;
     rect.add(clears);
     if (rect.empty()) rect = {0, 0, 1, 1};  // nothing visible changed: one kept pixel

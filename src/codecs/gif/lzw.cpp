@@ -48,7 +48,7 @@ void LzwEncoder::resetDictionary() {
     children_[slots_[code]] = 0;
     if (inChain_[code]) chainKeys_[chainSlot_[code]] = 0;
   }
-  std::fill_n(chain_.begin(), clear_, std::uint16_t{0});
+  std::fill_n(tip_.begin(), clear_, 0u);
   codeSize_ = alphabetBits_ + 1;
   nextCode_ = clear_ + 2;
 }
@@ -63,7 +63,7 @@ void LzwEncoder::write(const std::uint8_t* symbols, const std::uint16_t* runEnds
   // alias the members and force reloads on every pixel.
   std::uint16_t* const children = children_.data();
   std::uint32_t* const slots = slots_.data();
-  std::uint16_t* const chain = chain_.data();
+  std::uint32_t* const tip = tip_.data();
   std::uint32_t* const chainKeys = chainKeys_.data();
   std::uint16_t* const chainCodes = chainCodes_.data();
   std::uint8_t* out = packed_.data() + packedSize_;
@@ -102,12 +102,17 @@ void LzwEncoder::write(const std::uint8_t* symbols, const std::uint16_t* runEnds
     if (symbol == last) {
       // Inside a run: go straight to the deepest chain code the input allows.
       // Greedy matching would step through the same codes one by one.
-      const std::uint32_t target = std::min<std::uint32_t>(chain[runStart], runLength + static_cast<std::uint32_t>(runEnds[i] - i));
+      const std::uint32_t longest = tip[runStart] >> kMaxCodeBits;
+      const std::uint32_t target = std::min<std::uint32_t>(longest, runLength + static_cast<std::uint32_t>(runEnds[i] - i));
       if (target > runLength + 1) {
-        const std::uint32_t key = chainKey(runStart, target);
-        std::uint32_t h = chainHash(key);
-        while (chainKeys[h] != key) h = (h + 1) & kChainMask;
-        current = chainCodes[h];
+        if (target == longest) {
+          current = tip[runStart] & (kMaxCodes - 1);
+        } else {
+          const std::uint32_t key = chainKey(runStart, target);
+          std::uint32_t h = chainHash(key);
+          while (chainKeys[h] != key) h = (h + 1) & kChainMask;
+          current = chainCodes[h];
+        }
         i += target - runLength;
         runLength = target;
         continue;
@@ -130,7 +135,7 @@ void LzwEncoder::write(const std::uint8_t* symbols, const std::uint16_t* runEnds
     put(current);
     children[slot] = static_cast<std::uint16_t>(nextCode);
     slots[nextCode] = slot;
-    chain[nextCode] = 0;
+    tip[nextCode] = 0;
     // A code one longer than the end of its run's chain extends the chain
     // (the child was absent, so current was the chain's end).
     const bool extends = symbol == last;
@@ -143,7 +148,7 @@ void LzwEncoder::write(const std::uint8_t* symbols, const std::uint16_t* runEnds
       chainKeys[h] = key;
       chainCodes[h] = static_cast<std::uint16_t>(nextCode);
       chainSlot_[nextCode] = static_cast<std::uint16_t>(h);
-      chain[runStart] = static_cast<std::uint16_t>(k);
+      tip[runStart] = (k << kMaxCodeBits) | nextCode;
     }
     // The decoder widens its codes once it has assigned code 1 << codeSize
     // (it assigns one step later but compares with >, so both sides agree).

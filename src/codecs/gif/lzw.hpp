@@ -49,9 +49,11 @@ class LzwEncoder {
   std::array<std::uint32_t, kMaxCodes> slots_{};
   // Runs: a code whose last symbol differs from the one before it (or a
   // literal) starts a run; the codes extending it by that symbol k times form
-  // its chain, 1..chain_[start] all present (the trie is prefix-closed) and
+  // its chain, k = 1..length all present (the trie is prefix-closed) and
   // found by (start, k) in a small hash, so a run is matched in one lookup.
-  std::array<std::uint16_t, kMaxCodes> chain_{};
+  // tip_[start] = length << 12 | the chain's last code (0 = no chain): a run
+  // that covers the whole chain, the usual case, needs no hash probe.
+  std::array<std::uint32_t, kMaxCodes> tip_{};
   std::array<std::uint32_t, 2 * kMaxCodes> chainKeys_{};  // (start << 12 | k) + 1, 0 = empty
   std::array<std::uint16_t, 2 * kMaxCodes> chainCodes_{};
   std::array<std::uint16_t, kMaxCodes> chainSlot_{};  // where each chain code sits, to clear it
