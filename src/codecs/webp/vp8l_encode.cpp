@@ -438,9 +438,10 @@ struct MatchScratch {
 // Finds, once per image, every copy the parser may use: rows repeating the
 // one above (one copy), and in each distinct row, from where the colour
 // changes (or one pixel later, after a bundled pixel mixing two colours),
-// copies two pixels back (dithering), from the two nearest distinct rows
-// above (straight or shifted by one pixel), and through the boundary hash
-// from any earlier distinct row or earlier in the row. Runs (copies of the
+// copies from the two nearest distinct rows straight above, and through the
+// boundary hash from any earlier distinct row or earlier in the row (which
+// also finds shifted rows; trying shifts or short distances directly found
+// nothing more on the art). Runs (copies of the
 // pixel to the left) are left to the parser. Matches stop at row ends and are
 // measured run by run, so the work per row grows with its runs, not its width.
 class MatchFinder {
@@ -567,15 +568,10 @@ class MatchFinder {
 
   void candidates(std::uint32_t y, std::uint32_t current) {
     count_ = 0;
-    candidates_[count_++] = {current, 2, distanceValue(2, width_)};
     for (std::uint32_t k = 1; k <= 2 && k <= current; ++k) {
       const std::uint32_t row = current - k;
       const std::uint32_t lastRow = s_.firstRow[row + 1] - 1;
-      const std::uint32_t base = (y - lastRow) * width_;
-      for (const int dx : {0, 1, -1}) {
-        const int distance = static_cast<int>(base) + dx;
-        if (distance >= 1) candidates_[count_++] = {row, dx, distanceValue(static_cast<std::uint32_t>(distance), width_)};
-      }
+      candidates_[count_++] = {row, 0, distanceValue((y - lastRow) * width_, width_)};
     }
   }
 
@@ -585,7 +581,7 @@ class MatchFinder {
   std::span<const std::uint32_t* const> lines_;
   std::uint32_t width_;
   MatchScratch& s_;
-  std::array<Candidate, 1 + 2 * 3> candidates_{};
+  std::array<Candidate, 2> candidates_{};
   std::size_t count_ = 0;
 };
 
@@ -705,7 +701,8 @@ struct Scratch {
   Histograms histograms, narrowHistograms;
   Codes codes, narrowCodes;
   std::array<ColorTableCoding, 2> colorTables;
-  ColorTableCoding* colorTable = nullptr;  // the one chosen
+  std::vector<std::uint32_t> lastColors, lastOrder;  // the last colour set (ascending) and the order chosen
+  ColorTableCoding lastTable;                        // and its coding
   CostModel model;
 };
 
@@ -734,7 +731,19 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
   const bool indexed = ncolors <= kMaxPalette;
   const std::span<const std::uint32_t> palette = s.table.colors();
   if (indexed) {
-    choosePaletteOrder(s.table.colors(), s.colorTables, s.colorTable);
+    // Frames of one animation mostly share their colours: choosing the order
+    // is remembered for the last set seen.
+    const std::span<std::uint32_t> colors = s.table.colors();
+    std::sort(colors.begin(), colors.end());
+    if (std::equal(colors.begin(), colors.end(), s.lastColors.begin(), s.lastColors.end())) {
+      std::copy(s.lastOrder.begin(), s.lastOrder.end(), colors.begin());
+    } else {
+      s.lastColors.assign(colors.begin(), colors.end());
+      ColorTableCoding* chosen = nullptr;
+      choosePaletteOrder(colors, s.colorTables, chosen);
+      s.lastOrder.assign(colors.begin(), colors.end());
+      s.lastTable = *chosen;
+    }
     s.table.numberSlots();
   }
   const int xbits = !indexed ? 0 : ncolors <= 2 ? 3 : ncolors <= 4 ? 2 : ncolors <= 16 ? 1 : 0;
@@ -818,7 +827,7 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
     w.put(1, 1);
     w.put(kColorIndexingTransform, 2);
     w.put(static_cast<std::uint32_t>(ncolors - 1), 8);
-    s.colorTable->write(w);
+    s.lastTable.write(w);
   }
   w.put(0, 1);  // no further transforms
   w.put(0, 1);  // no colour cache
