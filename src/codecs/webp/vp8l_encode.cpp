@@ -396,7 +396,14 @@ struct Boundary {
 // A copy that can start at some pixel of a distinct row.
 struct Match {
   std::uint32_t length;
-  std::uint32_t value;  // the stored distance
+  std::uint32_t value;      // the stored distance
+  std::uint16_t symbol;     // its prefix symbol
+  std::uint16_t extraBits;  // and raw bits, so parses need not split it again
+  Match(std::uint32_t len, std::uint32_t v) : length(len), value(v) {
+    const Prefix p = prefixOf(v);
+    symbol = static_cast<std::uint16_t>(p.symbol);
+    extraBits = static_cast<std::uint16_t>(p.extraBits);
+  }
 };
 
 // Where a distinct row's copies other than runs may start, and which.
@@ -496,7 +503,7 @@ class MatchFinder {
         const int from = static_cast<int>(x) - c.dx;
         if (from < 0 || from >= static_cast<int>(width_)) continue;
         const std::uint32_t len = matchLength(current, x, c.row, static_cast<std::uint32_t>(from));
-        if (len >= 2) s_.matches.push_back({len, c.value});
+        if (len >= 2) s_.matches.emplace_back(len, c.value);
       }
       farMatches(y, current, x);
       s_.decisions.push_back({x, first, static_cast<std::uint32_t>(s_.matches.size())});
@@ -562,7 +569,7 @@ class MatchFinder {
       const std::uint32_t from = b.x - run;
       const std::uint32_t refRow = b.row == current ? y : s_.firstRow[b.row + 1] - 1;
       const std::uint32_t distance = (y - refRow) * width_ + x - from;
-      s_.matches.push_back({run + matchLength(current, at, b.row, b.x), distanceValue(distance, width_)});
+      s_.matches.emplace_back(run + matchLength(current, at, b.row, b.x), distanceValue(distance, width_));
     }
   }
 
@@ -660,7 +667,7 @@ class Parser {
       relax(x, x + m.length, here + 0.5f, m.value);
       return;
     }
-    const float distanceBits = model_.distanceBits(m.value);
+    const float distanceBits = model_.distance[m.symbol] + static_cast<float>(m.extraBits);
     if (distanceBits >= kBanned) return;
     std::uint32_t end = x + runs[x];
     for (int k = 0; k < kShorterCopies && end < x + m.length; ++k, end += runs[end]) {
