@@ -81,39 +81,47 @@ void canonicalCodes(const std::uint8_t* lengths, int size, std::uint16_t* codes)
   }
 }
 
-// Run-length codes the code lengths (the whole alphabet).
-int lengthTokens(const std::uint8_t* lengths, int size, std::array<LengthToken, kMaxAlphabet>& tokens) {
+// Run-length codes the code lengths of a `size`-symbol alphabet whose
+// non-zero lengths are those of `used` (ascending): zero runs are the gaps.
+int lengthTokens(const std::uint8_t* lengths, std::span<const std::uint16_t> used, int size,
+                 std::array<LengthToken, kMaxAlphabet>& tokens) {
   int n = 0;
   std::uint8_t previous = kInitialPrevious;
-  for (int i = 0; i < size;) {
-    const std::uint8_t v = lengths[i];
-    int run = 1;
-    while (i + run < size && lengths[i + run] == v) ++run;
-    i += run;
-    if (v == 0) {
-      while (run >= 11) {
-        const int r = std::min(run, 138);
-        tokens[static_cast<std::size_t>(n++)] = {kRepeatZerosLong, static_cast<std::uint8_t>(r - 11)};
-        run -= r;
-      }
-      if (run >= 3) {
-        tokens[static_cast<std::size_t>(n++)] = {kRepeatZeros, static_cast<std::uint8_t>(run - 3)};
-        run = 0;
-      }
-    } else {
-      if (v != previous) {
-        tokens[static_cast<std::size_t>(n++)] = {v, 0};
-        previous = v;
-        --run;
-      }
-      while (run >= 3) {
-        const int r = std::min(run, 6);
-        tokens[static_cast<std::size_t>(n++)] = {kRepeatPrevious, static_cast<std::uint8_t>(r - 3)};
-        run -= r;
-      }
+  const auto zeros = [&](int run) {
+    while (run >= 11) {
+      const int r = std::min(run, 138);
+      tokens[static_cast<std::size_t>(n++)] = {kRepeatZerosLong, static_cast<std::uint8_t>(r - 11)};
+      run -= r;
     }
-    while (run-- > 0) tokens[static_cast<std::size_t>(n++)] = {v, 0};
+    if (run >= 3) {
+      tokens[static_cast<std::size_t>(n++)] = {kRepeatZeros, static_cast<std::uint8_t>(run - 3)};
+      run = 0;
+    }
+    while (run-- > 0) tokens[static_cast<std::size_t>(n++)] = {0, 0};
+  };
+  int at = 0;
+  for (std::size_t i = 0; i < used.size();) {
+    const int start = used[i];
+    const std::uint8_t v = lengths[start];
+    std::size_t run = 1;
+    while (i + run < used.size() && used[i + run] == start + static_cast<int>(run) && lengths[used[i + run]] == v) ++run;
+    zeros(start - at);
+    at = start + static_cast<int>(run);
+    i += run;
+    int left = static_cast<int>(run);
+    if (v != previous) {
+      tokens[static_cast<std::size_t>(n++)] = {v, 0};
+      previous = v;
+      --left;
+    }
+    while (left >= 3) {
+      const int r = std::min(left, 6);
+      tokens[static_cast<std::size_t>(n++)] = {kRepeatPrevious, static_cast<std::uint8_t>(r - 3)};
+      left -= r;
+    }
+    while (left-- > 0) tokens[static_cast<std::size_t>(n++)] = {v, 0};
   }
+  zeros(size - at);
   return n;
 }
 
@@ -163,47 +171,65 @@ LengthCode fitLengthCode(const std::array<LengthToken, kMaxAlphabet>& tokens, in
 
 }  // namespace
 
-void huffmanLengths(std::span<const std::uint32_t> counts, int maxBits, std::span<std::uint8_t> lengths) {
+namespace {
+
+// huffmanLengths for the symbols `used` (ascending, counts non-zero).
+void lengthsOf(std::span<const std::uint32_t> counts, std::span<const std::uint16_t> used, int maxBits,
+               std::span<std::uint8_t> lengths) {
   std::fill(lengths.begin(), lengths.end(), std::uint8_t{0});
-  std::array<std::uint16_t, kMaxAlphabet> used;
-  std::size_t m = 0;
-  for (std::size_t s = 0; s < counts.size(); ++s) {
-    if (counts[s] != 0) used[m++] = static_cast<std::uint16_t>(s);
-  }
-  if (m == 0) return;
-  if (m == 1) {
+  if (used.empty()) return;
+  if (used.size() == 1) {
     lengths[used[0]] = 1;
     return;
   }
   // Raising the smallest counts flattens the tree; it fits once every count is
   // equal at the latest (depth ceil(log2 m) <= 9 for 280 symbols).
   for (std::uint32_t floor = 1;; floor *= 2) {
-    if (buildLengths(counts, {used.data(), m}, floor, maxBits, lengths)) return;
+    if (buildLengths(counts, used, floor, maxBits, lengths)) return;
   }
+}
+
+std::size_t usedSymbols(std::span<const std::uint32_t> counts, std::array<std::uint16_t, kMaxAlphabet>& used) {
+  std::size_t m = 0;
+  for (std::size_t s = 0; s < counts.size(); ++s) {
+    if (counts[s] != 0) used[m++] = static_cast<std::uint16_t>(s);
+  }
+  return m;
+}
+
+}  // namespace
+
+void huffmanLengths(std::span<const std::uint32_t> counts, int maxBits, std::span<std::uint8_t> lengths) {
+  std::array<std::uint16_t, kMaxAlphabet> used;
+  const std::size_t m = usedSymbols(counts, used);
+  lengthsOf(counts, {used.data(), m}, maxBits, lengths);
 }
 
 void PrefixCode::build(std::span<const std::uint32_t> counts) {
   size_ = static_cast<int>(counts.size());
-  huffmanLengths(counts, kMaxCodeLength, {lengths_.data(), counts.size()});
-  int k = 0;
+  used_ = usedSymbols(counts, usedList_);
+  lengthsOf(counts, {usedList_.data(), used_}, kMaxCodeLength, {lengths_.data(), counts.size()});
   simpleSymbols_ = {};
-  for (int s = 0; s < size_ && k <= 2; ++s) {
-    if (lengths_[static_cast<std::size_t>(s)] != 0) {
-      if (k < 2) simpleSymbols_[static_cast<std::size_t>(k)] = s;
-      ++k;
-    }
-  }
-  if (k <= 2 && simpleSymbols_[0] < 256 && simpleSymbols_[1] < 256) {
+  for (std::size_t i = 0; i < std::min<std::size_t>(used_, 2); ++i) simpleSymbols_[i] = usedList_[i];
+  if (used_ <= 2 && simpleSymbols_[0] < 256 && simpleSymbols_[1] < 256) {
     // Simple code: one symbol costs no bits at all, two cost one bit each.
-    simple_ = std::max(k, 1);
+    simple_ = std::max(static_cast<int>(used_), 1);
     if (simple_ == 1) lengths_[static_cast<std::size_t>(simpleSymbols_[0])] = 0;
     descriptionBits_ = 3 + (simpleSymbols_[0] < 2 ? 1 : 8) + (simple_ == 2 ? 8 : 0);
     return;
   }
   simple_ = 0;
-  if (k == 1) lengths_[0] = 1;  // a lone length symbol (>= 256): give it a one-bit partner
-
-  const int n = lengthTokens(lengths_.data(), size_, tokens_);
+  std::array<std::uint16_t, kMaxAlphabet + 1> listed{};
+  std::size_t count = used_;
+  std::copy_n(usedList_.begin(), count, listed.begin());
+  if (used_ == 1) {
+    // A lone length symbol (>= 256): give it a one-bit partner, symbol 0.
+    lengths_[0] = 1;
+    std::copy_backward(listed.begin(), listed.begin() + 1, listed.begin() + 2);
+    listed[0] = 0;
+    count = 2;
+  }
+  const int n = lengthTokens(lengths_.data(), {listed.data(), count}, size_, tokens_);
   // Either every token, or (max_symbol) all but the trailing zero runs:
   // whichever is shorter once the code-length code is fitted to it.
   int trimmed = n;
@@ -220,7 +246,7 @@ void PrefixCode::build(std::span<const std::uint32_t> counts) {
 
 std::size_t PrefixCode::dataBits(std::span<const std::uint32_t> counts) const {
   std::size_t bits = 0;
-  for (std::size_t s = 0; s < counts.size(); ++s) bits += static_cast<std::size_t>(counts[s]) * lengths_[s];
+  for (std::size_t i = 0; i < used_; ++i) bits += static_cast<std::size_t>(counts[usedList_[i]]) * lengths_[usedList_[i]];
   return bits;
 }
 

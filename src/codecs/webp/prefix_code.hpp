@@ -35,7 +35,7 @@ class PrefixCode {
   std::size_t descriptionBits() const { return descriptionBits_; }
   // Code bits of one symbol: 0 when it is the only one.
   int length(int symbol) const { return lengths_[static_cast<std::size_t>(symbol)]; }
-  // What `counts` cost with this code.
+  // What the counts it was built from cost with this code.
   std::size_t dataBits(std::span<const std::uint32_t> counts) const;
 
   void writeDescription(BitWriter& w);
@@ -52,6 +52,8 @@ class PrefixCode {
   int size_ = 0;
   std::array<std::uint8_t, kMaxAlphabet> lengths_{};
   std::array<std::uint16_t, kMaxAlphabet> codes_{};
+  std::array<std::uint16_t, kMaxAlphabet> usedList_{};  // symbols with a non-zero count, ascending
+  std::size_t used_ = 0;
   std::size_t descriptionBits_ = 0;
   // The simple form: how many symbols (1 or 2) and which.
   int simple_ = 0;
