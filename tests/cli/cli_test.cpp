@@ -170,3 +170,31 @@ TEST_CASE("render picks the format from --format or the output's extension") {
                 "--format \"tiff\" is not one of png, apng, gif, webp, svg, sheet, json, frames");
   expectFailure("render 2156 --speed 9 -o " + svg.string(), 2, "speed 9 is out of range: must be between 0.25 and 4");
 }
+
+TEST_CASE("render writes every animated format and sprite sheets as the library makes them") {
+  const Pack pack = Pack::fromDirectory(kPack);
+  const Combo combo = decodeId(pack.catalog(), "2156");
+  RenderOptions options;
+  options.size = 64;
+  options.speed = 2;
+  const std::string common = "render 2156 --size 64 --speed 2 --pack " + kPack + " -o ";
+
+  const fs::path gif = scratch("a.gif"), webp = scratch("a.webp"), apng = scratch("a.png");
+  REQUIRE(run(common + gif.string()).status == 0);
+  CHECK(testing::readBytes(gif) == renderGif(pack, combo, options));
+  REQUIRE(run(common + webp.string()).status == 0);
+  CHECK(testing::readBytes(webp) == renderWebp(pack, combo, options));
+  REQUIRE(run(common + apng.string() + " --animated").status == 0);
+  CHECK(testing::readBytes(apng) == renderApng(pack, combo, options));
+
+  const fs::path sheet = scratch("sheet.png");
+  REQUIRE(run(common + sheet.string() + " --format sheet --columns 4").status == 0);
+  SheetOptions grid;
+  grid.layout = SheetLayout::grid;
+  grid.columns = 4;
+  grid.imageName = "sheet.png";
+  const SpriteSheetOutput expected = renderSpriteSheet(pack, combo, options, grid);
+  CHECK(testing::readBytes(sheet) == expected.png);
+  CHECK(testing::readText(scratch("sheet.json")) == expected.json);
+  expectFailure(common + scratch("sheet.gif").string() + " --format sheet", 2, "a sprite sheet needs -o NAME.png");
+}
