@@ -65,9 +65,11 @@ std::uint16_t reverseBits(std::uint32_t code, int length) {
   return static_cast<std::uint16_t>(r);
 }
 
-void canonicalCodes(const std::uint8_t* lengths, int size, std::uint16_t* codes) {
+// Canonical codes, numbered in symbol order within each length, for the
+// symbols `used` (ascending; others keep whatever they had: they are never written).
+void canonicalCodes(const std::uint8_t* lengths, std::span<const std::uint16_t> used, std::uint16_t* codes) {
   std::array<std::uint32_t, kMaxCodeLength + 2> count{};
-  for (int s = 0; s < size; ++s) ++count[lengths[s]];
+  for (const std::uint16_t s : used) ++count[lengths[s]];
   count[0] = 0;
   std::array<std::uint32_t, kMaxCodeLength + 2> next{};
   std::uint32_t code = 0;
@@ -75,10 +77,16 @@ void canonicalCodes(const std::uint8_t* lengths, int size, std::uint16_t* codes)
     code = (code + count[static_cast<std::size_t>(bits) - 1]) << 1;
     next[static_cast<std::size_t>(bits)] = code;
   }
-  for (int s = 0; s < size; ++s) {
+  for (const std::uint16_t s : used) {
     const int len = lengths[s];
     codes[s] = len == 0 ? 0 : reverseBits(next[static_cast<std::size_t>(len)]++, len);
   }
+}
+
+void canonicalCodes(const std::uint8_t* lengths, int size, std::uint16_t* codes) {
+  std::array<std::uint16_t, kCodeLengthSymbols> all{};
+  for (int s = 0; s < size; ++s) all[static_cast<std::size_t>(s)] = static_cast<std::uint16_t>(s);
+  canonicalCodes(lengths, {all.data(), static_cast<std::size_t>(size)}, codes);
 }
 
 // Run-length codes the code lengths of a `size`-symbol alphabet whose
@@ -214,11 +222,13 @@ void PrefixCode::build(std::span<const std::uint32_t> counts) {
   if (used_ <= 2 && simpleSymbols_[0] < 256 && simpleSymbols_[1] < 256) {
     // Simple code: one symbol costs no bits at all, two cost one bit each.
     simple_ = std::max(static_cast<int>(used_), 1);
+    partner_ = false;
     if (simple_ == 1) lengths_[static_cast<std::size_t>(simpleSymbols_[0])] = 0;
     descriptionBits_ = 3 + (simpleSymbols_[0] < 2 ? 1 : 8) + (simple_ == 2 ? 8 : 0);
     return;
   }
   simple_ = 0;
+  partner_ = used_ == 1;
   std::array<std::uint16_t, kMaxAlphabet + 1> listed{};
   std::size_t count = used_;
   std::copy_n(usedList_.begin(), count, listed.begin());
@@ -251,7 +261,12 @@ std::size_t PrefixCode::dataBits(std::span<const std::uint32_t> counts) const {
 }
 
 void PrefixCode::writeDescription(BitWriter& w) {
-  canonicalCodes(lengths_.data(), size_, codes_.data());
+  if (partner_) {
+    std::array<std::uint16_t, 2> pair{0, usedList_[0]};
+    canonicalCodes(lengths_.data(), {pair.data(), 2}, codes_.data());
+  } else {
+    canonicalCodes(lengths_.data(), {usedList_.data(), used_}, codes_.data());
+  }
   if (simple_ != 0) {
     const int first = simpleSymbols_[0];
     w.put(1, 1);

@@ -60,6 +60,7 @@ class PrefixCode {
   std::array<int, 2> simpleSymbols_{};
   // The normal form: the run-length tokens, how many are written, and the
   // code-length code that codes them.
+  bool partner_ = false;  // a lone length symbol, given symbol 0 as a one-bit partner
   std::array<LengthToken, kMaxAlphabet> tokens_{};
   int written_ = 0;
   bool trimmed_ = false;

@@ -695,18 +695,22 @@ class Parser {
   float runBits_;           // the distance part of a run copy
 };
 
+// One parse of an image: its tokens, their statistics and the codes for them.
+struct Parse {
+  std::vector<Token> tokens;
+  Histograms histograms;
+  Codes codes;
+};
+
 struct Scratch {
   ColorTable table;
   std::array<std::uint16_t, kCanvasPixels> slot{};     // per canvas pixel: its colour's slot
   std::array<std::uint32_t, kCanvasPixels> symbols{};  // per canvas pixel: palette index, or ARGB
   std::vector<std::uint32_t> packed;        // one packed row per source row the rectangle reads
   std::vector<const std::uint32_t*> lines;  // output row -> its packed row
-  std::vector<Token> tokens;
   MatchScratch matches;
   CostModel narrowModel;
-  std::vector<Token> narrowTokens;
-  Histograms histograms, narrowHistograms;
-  Codes codes, narrowCodes;
+  std::array<Parse, 2> parses;  // with all distances, and with the two commonest
   std::array<ColorTableCoding, 2> colorTables;
   std::vector<std::uint32_t> lastColors, lastOrder;  // the last colour set (ascending) and the order chosen
   ColorTableCoding lastTable;                        // and its coding
@@ -786,42 +790,37 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
   }
   // Parse with the costs the previous frame's codes had or, for a first
   // frame, with default costs and then with the costs that parse would have.
-  Histograms& histograms = s.histograms;
-  Codes& codes = s.codes;
   MatchFinder(s.lines, packedWidth, s.matches);
+  Parse* parse = &s.parses[0];
+  const auto run = [&](Parse& p, const CostModel& model) {
+    Parser(s.matches, packedWidth, model, p.tokens);
+    histogramsOf(p.tokens, p.histograms);
+    p.codes.build(p.histograms);
+    return p.codes.bits(p.histograms);
+  };
   if (!continueSequence) {
     s.model.setDefault();
-    Parser(s.matches, packedWidth, s.model, s.tokens);
-    histogramsOf(s.tokens, histograms);
-    codes.build(histograms);
-    s.model.fromCodes(codes, histograms);
+    run(*parse, s.model);
+    s.model.fromCodes(parse->codes, parse->histograms);
   }
-  Parser(s.matches, packedWidth, s.model, s.tokens);
-  histogramsOf(s.tokens, histograms);
-  codes.build(histograms);
+  const std::size_t bits = run(*parse, s.model);
   // A third distance symbol turns the two-symbol distance code (12 bits)
   // into a full one (~40 more), which a few rare copies seldom repay, and
   // the parse cannot see that: try again with the two commonest only.
-  if (std::count_if(histograms.distance.begin(), histograms.distance.end(), [](std::uint32_t c) { return c != 0; }) > 2) {
+  const auto& distances = parse->histograms.distance;
+  if (std::count_if(distances.begin(), distances.end(), [](std::uint32_t c) { return c != 0; }) > 2) {
     CostModel& narrow = s.narrowModel;
     narrow = s.model;
-    std::array<std::uint32_t, kDistanceSymbols> top = histograms.distance;
+    std::array<std::uint32_t, kDistanceSymbols> top = distances;
     const auto first = std::max_element(top.begin(), top.end()) - top.begin();
     top[static_cast<std::size_t>(first)] = 0;
     const auto second = std::max_element(top.begin(), top.end()) - top.begin();
     for (std::size_t i = 0; i < kDistanceSymbols; ++i) {
       if (static_cast<std::ptrdiff_t>(i) != first && static_cast<std::ptrdiff_t>(i) != second) narrow.distance[i] = kBanned;
     }
-    Parser(s.matches, packedWidth, narrow, s.narrowTokens);
-    histogramsOf(s.narrowTokens, s.narrowHistograms);
-    s.narrowCodes.build(s.narrowHistograms);
-    if (s.narrowCodes.bits(s.narrowHistograms) < codes.bits(histograms)) {
-      std::swap(s.tokens, s.narrowTokens);
-      histograms = s.narrowHistograms;
-      codes = s.narrowCodes;
-    }
+    if (run(s.parses[1], narrow) < bits) parse = &s.parses[1];
   }
-  s.model.fromCodes(codes, histograms);
+  s.model.fromCodes(parse->codes, parse->histograms);
 
   out.clear();
   BitWriter w(out);
@@ -839,7 +838,7 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
   w.put(0, 1);  // no further transforms
   w.put(0, 1);  // no colour cache
   w.put(0, 1);  // one prefix-code group for the whole image
-  writeTokens(w, s.tokens, codes);
+  writeTokens(w, parse->tokens, parse->codes);
   w.flush();
 }
 
