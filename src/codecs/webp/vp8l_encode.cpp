@@ -713,7 +713,7 @@ struct Scratch {
   std::array<Parse, 2> parses;  // with all distances, and with the two commonest
   std::array<ColorTableCoding, 2> colorTables;
   std::vector<std::uint32_t> lastColors, lastOrder;  // the last colour set (ascending) and the order chosen
-  ColorTableCoding lastTable;                        // and its coding
+  ColorTableCoding* lastTable = nullptr;             // and its coding (one of colorTables)
   CostModel model;
 };
 
@@ -753,7 +753,7 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
       ColorTableCoding* chosen = nullptr;
       choosePaletteOrder(colors, s.colorTables, chosen);
       s.lastOrder.assign(colors.begin(), colors.end());
-      s.lastTable = *chosen;
+      s.lastTable = chosen;
     }
     s.table.numberSlots();
   }
@@ -833,7 +833,7 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
     w.put(1, 1);
     w.put(kColorIndexingTransform, 2);
     w.put(static_cast<std::uint32_t>(ncolors - 1), 8);
-    s.lastTable.write(w);
+    s.lastTable->write(w);
   }
   w.put(0, 1);  // no further transforms
   w.put(0, 1);  // no colour cache
