@@ -115,12 +115,12 @@ std::vector<std::uint8_t> renderWebp(const Pack& pack, const Combo& combo, const
 
   std::unique_ptr<WebPMux, MuxDeleter> mux(WebPMuxNew());
   if (!mux) throw Error(Errc::codec, "WebP mux: out of memory");
+  static const Canvas kCleared{};
   Canvas patch;
   for (int i = 0; i < frames.count; ++i) {
     const Canvas& cur = frames.canvases[static_cast<std::size_t>(i)];
     // Frame 0 is drawn on a cleared canvas; later ones over the previous frame.
-    const Canvas& before = i == 0 ? patch : frames.canvases[static_cast<std::size_t>(i) - 1];
-    if (i == 0) patch.fill(0);
+    const Canvas& before = i == 0 ? kCleared : frames.canvases[static_cast<std::size_t>(i) - 1];
     NativeRect changed;
     bool opaque = true;  // every changed pixel: blending an opaque pixel writes it exactly
     for (int y = 0; y < kNativeSize; ++y) {
@@ -133,9 +133,10 @@ std::vector<std::uint8_t> renderWebp(const Pack& pack, const Combo& combo, const
     }
     const PixelRect rect = outputRect(changed, maps);
     // Without blending the rectangle is copied as is. With blending, unchanged
-    // pixels become transparent (they leave the canvas alone), which often
+    // pixels become transparent (they leave the canvas alone), which sometimes
     // compresses better; it is exact only when every changed pixel is opaque
-    // (a transparent pixel cannot clear one that was drawn, a translucent one would mix).
+    // (a transparent pixel cannot clear one that was drawn, a translucent one
+    // would mix). Both are encoded and the smaller kept.
     const Encoded* best = &encode(s, cur, rect, false, maps);
     if (i > 0 && opaque && !changed.empty()) {
       for (std::size_t p = 0; p < patch.size() / 4; ++p) {

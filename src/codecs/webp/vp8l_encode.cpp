@@ -133,7 +133,6 @@ class ColorTable {
   std::size_t size_ = 0;
 };
 
-
 std::uint32_t argbAt(const Canvas& canvas, std::size_t pixel) {
   const std::uint8_t* p = canvas.data() + pixel * 4;
   return static_cast<std::uint32_t>(p[3]) << 24 | static_cast<std::uint32_t>(p[0]) << 16 |
@@ -447,10 +446,10 @@ struct MatchScratch {
 // changes (or one pixel later, after a bundled pixel mixing two colours),
 // copies from the two nearest distinct rows straight above, and through the
 // boundary hash from any earlier distinct row or earlier in the row (which
-// also finds shifted rows; trying shifts or short distances directly found
-// nothing more on the art). Runs (copies of the
-// pixel to the left) are left to the parser. Matches stop at row ends and are
-// measured run by run, so the work per row grows with its runs, not its width.
+// also finds shifted rows: trying shifts or short distances directly found
+// nothing more on the art). Runs (copies of the pixel to the left) are left
+// to the parser. Matches stop at row ends and are measured run by run, so the
+// work per row grows with its runs, not its width.
 class MatchFinder {
  public:
   MatchFinder(std::span<const std::uint32_t* const> lines, std::uint32_t width, MatchScratch& scratch)
@@ -469,9 +468,9 @@ class MatchFinder {
   }
 
  private:
+  // Pixel x copies pixel x of a distinct row above.
   struct Candidate {
-    std::uint32_t row;    // distinct row to copy from
-    int dx;               // pixel x copies pixel x - dx of it
+    std::uint32_t row;
     std::uint32_t value;  // the stored distance
   };
 
@@ -499,11 +498,8 @@ class MatchFinder {
       insertBoundaries(line, current, x);
       const auto first = static_cast<std::uint32_t>(s_.matches.size());
       for (std::size_t i = 0; i < count_; ++i) {
-        const Candidate& c = candidates_[i];
-        const int from = static_cast<int>(x) - c.dx;
-        if (from < 0 || from >= static_cast<int>(width_)) continue;
-        const std::uint32_t len = matchLength(current, x, c.row, static_cast<std::uint32_t>(from));
-        if (len >= 2) s_.matches.emplace_back(len, c.value);
+        const std::uint32_t len = matchLength(current, x, candidates_[i].row, x);
+        if (len >= kMinMatch) s_.matches.emplace_back(len, candidates_[i].value);
       }
       farMatches(y, current, x);
       s_.decisions.push_back({x, first, static_cast<std::uint32_t>(s_.matches.size())});
@@ -578,7 +574,7 @@ class MatchFinder {
     for (std::uint32_t k = 1; k <= 2 && k <= current; ++k) {
       const std::uint32_t row = current - k;
       const std::uint32_t lastRow = s_.firstRow[row + 1] - 1;
-      candidates_[count_++] = {row, 0, distanceValue((y - lastRow) * width_, width_)};
+      candidates_[count_++] = {row, distanceValue((y - lastRow) * width_, width_)};
     }
   }
 
@@ -671,7 +667,7 @@ class Parser {
     if (distanceBits >= kBanned) return;
     std::uint32_t end = x + runs[x];
     for (int k = 0; k < kShorterCopies && end < x + m.length; ++k, end += runs[end]) {
-      if (end - x >= 2) relax(x, end, here + model_.lengthBits(end - x) + distanceBits, m.value);
+      if (end - x >= kMinMatch) relax(x, end, here + model_.lengthBits(end - x) + distanceBits, m.value);
     }
     relax(x, x + m.length, here + model_.lengthBits(m.length) + distanceBits, m.value);
   }

@@ -19,20 +19,23 @@ struct PixelRect {
 
 // Encodes `rect` of the upscale of `canvas` by `maps` (output pixel (x, y) is
 // canvas pixel (cols[x], rows[y])) as a VP8L bitstream, the payload of a
-// 'VP8L' chunk, replacing the contents of `out`. The upscale is never
-// materialised: the palette (colour-indexing transform, pixels bundled 2, 4
-// or 8 per byte when it allows) comes from the canvas pixels the rectangle
-// reads, each distinct source row is tokenized once (literals, runs, LZ77
-// copies from rows above or anywhere earlier), and an output row repeating
-// the one above becomes part of one long copy. No
-// colour cache, one prefix-code group. More than 256 colours are written as
-// plain ARGB literals. Lossless and exact: RGB under alpha 0 is kept.
+// 'VP8L' chunk, replacing the contents of `out`. Lossless and exact: RGB
+// under alpha 0 is kept.
 //
-// Each distinct row is parsed for the fewest estimated bits. The estimates
-// come from a first parse with default costs or, with `continueSequence`,
-// from the codes of the previous call on this thread: frames of one
-// animation encoded in order look alike, and one parse each halves the work.
-// The output depends only on the arguments of this call and, with
+// The upscale is never materialised. Up to 256 colours (among the canvas
+// pixels the rectangle reads) use the colour-indexing transform, pixels
+// bundled 2, 4 or 8 per byte when the palette allows, the palette in
+// whichever of a few orders codes smallest; more are plain ARGB literals.
+// An output row repeating the one above is part of one long copy; each
+// distinct row is parsed once per cost model into literals, runs and LZ77
+// copies (from rows above or anywhere earlier), for the fewest estimated
+// bits, then also with only its two commonest distance codes when more were
+// used, keeping the shorter stream. No colour cache, one prefix-code group.
+//
+// The first parse's costs are defaults, refined by a second parse; with
+// `continueSequence` they are the codes of the previous call on this thread
+// instead (frames of one animation, encoded in order, look alike: one parse
+// each). So the output depends only on the arguments of this call and, with
 // `continueSequence`, of the calls since the last one without it.
 // Thread-safe; scratch is thread_local.
 void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRect& rect,
