@@ -497,11 +497,13 @@ class MatchFinder {
       if (!decision) continue;
       insertBoundaries(line, current, x);
       const auto first = static_cast<std::uint32_t>(s_.matches.size());
+      std::uint32_t longest = kMinMatch - 1;
       for (std::size_t i = 0; i < count_; ++i) {
         const std::uint32_t len = matchLength(current, x, candidates_[i].row, x);
         if (len >= kMinMatch) s_.matches.emplace_back(len, candidates_[i].value);
+        longest = std::max(longest, len);
       }
-      farMatches(y, current, x);
+      farMatch(y, current, x, longest);
       s_.decisions.push_back({x, first, static_cast<std::uint32_t>(s_.matches.size())});
     }
     insertBoundaries(line, current, width_ - 1);
@@ -548,25 +550,29 @@ class MatchFinder {
     }
   }
 
-  // Matches that start in a run like the one at x and continue past the same
-  // colour change, in any earlier distinct row (at its last output row, the
-  // nearest copy) or earlier in this row.
-  void farMatches(std::uint32_t y, std::uint32_t current, std::uint32_t x) {
+  // The longest match that starts in a run like the one at x and continues
+  // past the same colour change, in any earlier distinct row (at its last
+  // output row, the nearest copy) or earlier in this row; only if longer than
+  // `longest`, what a straight-above copy gets with a cheaper distance.
+  void farMatch(std::uint32_t y, std::uint32_t current, std::uint32_t x, std::uint32_t longest) {
     const std::uint32_t* line = s_.distinct[current];
     const std::uint32_t run = s_.runsOf(current, width_)[x];
     const std::uint32_t at = x + run;
     if (at >= width_) return;
+    std::uint32_t bestDistance = 0;
     int steps = 0;
     for (std::int32_t i = s_.head[hash(line[x], line[at])]; i >= 0 && steps < kMaxChain; ++steps) {
       const Boundary& b = s_.boundaries[static_cast<std::size_t>(i)];
       i = b.next;
       const std::uint32_t* ref = s_.distinct[b.row];
       if (b.run < run || ref[b.x] != line[at] || ref[b.x - 1] != line[x]) continue;
-      const std::uint32_t from = b.x - run;
+      const std::uint32_t len = run + matchLength(current, at, b.row, b.x);
+      if (len <= longest) continue;
+      longest = len;
       const std::uint32_t refRow = b.row == current ? y : s_.firstRow[b.row + 1] - 1;
-      const std::uint32_t distance = (y - refRow) * width_ + x - from;
-      s_.matches.emplace_back(run + matchLength(current, at, b.row, b.x), distanceValue(distance, width_));
+      bestDistance = (y - refRow) * width_ + x - (b.x - run);
     }
+    if (bestDistance != 0) s_.matches.emplace_back(longest, distanceValue(bestDistance, width_));
   }
 
   void candidates(std::uint32_t y, std::uint32_t current) {
