@@ -214,8 +214,15 @@ void huffmanLengths(std::span<const std::uint32_t> counts, int maxBits, std::spa
 }
 
 void PrefixCode::build(std::span<const std::uint32_t> counts) {
+  std::array<std::uint16_t, kMaxAlphabet> used;
+  const std::size_t n = usedSymbols(counts, used);
+  build(counts, {used.data(), n});
+}
+
+void PrefixCode::build(std::span<const std::uint32_t> counts, std::span<const std::uint16_t> used) {
   size_ = static_cast<int>(counts.size());
-  used_ = usedSymbols(counts, usedList_);
+  used_ = used.size();
+  std::copy(used.begin(), used.end(), usedList_.begin());
   lengthsOf(counts, {usedList_.data(), used_}, kMaxCodeLength, {lengths_.data(), counts.size()});
   simpleSymbols_ = {};
   for (std::size_t i = 0; i < std::min<std::size_t>(used_, 2); ++i) simpleSymbols_[i] = usedList_[i];

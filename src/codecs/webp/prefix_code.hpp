@@ -1,6 +1,7 @@
 #pragma once
 // Canonical prefix (Huffman) codes as VP8L stores them.
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -20,6 +21,42 @@ inline constexpr int kCodeLengthSymbols = 19;   // 0..15, and 16/17/18 for runs
 // little density.
 void huffmanLengths(std::span<const std::uint32_t> counts, int maxBits, std::span<std::uint8_t> lengths);
 
+// Symbol counts of one alphabet that also track which symbols occur, so
+// that codes are built, and counts cleared, in time that grows with the
+// symbols used rather than the alphabet (256 or 280 for a handful of colours).
+template <std::size_t N>
+class SymbolCounts {
+ public:
+  void add(std::size_t symbol, std::uint32_t n = 1) {
+    counts_[symbol] += n;
+    present_[symbol >> 6] |= std::uint64_t{1} << (symbol & 63);
+  }
+  std::uint32_t operator[](std::size_t symbol) const { return counts_[symbol]; }
+  std::span<const std::uint32_t> counts() const { return counts_; }
+  void clear() {
+    forEach([&](std::size_t s) { counts_[s] = 0; });
+    present_.fill(0);
+  }
+  // The symbols that occur, ascending; returns how many.
+  std::size_t used(std::span<std::uint16_t> out) const {
+    std::size_t n = 0;
+    forEach([&](std::size_t s) { out[n++] = static_cast<std::uint16_t>(s); });
+    return n;
+  }
+
+ private:
+  template <typename F>
+  void forEach(F&& f) const {
+    for (std::size_t w = 0; w < present_.size(); ++w) {
+      for (std::uint64_t bits = present_[w]; bits != 0; bits &= bits - 1) {
+        f(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+      }
+    }
+  }
+  std::array<std::uint32_t, N> counts_{};
+  std::array<std::uint64_t, (N + 63) / 64> present_{};
+};
+
 // One prefix code: its lengths, how they are described, and (once the
 // description is written) the bit-reversed canonical codes, since VP8L reads
 // codes most-significant bit first from an LSB-first stream. Sizes can be
@@ -31,6 +68,14 @@ class PrefixCode {
   // else code lengths run-length coded with 16/17/18, trailing zeros cut
   // (max_symbol) when that is shorter.
   void build(std::span<const std::uint32_t> counts);
+  template <std::size_t N>
+  void build(const SymbolCounts<N>& counts) {
+    std::array<std::uint16_t, N> used;  // (not cleared: `n` entries are written)
+    const std::size_t n = counts.used(used);
+    build(counts.counts(), {used.data(), n});
+  }
+  // `used`: the symbols with a non-zero count, ascending.
+  void build(std::span<const std::uint32_t> counts, std::span<const std::uint16_t> used);
 
   std::size_t descriptionBits() const { return descriptionBits_; }
   // Code bits of one symbol: 0 when it is the only one.

@@ -140,16 +140,24 @@ std::uint32_t argbAt(const Canvas& canvas, std::size_t pixel) {
 }
 
 struct Histograms {
-  std::array<std::uint32_t, kGreenSymbols> green{};
-  std::array<std::uint32_t, kLiteralSymbols> red{}, blue{}, alpha{};
-  std::array<std::uint32_t, kDistanceSymbols> distance{};
+  SymbolCounts<kGreenSymbols> green;
+  SymbolCounts<kLiteralSymbols> red, blue, alpha;
+  SymbolCounts<kDistanceSymbols> distance;
   std::size_t extraBits = 0;  // raw bits after length and distance symbols
 
   void literal(std::uint32_t argb) {
-    ++green[(argb >> 8) & 0xff];
-    ++red[(argb >> 16) & 0xff];
-    ++blue[argb & 0xff];
-    ++alpha[argb >> 24];
+    green.add((argb >> 8) & 0xff);
+    red.add((argb >> 16) & 0xff);
+    blue.add(argb & 0xff);
+    alpha.add(argb >> 24);
+  }
+  void clear() {
+    green.clear();
+    red.clear();
+    blue.clear();
+    alpha.clear();
+    distance.clear();
+    extraBits = 0;
   }
 };
 
@@ -163,7 +171,7 @@ void forEachCopy(std::uint32_t length, F&& f) {
 }
 
 void histogramsOf(std::span<const Token> tokens, Histograms& h) {
-  h = Histograms{};
+  h.clear();
   for (const Token& t : tokens) {
     if (t.length == 0) {
       h.literal(t.argb);
@@ -172,8 +180,8 @@ void histogramsOf(std::span<const Token> tokens, Histograms& h) {
     const Prefix d = prefixOf(t.distance);
     forEachCopy(t.length, [&](std::uint32_t chunk) {
       const Prefix l = prefixOf(chunk);
-      ++h.green[static_cast<std::size_t>(kLiteralSymbols + l.symbol)];
-      ++h.distance[static_cast<std::size_t>(d.symbol)];
+      h.green.add(static_cast<std::size_t>(kLiteralSymbols + l.symbol));
+      h.distance.add(static_cast<std::size_t>(d.symbol));
       h.extraBits += static_cast<std::size_t>(l.extraBits + d.extraBits);
     });
   }
@@ -194,8 +202,9 @@ struct Codes {
   // The codes' descriptions plus the tokens the histograms count.
   std::size_t bits(const Histograms& h) const {
     return green.descriptionBits() + red.descriptionBits() + blue.descriptionBits() + alpha.descriptionBits() +
-           distance.descriptionBits() + green.dataBits(h.green) + red.dataBits(h.red) + blue.dataBits(h.blue) +
-           alpha.dataBits(h.alpha) + distance.dataBits(h.distance) + h.extraBits;
+           distance.descriptionBits() + green.dataBits(h.green.counts()) + red.dataBits(h.red.counts()) +
+           blue.dataBits(h.blue.counts()) + alpha.dataBits(h.alpha.counts()) + distance.dataBits(h.distance.counts()) +
+           h.extraBits;
   }
 
   void writeDescriptions(BitWriter& w) {
@@ -372,7 +381,7 @@ struct CostModel {
 
  private:
   template <std::size_t N>
-  static void set(const PrefixCode& code, const std::array<std::uint32_t, N>& counts, std::array<float, N>& bits) {
+  static void set(const PrefixCode& code, const SymbolCounts<N>& counts, std::array<float, N>& bits) {
     int longest = 1;
     for (std::size_t i = 0; i < N; ++i) longest = std::max(longest, code.length(static_cast<int>(i)));
     for (std::size_t i = 0; i < N; ++i) {
@@ -809,11 +818,12 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
   // A third distance symbol turns the two-symbol distance code (12 bits)
   // into a full one (~40 more), which a few rare copies seldom repay, and
   // the parse cannot see that: try again with the two commonest only.
-  const auto& distances = parse->histograms.distance;
+  const auto distances = parse->histograms.distance.counts();
   if (std::count_if(distances.begin(), distances.end(), [](std::uint32_t c) { return c != 0; }) > 2) {
     CostModel& narrow = s.narrowModel;
     narrow = s.model;
-    std::array<std::uint32_t, kDistanceSymbols> top = distances;
+    std::array<std::uint32_t, kDistanceSymbols> top{};
+    std::copy(distances.begin(), distances.end(), top.begin());
     const auto first = std::max_element(top.begin(), top.end()) - top.begin();
     top[static_cast<std::size_t>(first)] = 0;
     const auto second = std::max_element(top.begin(), top.end()) - top.begin();
