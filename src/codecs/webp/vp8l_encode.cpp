@@ -54,12 +54,11 @@ struct PlaneCodeTable {
 };
 constexpr PlaneCodeTable kPlane;
 
-// What VP8L stores for a copy `distance` pixels back in an image `width`
-// pixels wide: a neighbourhood code when the source is close, else distance + 120.
-std::uint32_t distanceValue(std::uint32_t distance, std::uint32_t width) {
-  const std::uint32_t yi = distance / width;
-  const std::uint32_t xi = distance % width;
-  std::uint32_t best = distance + kPlaneCodes;
+// What VP8L stores for a copy from `yi` rows up and `xi` pixels left (0 <=
+// xi < width) in an image `width` pixels wide: a neighbourhood code when the
+// source is close, else the distance + 120.
+std::uint32_t distanceValue(std::uint32_t yi, std::uint32_t xi, std::uint32_t width) {
+  std::uint32_t best = yi * width + xi + kPlaneCodes;
   if (yi < 8 && xi <= 8) {
     const std::uint32_t c = kPlane.code[yi][xi + 8];
     if (c != 0) best = std::min(best, c);
@@ -69,6 +68,11 @@ std::uint32_t distanceValue(std::uint32_t distance, std::uint32_t width) {
     if (c != 0) best = std::min(best, c);
   }
   return best;
+}
+
+// The same for a copy `distance` pixels back.
+std::uint32_t distanceValue(std::uint32_t distance, std::uint32_t width) {
+  return distanceValue(distance / width, distance % width, width);
 }
 
 // Lengths and distances: a prefix symbol plus raw extra bits.
@@ -568,7 +572,7 @@ class MatchFinder {
     const std::uint32_t run = s_.runsOf(current, width_)[x];
     const std::uint32_t at = x + run;
     if (at >= width_) return;
-    std::uint32_t bestDistance = 0;
+    std::uint32_t bestDistance = 0;  // as stored
     int steps = 0;
     for (std::int32_t i = s_.head[hash(line[x], line[at])]; i >= 0 && steps < kMaxChain; ++steps) {
       const Boundary& b = s_.boundaries[static_cast<std::size_t>(i)];
@@ -579,9 +583,12 @@ class MatchFinder {
       if (len <= longest) continue;
       longest = len;
       const std::uint32_t refRow = b.row == current ? y : s_.firstRow[b.row + 1] - 1;
-      bestDistance = (y - refRow) * width_ + x - (b.x - run);
+      // From (b.x - run, refRow) to (x, y), without dividing by the width.
+      const std::uint32_t from = b.x - run;
+      bestDistance = from <= x ? distanceValue(y - refRow, x - from, width_)
+                               : distanceValue(y - refRow - 1, width_ + x - from, width_);
     }
-    if (bestDistance != 0) s_.matches.emplace_back(longest, distanceValue(bestDistance, width_));
+    if (bestDistance != 0) s_.matches.emplace_back(longest, bestDistance);
   }
 
   void candidates(std::uint32_t y, std::uint32_t current) {
@@ -589,7 +596,7 @@ class MatchFinder {
     for (std::uint32_t k = 1; k <= 2 && k <= current; ++k) {
       const std::uint32_t row = current - k;
       const std::uint32_t lastRow = s_.firstRow[row + 1] - 1;
-      candidates_[count_++] = {row, distanceValue((y - lastRow) * width_, width_)};
+      candidates_[count_++] = {row, distanceValue(y - lastRow, 0, width_)};
     }
   }
 
