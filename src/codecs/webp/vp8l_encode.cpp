@@ -650,7 +650,7 @@ class Parser {
       if (x > 0 && line[x] == line[x - 1]) relax(x, x + runs[x], here + model_.lengthBits(runs[x]) + runBits_, runValue_);
       if (!decision) continue;
       for (std::uint32_t i = m_.decisions[d].first; i < m_.decisions[d].last; ++i) {
-        relaxCopy(x, runs, m_.matches[i], previous);
+        relaxCopy(x, m_.matches[i], previous);
       }
     }
     // Walk the cheapest path back, then emit it forwards.
@@ -676,22 +676,17 @@ class Parser {
     }
   }
 
-  // A copy, and its shorter versions ending where the row changes colour
-  // (the next token may do better from there). One continuing the previous
-  // token (same distance, at the start of the row) only lengthens it.
-  void relaxCopy(std::uint32_t x, const std::uint32_t* runs, const Match& m, std::uint32_t previous) {
+  // A copy (shorter versions of it never paid on the art: a run or another
+  // copy finishes as well). One continuing the previous token (same distance,
+  // at the start of the row) only lengthens it.
+  void relaxCopy(std::uint32_t x, const Match& m, std::uint32_t previous) {
     const float here = s_.cost[x];
     if (x == 0 && m.value == previous) {
       relax(x, x + m.length, here + 0.5f, m.value);
       return;
     }
     const float distanceBits = model_.distance[m.symbol] + static_cast<float>(m.extraBits);
-    if (distanceBits >= kBanned) return;
-    std::uint32_t end = x + runs[x];
-    for (int k = 0; k < kShorterCopies && end < x + m.length; ++k, end += runs[end]) {
-      if (end - x >= kMinMatch) relax(x, end, here + model_.lengthBits(end - x) + distanceBits, m.value);
-    }
-    relax(x, x + m.length, here + model_.lengthBits(m.length) + distanceBits, m.value);
+    if (distanceBits < kBanned) relax(x, x + m.length, here + model_.lengthBits(m.length) + distanceBits, m.value);
   }
 
   // Copies with the same distance in a row are one copy, however long.
@@ -703,7 +698,6 @@ class Parser {
     }
   }
 
-  static constexpr int kShorterCopies = 4;
   const MatchScratch& m_;  // the matches (read only)
   MatchScratch& s_;        // the same, for the parse's own buffers
   std::uint32_t width_;
