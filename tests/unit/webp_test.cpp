@@ -12,6 +12,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <thread>
 
 #include "animation/frames.hpp"
 #include "codecs/webp/prefix_code.hpp"
@@ -364,6 +365,28 @@ TEST_CASE("frames repeating an earlier change reuse its encoded bytes") {
   WebPDemuxReleaseIterator(&it);
   CHECK(frames == 16);
   CHECK(distinct.size() < 16);
+}
+
+TEST_CASE("renderWebp gives the same bytes on any thread, whatever it rendered before") {
+  const Pack& pack = Pack::embedded();
+  std::vector<Combo> combos;
+  for (std::uint32_t i = 0; i < 12; ++i) combos.push_back(comboAt(pack.catalog(), i * 797));
+  RenderOptions options;
+  options.size = 96;
+  std::vector<std::vector<std::uint8_t>> expected;
+  for (const Combo& c : combos) expected.push_back(renderWebp(pack, c, options));
+  std::vector<std::vector<std::vector<std::uint8_t>>> got(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < got.size(); ++t) {
+    threads.emplace_back([&, t] {
+      // Each thread in its own order, so the per-thread scratch holds other bots' state.
+      for (std::size_t k = 0; k < combos.size(); ++k) got[t].push_back(renderWebp(pack, combos[(k + 3 * t) % combos.size()], options));
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  for (std::size_t t = 0; t < got.size(); ++t) {
+    for (std::size_t k = 0; k < combos.size(); ++k) CHECK(got[t][k] == expected[(k + 3 * t) % combos.size()]);
+  }
 }
 
 TEST_CASE("renderWebp rejects bad options") {
