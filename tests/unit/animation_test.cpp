@@ -5,15 +5,13 @@
 #include "pixabots/animation.hpp"
 #include "pixabots/error.hpp"
 #include "pixabots/png.hpp"
+#include "support/conformance.hpp"
 #include "support/files.hpp"
 
 using namespace pixabots;
+using testing::conformancePack;
 
 namespace {
-const Pack& conformancePack() {
-  static const Pack pack = Pack::fromDirectory(testing::dataPath("conformance/pack"));
-  return pack;
-}
 Combo combo(const char* id) { return decodeId(Catalog::service(), id); }
 }  // namespace
 

@@ -19,17 +19,15 @@
 #include "pixabots/png.hpp"
 #include "render/scale.hpp"
 #include "support/apng_reader.hpp"
+#include "support/conformance.hpp"
 #include "support/files.hpp"
 #include "support/sha256.hpp"
 
 using namespace pixabots;
+using testing::conformancePack;
 
 namespace {
 
-const Pack& conformancePack() {
-  static const Pack pack = Pack::fromDirectory(testing::dataPath("conformance/pack"));
-  return pack;
-}
 Combo combo(const char* id) { return decodeId(conformancePack().catalog(), id); }
 
 RenderOptions sized(int size) {

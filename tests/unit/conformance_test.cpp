@@ -6,25 +6,13 @@
 
 #include "pixabots/png.hpp"
 #include "pixabots/render.hpp"
+#include "support/conformance.hpp"
 #include "support/files.hpp"
 
 using namespace pixabots;
+using testing::conformancePack;
 
 namespace {
-
-const Pack& conformancePack() {
-  static const Pack pack = Pack::fromDirectory(testing::dataPath("conformance/pack"));
-  return pack;
-}
-
-RenderOptions optionsOf(const nlohmann::json& c) {
-  RenderOptions o;
-  o.size = c["size"].get<int>();
-  o.hue = c.value("hue", 0.0);
-  o.saturate = c.value("saturate", 1.0);
-  if (c.contains("bg")) o.bg = parseColor(c["bg"].get<std::string>());
-  return o;
-}
 
 struct Difference {
   int worst = 0;      // largest channel difference
@@ -59,7 +47,7 @@ TEST_CASE("static renders match every reference PNG of the service") {
     if (c["kind"] != "png") continue;
     const std::string file = c["file"].get<std::string>();
     INFO(file);
-    const RenderOptions options = optionsOf(c);
+    const RenderOptions options = testing::caseOptions(c);
     const Image reference = decodePng(testing::readBytes(testing::dataPath("conformance/" + file)));
     const Image ours = render(conformancePack(), decodeId(conformancePack().catalog(), c["id"].get<std::string>()), options);
     const Difference d = compare(ours, reference, c["channels"].get<int>());
@@ -79,7 +67,7 @@ TEST_CASE("the PNG of a render decodes to exactly the rendered pixels") {
   for (const auto& c : cases["cases"]) {
     if (c["kind"] != "png") continue;
     INFO(c["file"].get<std::string>());
-    const RenderOptions options = optionsOf(c);
+    const RenderOptions options = testing::caseOptions(c);
     const Combo combo = decodeId(conformancePack().catalog(), c["id"].get<std::string>());
     const Image decoded = decodePng(renderPng(conformancePack(), combo, options));
     CHECK(decoded == render(conformancePack(), combo, options));

@@ -20,20 +20,18 @@
 #include "pixabots/gif.hpp"
 #include "pixabots/png.hpp"
 #include "render/scale.hpp"
+#include "support/conformance.hpp"
 #include "support/files.hpp"
 #include "support/sha256.hpp"
 
 using namespace pixabots;
+using testing::conformancePack;
 
 namespace {
 
 using Bytes = std::vector<std::uint8_t>;
 using Colour = std::array<std::uint8_t, 3>;
 
-const Pack& conformancePack() {
-  static const Pack pack = Pack::fromDirectory(testing::dataPath("conformance/pack"));
-  return pack;
-}
 
 // ---- decoding and compositing --------------------------------------------
 

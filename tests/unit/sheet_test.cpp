@@ -10,17 +10,15 @@
 #include "pixabots/png.hpp"
 #include "pixabots/sheet.hpp"
 #include "pixabots/version.hpp"
+#include "support/conformance.hpp"
 #include "support/files.hpp"
 
 using namespace pixabots;
+using testing::conformancePack;
 using nlohmann::json;
 
 namespace {
 
-const Pack& conformancePack() {
-  static const Pack pack = Pack::fromDirectory(testing::dataPath("conformance/pack"));
-  return pack;
-}
 Combo combo(const char* id) { return decodeId(conformancePack().catalog(), id); }
 
 RenderOptions sized(int size) {

@@ -3,16 +3,13 @@
 #include <regex>
 
 #include "pixabots/svg.hpp"
+#include "support/conformance.hpp"
 #include "support/files.hpp"
 
 using namespace pixabots;
+using testing::conformancePack;
 
 namespace {
-
-const Pack& conformancePack() {
-  static const Pack pack = Pack::fromDirectory(testing::dataPath("conformance/pack"));
-  return pack;
-}
 
 // Paints an SVG of ours back onto a 32x32 RGBA grid: rects in order, each
 // pixel covered at most once (besides the bg rect), flattened onto the bg rect

@@ -21,17 +21,14 @@
 #include "pixabots/error.hpp"
 #include "pixabots/webp.hpp"
 #include "render/scale.hpp"
+#include "support/conformance.hpp"
 #include "support/files.hpp"
 #include "support/sha256.hpp"
 
 using namespace pixabots;
+using testing::conformancePack;
 
 namespace {
-
-const Pack& conformancePack() {
-  static const Pack pack = Pack::fromDirectory(testing::dataPath("conformance/pack"));
-  return pack;
-}
 
 struct Decoded {
   int width = 0;
@@ -110,16 +107,6 @@ int worstDifference(const Image& a, const Image& b) {
   return worst;
 }
 
-RenderOptions optionsOf(const nlohmann::json& c) {
-  RenderOptions o;
-  o.size = c["size"].get<int>();
-  o.speed = c.value("speed", 1.0);
-  o.hue = c.value("hue", 0.0);
-  o.saturate = c.value("saturate", 1.0);
-  if (c.contains("bg")) o.bg = parseColor(c["bg"].get<std::string>());
-  return o;
-}
-
 }  // namespace
 
 TEST_CASE("renderWebp decodes to exactly the rendered frames, with their delays, looping forever") {
@@ -174,7 +161,7 @@ Pair decodePair(const nlohmann::json& c) {
   p.referenceBytes = testing::readBytes(testing::dataPath("conformance/" + c["file"].get<std::string>()));
   p.reference = decodeAnimation(p.referenceBytes);
   p.oursBytes = renderWebp(conformancePack(), decodeId(conformancePack().catalog(), c["id"].get<std::string>()),
-                           optionsOf(c));
+                           testing::caseOptions(c));
   p.ours = decodeAnimation(p.oursBytes);
   return p;
 }

@@ -1,0 +1,28 @@
+#pragma once
+// The conformance fixtures (tests/data/conformance): the synthetic sprite pack
+// and the render options of a case in cases.json.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "pixabots/pack.hpp"
+#include "pixabots/render.hpp"
+#include "support/files.hpp"
+
+namespace testing {
+
+inline const pixabots::Pack& conformancePack() {
+  static const pixabots::Pack pack = pixabots::Pack::fromDirectory(dataPath("conformance/pack"));
+  return pack;
+}
+
+inline pixabots::RenderOptions caseOptions(const nlohmann::json& c) {
+  pixabots::RenderOptions o;
+  o.size = c["size"].get<int>();
+  o.speed = c.value("speed", 1.0);
+  o.hue = c.value("hue", 0.0);
+  o.saturate = c.value("saturate", 1.0);
+  if (c.contains("bg")) o.bg = pixabots::parseColor(c["bg"].get<std::string>());
+  return o;
+}
+
+}  // namespace testing
