@@ -11,16 +11,13 @@
 #include "pixabots/apng.hpp"
 #include "pixabots/pixabots.hpp"
 #include "render/scale.hpp"
+#include "sized.hpp"
 
 namespace {
 
-using namespace pixabots;
+using bench::sized;
 
-RenderOptions sized(int size) {
-  RenderOptions options;
-  options.size = size;
-  return options;
-}
+using namespace pixabots;
 
 void BM_RenderApng(benchmark::State& state) {
   const Pack& pack = Pack::embedded();

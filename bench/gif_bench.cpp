@@ -14,19 +14,16 @@
 
 #include "pixabots/pixabots.hpp"
 #include "pixabots/gif.hpp"
+#include "sized.hpp"
 
 namespace {
+
+using bench::sized;
 
 using namespace pixabots;
 
 // A bounce with a blink: 16 ticks, 15 frames (ticks 8 and 9 merge), 11 colours.
 constexpr const char* kBot = "2156";
-
-RenderOptions sized(int size) {
-  RenderOptions options;
-  options.size = size;
-  return options;
-}
 
 void BM_RenderGif(benchmark::State& state) {
   const Pack& pack = Pack::embedded();

@@ -8,8 +8,11 @@
 
 #include "libpng_baseline.hpp"
 #include "pixabots/pixabots.hpp"
+#include "sized.hpp"
 
 namespace {
+
+using bench::sized;
 
 using namespace pixabots;
 
@@ -24,12 +27,6 @@ class Bots {
  private:
   Combo combo_{};
 };
-
-RenderOptions sized(int size) {
-  RenderOptions options;
-  options.size = size;
-  return options;
-}
 
 void BM_RenderPng(benchmark::State& state) {
   const Pack& pack = Pack::embedded();

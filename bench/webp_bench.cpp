@@ -18,8 +18,11 @@
 #include "pixabots/pixabots.hpp"
 #include "pixabots/webp.hpp"
 #include "render/scale.hpp"
+#include "sized.hpp"
 
 namespace {
+
+using bench::sized;
 
 using namespace pixabots;
 
@@ -36,12 +39,6 @@ const std::vector<Combo>& bots() {
     return v;
   }();
   return list;
-}
-
-RenderOptions sized(int size) {
-  RenderOptions options;
-  options.size = size;
-  return options;
 }
 
 // The baseline: every merged frame scaled to full size, then WebPAnimEncoder

@@ -3,6 +3,8 @@
 // and the render options of a case in cases.json.
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "pixabots/pack.hpp"
 #include "pixabots/render.hpp"
@@ -23,6 +25,16 @@ inline pixabots::RenderOptions caseOptions(const nlohmann::json& c) {
   o.saturate = c.value("saturate", 1.0);
   if (c.contains("bg")) o.bg = pixabots::parseColor(c["bg"].get<std::string>());
   return o;
+}
+
+// The cases of one kind ("png", "svg", "ticks", "gif", "webp"), in file order.
+inline std::vector<nlohmann::json> conformanceCases(std::string_view kind) {
+  static const nlohmann::json all = nlohmann::json::parse(readText(dataPath("conformance/cases.json")));
+  std::vector<nlohmann::json> cases;
+  for (const auto& c : all["cases"]) {
+    if (c["kind"] == kind) cases.push_back(c);
+  }
+  return cases;
 }
 
 }  // namespace testing

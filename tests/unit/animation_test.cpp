@@ -16,10 +16,8 @@ Combo combo(const char* id) { return decodeId(Catalog::service(), id); }
 }  // namespace
 
 TEST_CASE("every tick matches the service's *_ticks_32.png exactly") {
-  auto cases = nlohmann::json::parse(testing::readText(testing::dataPath("conformance/cases.json")));
   int checked = 0;
-  for (const auto& c : cases["cases"]) {
-    if (c["kind"] != "ticks") continue;
+  for (const auto& c : testing::conformanceCases("ticks")) {
     INFO(c["file"].get<std::string>());
     RenderOptions options;
     options.size = 32;
@@ -63,10 +61,8 @@ TEST_CASE("frame delay is max(20, round(72 / speed)) for speeds 0.25..4") {
 }
 
 TEST_CASE("identical consecutive frames merge into one longer frame, as the service's encoders do") {
-  auto cases = nlohmann::json::parse(testing::readText(testing::dataPath("conformance/cases.json")));
   int checked = 0;
-  for (const auto& c : cases["cases"]) {
-    if (c["kind"] != "webp") continue;  // WebP keeps milliseconds
+  for (const auto& c : testing::conformanceCases("webp")) {  // WebP keeps milliseconds
     INFO(c["file"].get<std::string>());
     RenderOptions options;
     options.size = c["size"].get<int>();

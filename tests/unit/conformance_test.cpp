@@ -41,10 +41,8 @@ Difference compare(const Image& ours, const Image& reference, int channels) {
 }  // namespace
 
 TEST_CASE("static renders match every reference PNG of the service") {
-  auto cases = nlohmann::json::parse(testing::readText(testing::dataPath("conformance/cases.json")));
   int checked = 0;
-  for (const auto& c : cases["cases"]) {
-    if (c["kind"] != "png") continue;
+  for (const auto& c : testing::conformanceCases("png")) {
     const std::string file = c["file"].get<std::string>();
     INFO(file);
     const RenderOptions options = testing::caseOptions(c);
@@ -63,9 +61,7 @@ TEST_CASE("static renders match every reference PNG of the service") {
 }
 
 TEST_CASE("the PNG of a render decodes to exactly the rendered pixels") {
-  auto cases = nlohmann::json::parse(testing::readText(testing::dataPath("conformance/cases.json")));
-  for (const auto& c : cases["cases"]) {
-    if (c["kind"] != "png") continue;
+  for (const auto& c : testing::conformanceCases("png")) {
     INFO(c["file"].get<std::string>());
     const RenderOptions options = testing::caseOptions(c);
     const Combo combo = decodeId(conformancePack().catalog(), c["id"].get<std::string>());

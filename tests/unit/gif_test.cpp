@@ -312,10 +312,8 @@ TEST_CASE("GIF delays are whole centiseconds per tick: round(ms / 10), merged fr
 }
 
 TEST_CASE("GIFs match every reference GIF of the service, page by page") {
-  auto cases = nlohmann::json::parse(testing::readText(testing::dataPath("conformance/cases.json")));
   int checked = 0;
-  for (const auto& c : cases["cases"]) {
-    if (c["kind"] != "gif") continue;
+  for (const auto& c : testing::conformanceCases("gif")) {
     const std::string file = c["file"].get<std::string>();
     INFO(file);
     const DecodedGif reference = decodeGif(testing::readBytes(testing::dataPath("conformance/" + file)));

@@ -12,6 +12,7 @@
 #include "pixabots/version.hpp"
 #include "support/conformance.hpp"
 #include "support/files.hpp"
+#include "support/options.hpp"
 
 using namespace pixabots;
 using testing::conformancePack;
@@ -19,13 +20,9 @@ using nlohmann::json;
 
 namespace {
 
-Combo combo(const char* id) { return decodeId(conformancePack().catalog(), id); }
+using testing::sized;
 
-RenderOptions sized(int size) {
-  RenderOptions options;
-  options.size = size;
-  return options;
-}
+Combo combo(const char* id) { return decodeId(conformancePack().catalog(), id); }
 
 SheetOptions grid(int columns = 0) {
   SheetOptions sheet;

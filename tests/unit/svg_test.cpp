@@ -52,10 +52,8 @@ Image rasterise(const std::string& svg) {
 }  // namespace
 
 TEST_CASE("SVGs are byte for byte the service's") {
-  auto cases = nlohmann::json::parse(testing::readText(testing::dataPath("conformance/cases.json")));
   int checked = 0;
-  for (const auto& c : cases["cases"]) {
-    if (c["kind"] != "svg") continue;
+  for (const auto& c : testing::conformanceCases("svg")) {
     INFO(c["file"].get<std::string>());
     RenderOptions options;
     options.size = c["size"].get<int>();

@@ -166,20 +166,11 @@ Pair decodePair(const nlohmann::json& c) {
   return p;
 }
 
-std::vector<nlohmann::json> webpCases() {
-  auto cases = nlohmann::json::parse(testing::readText(testing::dataPath("conformance/cases.json")));
-  std::vector<nlohmann::json> webp;
-  for (const auto& c : cases["cases"]) {
-    if (c["kind"] == "webp") webp.push_back(c);
-  }
-  return webp;
-}
-
 }  // namespace
 
 TEST_CASE("renderWebp matches every animated WebP of the service, page by page, in fewer bytes") {
   int checked = 0;
-  for (const auto& c : webpCases()) {
+  for (const auto& c : testing::conformanceCases("webp")) {
     INFO(c["file"].get<std::string>());
     const Pair p = decodePair(c);
     // The decoder reads the reference as the service's pixelsSha256 describes it (pages stacked).

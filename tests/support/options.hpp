@@ -1,0 +1,13 @@
+#pragma once
+// Render options for tests that only care about the size.
+#include "pixabots/render.hpp"
+
+namespace testing {
+
+inline pixabots::RenderOptions sized(int size) {
+  pixabots::RenderOptions options;
+  options.size = size;
+  return options;
+}
+
+}  // namespace testing
