@@ -11,11 +11,11 @@
 #include "pixabots/apng.hpp"
 #include "pixabots/pixabots.hpp"
 #include "render/scale.hpp"
-#include "sized.hpp"
+#include "support/options.hpp"
 
 namespace {
 
-using bench::sized;
+using testing::sized;
 
 using namespace pixabots;
 

@@ -14,11 +14,11 @@
 
 #include "pixabots/pixabots.hpp"
 #include "pixabots/gif.hpp"
-#include "sized.hpp"
+#include "support/options.hpp"
 
 namespace {
 
-using bench::sized;
+using testing::sized;
 
 using namespace pixabots;
 

@@ -8,11 +8,11 @@
 
 #include "libpng_baseline.hpp"
 #include "pixabots/pixabots.hpp"
-#include "sized.hpp"
+#include "support/options.hpp"
 
 namespace {
 
-using bench::sized;
+using testing::sized;
 
 using namespace pixabots;
 

@@ -18,11 +18,11 @@
 #include "pixabots/pixabots.hpp"
 #include "pixabots/webp.hpp"
 #include "render/scale.hpp"
-#include "sized.hpp"
+#include "support/options.hpp"
 
 namespace {
 
-using bench::sized;
+using testing::sized;
 
 using namespace pixabots;
 

@@ -1,5 +1,5 @@
 #pragma once
-// Render options for tests that only care about the size.
+// Render options for tests and benchmarks that only care about the size.
 #include "pixabots/render.hpp"
 
 namespace testing {
