@@ -8,8 +8,8 @@
 
 #include "animation/frames.hpp"
 #include "codecs/apng/apng_encode.hpp"
-#include "pixabots/apng.hpp"
-#include "pixabots/pixabots.hpp"
+#include "pixabots/core/apng.hpp"
+#include "pixabots/core.hpp"
 #include "render/scale.hpp"
 #include "support/options.hpp"
 
@@ -17,7 +17,7 @@ namespace {
 
 using testing::sized;
 
-using namespace pixabots;
+using namespace pixabots::core;
 
 void BM_RenderApng(benchmark::State& state) {
   const Pack& pack = Pack::embedded();

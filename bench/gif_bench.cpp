@@ -12,15 +12,15 @@
 #include <stdexcept>
 #include <vector>
 
-#include "pixabots/pixabots.hpp"
-#include "pixabots/gif.hpp"
+#include "pixabots/core.hpp"
+#include "pixabots/core/gif.hpp"
 #include "support/options.hpp"
 
 namespace {
 
 using testing::sized;
 
-using namespace pixabots;
+using namespace pixabots::core;
 
 // A bounce with a blink: 16 ticks, 15 frames (ticks 8 and 9 merge), 11 colours.
 constexpr const char* kBot = "2156";

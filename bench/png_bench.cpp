@@ -9,11 +9,11 @@
 
 #include "codecs/png/png_encode.hpp"
 #include "libpng_baseline.hpp"
-#include "pixabots/png.hpp"
+#include "pixabots/core/png.hpp"
 
 namespace {
 
-using pixabots::Image;
+using pixabots::core::Image;
 
 constexpr int kSpriteSize = 32;
 // Background (transparent) + 15 opaque colours, like a sprite pack part.
@@ -82,7 +82,7 @@ void BM_EncodeMapped(benchmark::State& state) {
   const Fixture& f = fixture(static_cast<int>(state.range(0)));
   std::vector<std::uint8_t> out;
   for (auto _ : state) {
-    pixabots::detail::encodeMappedPng(f.sprite.pixels().data(), f.sprite.rowBytes(), kSpriteSize, kSpriteSize, f.map,
+    pixabots::core::detail::encodeMappedPng(f.sprite.pixels().data(), f.sprite.rowBytes(), kSpriteSize, kSpriteSize, f.map,
                                       f.map, out);
     benchmark::DoNotOptimize(out.data());
   }
@@ -93,7 +93,7 @@ void BM_EncodePngFull(benchmark::State& state) {
   const Fixture& f = fixture(static_cast<int>(state.range(0)));
   std::size_t bytes = 0;
   for (auto _ : state) {
-    const auto png = pixabots::encodePng(f.full.view());
+    const auto png = pixabots::core::encodePng(f.full.view());
     bytes = png.size();
     benchmark::DoNotOptimize(png.data());
   }
@@ -138,7 +138,7 @@ void BM_EncodePngGallery(benchmark::State& state) {
   }
   std::size_t bytes = 0;
   for (auto _ : state) {
-    const auto png = pixabots::encodePng(img.view());
+    const auto png = pixabots::core::encodePng(img.view());
     bytes = png.size();
     benchmark::DoNotOptimize(png.data());
   }

@@ -7,14 +7,14 @@
 #include <vector>
 
 #include "libpng_baseline.hpp"
-#include "pixabots/pixabots.hpp"
+#include "pixabots/core.hpp"
 #include "support/options.hpp"
 
 namespace {
 
 using testing::sized;
 
-using namespace pixabots;
+using namespace pixabots::core;
 
 // Cycles through browse order so every iteration renders a different bot.
 class Bots {

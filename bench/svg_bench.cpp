@@ -1,11 +1,11 @@
 // SVG: the service's one-rect-per-pixel form and the compact form, with bytes.
 #include <benchmark/benchmark.h>
 
-#include "pixabots/pixabots.hpp"
+#include "pixabots/core.hpp"
 
 namespace {
 
-using namespace pixabots;
+using namespace pixabots::core;
 
 void BM_RenderSvg(benchmark::State& state) {
   const Pack& pack = Pack::embedded();

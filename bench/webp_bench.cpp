@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "animation/frames.hpp"
-#include "pixabots/pixabots.hpp"
-#include "pixabots/webp.hpp"
+#include "pixabots/core.hpp"
+#include "pixabots/core/webp.hpp"
 #include "render/scale.hpp"
 #include "support/options.hpp"
 
@@ -24,7 +24,7 @@ namespace {
 
 using testing::sized;
 
-using namespace pixabots;
+using namespace pixabots::core;
 
 constexpr int kBots = 16;
 

@@ -10,9 +10,10 @@ install(TARGETS pixabots_shared pixabots_static
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(DIRECTORY include/pixabots DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
-  FILES_MATCHING PATTERN "*.hpp" PATTERN "*.h")
-install(FILES ${PROJECT_BINARY_DIR}/include/pixabots/version.hpp
+# The public API is the C ABI and the C++ layer over it; the core headers
+# (include/pixabots/core) are the library's insides and are not installed.
+install(FILES include/pixabots/pixabots.h include/pixabots/pixabots.hpp
+  ${PROJECT_BINARY_DIR}/include/pixabots/version.h
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/pixabots)
 
 install(EXPORT pixabotsTargets NAMESPACE pixabots:: DESTINATION ${PIXABOTS_CMAKE_DIR})

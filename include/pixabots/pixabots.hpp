@@ -1,19 +1,241 @@
 #pragma once
-// The whole C++ API. Errors are reported as pixabots::Error exceptions.
-#include "pixabots/animation.hpp"
-#include "pixabots/apng.hpp"
-#include "pixabots/catalog.hpp"
-#include "pixabots/color.hpp"
-#include "pixabots/error.hpp"
-#include "pixabots/gif.hpp"
-#include "pixabots/id.hpp"
-#include "pixabots/image.hpp"
-#include "pixabots/json.hpp"
-#include "pixabots/pack.hpp"
-#include "pixabots/png.hpp"
-#include "pixabots/render.hpp"
-#include "pixabots/seeded.hpp"
-#include "pixabots/sheet.hpp"
-#include "pixabots/svg.hpp"
-#include "pixabots/version.hpp"
-#include "pixabots/webp.hpp"
+// The C++ API: a thin header-only RAII layer over the C ABI (pixabots.h), so
+// it works the same against the shared library (which exports only pxb_*) and
+// the static one. Failures throw pixabots::Error carrying the pxb_status and
+// the library's message naming the bad value. docs/cpp-api.md is the guide.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "pixabots/pixabots.h"
+
+namespace pixabots {
+
+class Error : public std::runtime_error {
+ public:
+  Error(pxb_status status, const std::string& message) : std::runtime_error(message), status_(status) {}
+  pxb_status status() const noexcept { return status_; }
+
+ private:
+  pxb_status status_;
+};
+
+namespace detail {
+inline void check(pxb_status status) {
+  if (status != PXB_OK) {
+    const char* detail = pxb_last_error();
+    throw Error(status, detail != nullptr && *detail != '\0' ? detail : pxb_strerror(status));
+  }
+}
+// IDs cross the ABI NUL-terminated; 4 characters fit std::string's inline buffer.
+inline std::string cString(std::string_view text) { return std::string(text); }
+}  // namespace detail
+
+enum class Format {
+  png = PXB_FORMAT_PNG,
+  gif = PXB_FORMAT_GIF,
+  webp = PXB_FORMAT_WEBP,
+  apng = PXB_FORMAT_APNG,
+  svg = PXB_FORMAT_SVG,
+  rgba = PXB_FORMAT_RGBA,
+  metadataJson = PXB_FORMAT_METADATA_JSON,
+  framesJson = PXB_FORMAT_FRAMES_JSON,
+  sheetPng = PXB_FORMAT_SHEET_PNG,
+  sheetJson = PXB_FORMAT_SHEET_JSON,
+};
+
+enum class Category { eyes = PXB_CATEGORY_EYES, heads = PXB_CATEGORY_HEADS, body = PXB_CATEGORY_BODY, top = PXB_CATEGORY_TOP };
+
+inline constexpr int kStillTick = PXB_TICK_STILL;
+inline constexpr int kAllTicks = PXB_TICK_ALL;
+
+// Part indices, one per category.
+struct Combo {
+  int eyes = 0, heads = 0, body = 0, top = 0;
+  bool operator==(const Combo&) const = default;
+};
+
+// Mirrors pxb_options with owned strings; the defaults are the library's.
+struct Options {
+  int size = 128;
+  double hue = 0;
+  double saturate = 1;
+  std::optional<std::string> bg;  // "#rrggbb"; empty = transparent
+  double speed = 1;
+  Format format = Format::png;
+  int tick = kStillTick;  // png and rgba: kStillTick, 0..15 or kAllTicks
+  bool compactSvg = false;
+  int sheetColumns = 0;   // 0 = one row, 1..16 = grid
+  bool mergeRepeats = false;
+  std::optional<std::string> origin;      // JSON URLs
+  std::optional<std::string> sheetImage;  // sheet JSON's meta.image
+
+  // The C struct, pointing into this object's strings.
+  pxb_options c() const {
+    pxb_options o;
+    detail::check(pxb_options_init(&o));
+    o.size = size;
+    o.hue = hue;
+    o.saturate = saturate;
+    o.bg = bg ? bg->c_str() : nullptr;
+    o.speed = speed;
+    o.format = static_cast<pxb_format>(format);
+    o.tick = tick;
+    o.compact_svg = compactSvg ? 1 : 0;
+    o.sheet_columns = sheetColumns;
+    o.merge_repeats = mergeRepeats ? 1 : 0;
+    o.origin = origin ? origin->c_str() : nullptr;
+    o.sheet_image = sheetImage ? sheetImage->c_str() : nullptr;
+    return o;
+  }
+};
+
+// A pack file in memory (path inside the pack, e.g. "eyes/visor.png").
+struct PackFile {
+  std::string path;
+  std::span<const std::uint8_t> bytes;
+};
+
+// A sprite pack and its catalog. Immutable: share one across threads freely.
+// Movable, not copyable (it owns the decoded pack).
+class Context {
+ public:
+  // The art embedded in the library.
+  Context() { detail::check(pxb_ctx_new(&raw_)); }
+  static Context fromDirectory(const std::filesystem::path& dir) {
+    pxb_ctx* raw = nullptr;
+    detail::check(pxb_ctx_new_from_dir(dir.string().c_str(), &raw));
+    return Context(raw);
+  }
+  static Context fromFiles(std::span<const PackFile> files) {
+    std::vector<pxb_pack_file> c;
+    c.reserve(files.size());
+    for (const PackFile& f : files) c.push_back({f.path.c_str(), f.bytes.data(), f.bytes.size()});
+    pxb_ctx* raw = nullptr;
+    detail::check(pxb_ctx_new_from_memory(c.data(), c.size(), &raw));
+    return Context(raw);
+  }
+
+  Context(Context&& other) noexcept : raw_(std::exchange(other.raw_, nullptr)) {}
+  Context& operator=(Context&& other) noexcept {
+    if (this != &other) {
+      pxb_ctx_free(raw_);
+      raw_ = std::exchange(other.raw_, nullptr);
+    }
+    return *this;
+  }
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
+  ~Context() { pxb_ctx_free(raw_); }
+
+  // The C handle, for mixing with C calls; still owned by this object.
+  const pxb_ctx* get() const noexcept { return raw_; }
+
+  bool isValid(std::string_view id) const { return pxb_check_id(raw_, detail::cString(id).c_str()) == PXB_OK; }
+  // Throws Error(PXB_ERR_INVALID_ID) saying why an ID is not valid.
+  void checkId(std::string_view id) const { detail::check(pxb_check_id(raw_, detail::cString(id).c_str())); }
+  Combo decode(std::string_view id) const {
+    pxb_combo c;
+    detail::check(pxb_decode_id(raw_, detail::cString(id).c_str(), &c));
+    return {c.part[PXB_CATEGORY_EYES], c.part[PXB_CATEGORY_HEADS], c.part[PXB_CATEGORY_BODY], c.part[PXB_CATEGORY_TOP]};
+  }
+  std::string encode(const Combo& combo) const {
+    const pxb_combo c{{combo.eyes, combo.heads, combo.body, combo.top}};
+    return idFrom([&](char* out) { return pxb_encode_id(raw_, &c, out); });
+  }
+  std::string seededId(std::string_view text) const {
+    return idFrom([&](char* out) { return pxb_seeded_id(raw_, text.data(), text.size(), out); });
+  }
+  std::string randomId() const {
+    return idFrom([&](char* out) { return pxb_random_id(raw_, out); });
+  }
+  std::uint32_t comboCount() const {
+    std::uint32_t n = 0;
+    detail::check(pxb_combo_count(raw_, &n));
+    return n;
+  }
+  std::uint32_t comboIndex(std::string_view id) const {
+    std::uint32_t n = 0;
+    detail::check(pxb_combo_index(raw_, detail::cString(id).c_str(), &n));
+    return n;
+  }
+  std::string idAt(std::uint32_t index) const {
+    return idFrom([&](char* out) { return pxb_id_at(raw_, index, out); });
+  }
+  std::string nextId(std::string_view id) const {
+    return idFrom([&](char* out) { return pxb_next_id(raw_, detail::cString(id).c_str(), out); });
+  }
+  std::string previousId(std::string_view id) const {
+    return idFrom([&](char* out) { return pxb_previous_id(raw_, detail::cString(id).c_str(), out); });
+  }
+  int partCount(Category category) const {
+    std::int32_t n = 0;
+    detail::check(pxb_part_count(raw_, static_cast<pxb_category>(category), &n));
+    return n;
+  }
+  // Owned by the context.
+  std::string_view partName(Category category, int part) const {
+    const char* name = nullptr;
+    detail::check(pxb_part_name(raw_, static_cast<pxb_category>(category), part, &name));
+    return name;
+  }
+  // 16, or 8 when no part of the combo animates.
+  int tickCount(std::string_view id) const {
+    std::int32_t n = 0;
+    detail::check(pxb_tick_count(raw_, detail::cString(id).c_str(), &n));
+    return n;
+  }
+
+  // The ID rendered as options.format: image bytes, SVG or JSON text, or raw RGBA.
+  std::vector<std::uint8_t> render(std::string_view id, const Options& options = {}) const {
+    const pxb_options c = options.c();
+    std::uint8_t* data = nullptr;
+    std::size_t size = 0;
+    detail::check(pxb_render(raw_, detail::cString(id).c_str(), &c, &data, &size));
+    const std::unique_ptr<std::uint8_t, decltype(&pxb_free)> owned(data, &pxb_free);
+    return {data, data + size};
+  }
+  // Text formats (svg, the JSON documents) as a string.
+  std::string renderText(std::string_view id, const Options& options) const {
+    const std::vector<std::uint8_t> bytes = render(id, options);
+    return {bytes.begin(), bytes.end()};
+  }
+  // Into the caller's buffer; returns the bytes written. For Format::rgba this
+  // allocates nothing. Throws Error(PXB_ERR_BUFFER_TOO_SMALL) naming the size needed.
+  std::size_t renderInto(std::string_view id, const Options& options, std::span<std::uint8_t> out) const {
+    const pxb_options c = options.c();
+    std::size_t written = 0;
+    detail::check(pxb_render_into(raw_, detail::cString(id).c_str(), &c, out.data(), out.size(), &written));
+    return written;
+  }
+  // The bytes a render into a buffer needs (free for Format::rgba; encodes otherwise).
+  std::size_t requiredSize(std::string_view id, const Options& options) const {
+    const pxb_options c = options.c();
+    std::size_t needed = 0;
+    const pxb_status status = pxb_render_into(raw_, detail::cString(id).c_str(), &c, nullptr, 0, &needed);
+    if (status != PXB_ERR_BUFFER_TOO_SMALL) detail::check(status);
+    return needed;
+  }
+
+ private:
+  explicit Context(pxb_ctx* raw) : raw_(raw) {}
+  template <class Call>
+  static std::string idFrom(Call call) {
+    char out[PXB_ID_BUFFER_SIZE] = {};
+    detail::check(call(out));
+    return out;
+  }
+  pxb_ctx* raw_ = nullptr;
+};
+
+// The library actually loaded (may differ from PIXABOTS_VERSION_STRING).
+inline std::string_view version() { return pxb_version(); }
+
+}  // namespace pixabots

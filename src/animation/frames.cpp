@@ -3,7 +3,7 @@
 #include "render/composite.hpp"
 #include "render/pipeline.hpp"
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 
 void composeTick(const Pack& pack, const Combo& combo, const TickFrame& frame, const RenderOptions& options,
                  Canvas& canvas) {
@@ -43,4 +43,4 @@ void composeAnimation(const Pack& pack, const Combo& combo, const RenderOptions&
   }
 }
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

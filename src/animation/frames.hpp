@@ -1,10 +1,10 @@
 #pragma once
 #include <array>
 
-#include "pixabots/animation.hpp"
+#include "pixabots/core/animation.hpp"
 #include "render/canvas.hpp"
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 
 // Composites one tick (layers shifted, the body's feet planted, cropped to
 // 32x32) and finishes it like a static render (palette, bg, premultiplied round trip).
@@ -23,4 +23,4 @@ struct AnimationFrames {
 // Validates the options (speed included) and the combo. Allocates nothing.
 void composeAnimation(const Pack& pack, const Combo& combo, const RenderOptions& options, AnimationFrames& out);
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

@@ -1,11 +1,11 @@
 #include <string>
 
 #include "animation/frames.hpp"
-#include "pixabots/error.hpp"
+#include "pixabots/core/error.hpp"
 #include "render/pipeline.hpp"
 #include "render/scale.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 namespace {
 
 void checkTick(int tick) {
@@ -60,4 +60,4 @@ Image renderTicks(const Pack& pack, const Combo& combo, const RenderOptions& opt
   return strip;
 }
 
-}  // namespace pixabots
+}  // namespace pixabots::core

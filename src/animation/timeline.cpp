@@ -1,10 +1,10 @@
 #include <cmath>
 #include <string>
 
-#include "pixabots/animation.hpp"
-#include "pixabots/error.hpp"
+#include "pixabots/core/animation.hpp"
+#include "pixabots/core/error.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 namespace {
 
 // The service's bounce: per tick, offsets in encoding order (eyes, heads, body, top).
@@ -53,4 +53,4 @@ int frameDelayMs(double speed) {
   return std::max(20, jsRound(kFrameMs / speed));
 }
 
-}  // namespace pixabots
+}  // namespace pixabots::core

@@ -1,10 +1,10 @@
 #include <algorithm>
 #include <string>
 
-#include "pixabots/catalog.hpp"
-#include "pixabots/error.hpp"
+#include "pixabots/core/catalog.hpp"
+#include "pixabots/core/error.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 
 std::string_view categoryName(Category c) {
   switch (c) {
@@ -64,4 +64,4 @@ int Catalog::find(Category c, std::string_view name) const {
   return -1;
 }
 
-}  // namespace pixabots
+}  // namespace pixabots::core

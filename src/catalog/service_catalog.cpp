@@ -1,6 +1,6 @@
-#include "pixabots/catalog.hpp"
+#include "pixabots/core/catalog.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 
 // The public service's catalog. Append-only: parts are never removed or
 // reordered there, so IDs stay stable; new parts go at the end of a list.
@@ -62,4 +62,4 @@ const Catalog& Catalog::service() {
   return catalog;
 }
 
-}  // namespace pixabots
+}  // namespace pixabots::core

@@ -4,7 +4,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "pixabots/error.hpp"
+#include "pixabots/core/error.hpp"
 
 namespace pixabots::cli {
 namespace {

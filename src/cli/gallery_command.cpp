@@ -9,7 +9,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/output_file.hpp"
-#include "pixabots/pixabots.hpp"
+#include "pixabots/core.hpp"
 #include "text/pixel_font.hpp"
 
 namespace pixabots::cli {

@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "cli/commands.hpp"
-#include "pixabots/error.hpp"
-#include "pixabots/version.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/pixabots.h"
 
 namespace {
 
@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
     return args.empty() ? 2 : 0;
   }
   if (args[0] == "--version") {
-    std::cout << "pixabots " << pixabots::version() << "\n";
+    std::cout << "pixabots " << pxb_version() << "\n";
     return 0;
   }
   const std::string_view command = args[0];
@@ -53,9 +53,9 @@ int main(int argc, char** argv) {
     if (command == "gallery") return pixabots::cli::galleryCommand(args);
     std::cerr << "pixabots: unknown command \"" << command << "\"\n" << kUsage;
     return 2;
-  } catch (const pixabots::Error& e) {
+  } catch (const pixabots::core::Error& e) {
     std::cerr << "pixabots " << command << ": " << e.what() << "\n";
-    const bool usage = e.code() == pixabots::Errc::invalid_id || e.code() == pixabots::Errc::invalid_option;
+    const bool usage = e.code() == pixabots::core::Errc::invalid_id || e.code() == pixabots::core::Errc::invalid_option;
     return usage ? 2 : 1;
   } catch (const std::exception& e) {
     std::cerr << "pixabots " << command << ": " << e.what() << "\n";

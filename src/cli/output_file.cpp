@@ -8,13 +8,13 @@
 
 #include <unistd.h>
 
-#include "pixabots/error.hpp"
+#include "pixabots/core/error.hpp"
 
 namespace pixabots::cli {
 
 void writeOutput(const std::filesystem::path& path, std::span<const std::uint8_t> bytes) {
   auto fail = [&](const std::string& what, int err) {
-    throw Error(Errc::io, "cannot " + what + " " + path.string() + ": " + std::strerror(err));
+    throw core::Error(core::Errc::io, "cannot " + what + " " + path.string() + ": " + std::strerror(err));
   };
   if (path == "-") {
     if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size() || std::fflush(stdout) != 0) {

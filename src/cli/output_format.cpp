@@ -3,7 +3,7 @@
 #include <array>
 #include <utility>
 
-#include "pixabots/error.hpp"
+#include "pixabots/core/error.hpp"
 
 namespace pixabots::cli {
 namespace {
@@ -22,7 +22,7 @@ Format chooseFormat(const std::optional<std::string>& flag, std::string_view out
     for (const auto& [name, format] : kNames) {
       if (*flag == name) return format;
     }
-    throw Error(Errc::invalid_option, "--format \"" + *flag + "\" is not one of " + std::string(kList));
+    throw core::Error(core::Errc::invalid_option, "--format \"" + *flag + "\" is not one of " + std::string(kList));
   }
   const auto dot = output.rfind('.');
   const std::string_view ext = dot == std::string_view::npos ? std::string_view() : output.substr(dot + 1);
@@ -32,7 +32,7 @@ Format chooseFormat(const std::optional<std::string>& flag, std::string_view out
   if (ext == "webp") return Format::webp;
   if (ext == "svg") return Format::svg;
   if (ext == "json") return Format::json;
-  throw Error(Errc::invalid_option, "cannot tell the format from \"" + std::string(output) +
+  throw core::Error(core::Errc::invalid_option, "cannot tell the format from \"" + std::string(output) +
                                         "\": use a .png, .gif, .webp, .svg or .json name or --format (" +
                                         std::string(kList) + ")");
 }

@@ -6,7 +6,7 @@
 #include "cli/commands.hpp"
 #include "cli/output_file.hpp"
 #include "cli/output_format.hpp"
-#include "pixabots/pixabots.hpp"
+#include "pixabots/core.hpp"
 
 namespace pixabots::cli {
 namespace {

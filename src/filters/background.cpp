@@ -1,6 +1,6 @@
 #include "filters/background.hpp"
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 
 void flattenOnto(Canvas& canvas, Rgb bg) {
   const unsigned back[3] = {bg.r, bg.g, bg.b};
@@ -13,4 +13,4 @@ void flattenOnto(Canvas& canvas, Rgb bg) {
   }
 }
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

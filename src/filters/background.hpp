@@ -1,11 +1,11 @@
 #pragma once
-#include "pixabots/color.hpp"
+#include "pixabots/core/color.hpp"
 #include "render/canvas.hpp"
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 
 // Flattens onto an opaque colour with the service's integer rule,
 // floor((c*a + bg*(255-a)) / 255); every pixel ends opaque.
 void flattenOnto(Canvas& canvas, Rgb bg);
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

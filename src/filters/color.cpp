@@ -1,9 +1,9 @@
 #include <string>
 
-#include "pixabots/color.hpp"
-#include "pixabots/error.hpp"
+#include "pixabots/core/color.hpp"
+#include "pixabots/core/error.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 namespace {
 
 int hexValue(char ch) {
@@ -44,4 +44,4 @@ std::string formatColor(Rgb c) {
   return out;
 }
 
-}  // namespace pixabots
+}  // namespace pixabots::core

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <numbers>
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 namespace {
 
 // D65 reference white, Y = 1.
@@ -82,4 +82,4 @@ void applyPalette(Canvas& canvas, int hueDegrees, double saturate) {
   }
 }
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

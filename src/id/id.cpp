@@ -1,9 +1,9 @@
 #include <string>
 
-#include "pixabots/error.hpp"
-#include "pixabots/id.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/core/id.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 namespace {
 
 constexpr char kDigits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -126,4 +126,4 @@ Combo previousCombo(const Catalog& catalog, const Combo& combo) {
   return comboAt(catalog, (comboIndex(catalog, combo) + n - 1) % n);
 }
 
-}  // namespace pixabots
+}  // namespace pixabots::core

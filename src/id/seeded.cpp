@@ -1,6 +1,6 @@
-#include "pixabots/seeded.hpp"
+#include "pixabots/core/seeded.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 namespace {
 
 constexpr char32_t kReplacement = 0xfffd;
@@ -64,4 +64,4 @@ Combo seededCombo(const Catalog& catalog, std::string_view seed) {
   return combo;
 }
 
-}  // namespace pixabots
+}  // namespace pixabots::core

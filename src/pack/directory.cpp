@@ -10,10 +10,10 @@
 
 #include "pack/manifest.hpp"
 #include "pack/pack_files.hpp"
-#include "pixabots/error.hpp"
-#include "pixabots/pack.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/core/pack.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 namespace {
 
 namespace fs = std::filesystem;
@@ -90,4 +90,4 @@ Pack Pack::fromDirectory(const fs::path& dir, const PackLimits& limits) {
   return pack;
 }
 
-}  // namespace pixabots
+}  // namespace pixabots::core

@@ -1,7 +1,7 @@
 #include "pack/embedded_files.hpp"
-#include "pixabots/pack.hpp"
+#include "pixabots/core/pack.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 
 const Pack& Pack::embedded() {
   // Decoded on first use rather than at load time, so programs that bring
@@ -11,4 +11,4 @@ const Pack& Pack::embedded() {
   return pack;
 }
 
-}  // namespace pixabots
+}  // namespace pixabots::core

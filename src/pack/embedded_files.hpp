@@ -1,12 +1,12 @@
 #pragma once
 #include <span>
 
-#include "pixabots/pack.hpp"
+#include "pixabots/core/pack.hpp"
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 
 // The files of sprites/ (manifest.json and {category}/*.png) as compiled into
 // the library; defined by the source cmake/EmbedFiles.cmake generates.
 std::span<const PackFile> embeddedSpriteFiles();
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

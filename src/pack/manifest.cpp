@@ -13,9 +13,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "pixabots/error.hpp"
+#include "pixabots/core/error.hpp"
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 namespace {
 
 using nlohmann::json;
@@ -325,4 +325,4 @@ Manifest parseManifest(std::span<const std::uint8_t> bytes, const std::string& l
   return ManifestReader(label).read(root);
 }
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

@@ -3,9 +3,9 @@
 #include <span>
 #include <string>
 
-#include "pixabots/catalog.hpp"
+#include "pixabots/core/catalog.hpp"
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 
 struct Manifest {
   std::string name;  // empty when the manifest has none
@@ -31,4 +31,4 @@ struct Manifest {
 // "manifest.json: categories.eyes[3].frames must be an integer 1..64, got \"x\"".
 Manifest parseManifest(std::span<const std::uint8_t> json, const std::string& label);
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

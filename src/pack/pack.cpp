@@ -1,10 +1,10 @@
-#include "pixabots/pack.hpp"
+#include "pixabots/core/pack.hpp"
 
 #include <string>
 
-#include "pixabots/error.hpp"
+#include "pixabots/core/error.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 
 const SpriteSheet& Pack::sheet(Category c, int part) const {
   const auto category = static_cast<std::size_t>(c);
@@ -20,4 +20,4 @@ const SpriteSheet& Pack::sheet(Category c, int part) const {
   return list[static_cast<std::size_t>(part)];
 }
 
-}  // namespace pixabots
+}  // namespace pixabots::core

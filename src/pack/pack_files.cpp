@@ -1,8 +1,8 @@
 #include "pack/pack_files.hpp"
 
-#include "pixabots/error.hpp"
+#include "pixabots/core/error.hpp"
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 
 std::string sheetPath(Category c, const Part& part) {
   std::string path(categoryName(c));
@@ -33,4 +33,4 @@ std::string baseName(std::string_view origin) {
   return std::string(origin);
 }
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

@@ -6,9 +6,9 @@
 #include <string>
 #include <string_view>
 
-#include "pixabots/catalog.hpp"
+#include "pixabots/core/catalog.hpp"
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 
 inline constexpr std::string_view kManifestPath = "manifest.json";
 
@@ -24,4 +24,4 @@ std::string fileLabel(std::string_view origin, std::string_view path);
 // has none worth showing ("", ".", "/").
 std::string baseName(std::string_view origin);
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

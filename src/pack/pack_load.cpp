@@ -8,10 +8,10 @@
 #include "pack/manifest.hpp"
 #include "pack/pack_files.hpp"
 #include "pack/sheet.hpp"
-#include "pixabots/error.hpp"
-#include "pixabots/pack.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/core/pack.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 
 // Only manifest.json and the sheets the catalog names are looked at: any other
 // file (a README, sources, sheets of parts a newer catalog would add) is ignored.
@@ -63,4 +63,4 @@ Pack Pack::fromFiles(std::span<const PackFile> files, const PackLimits& limits,
   return Pack(std::move(name), catalog, std::move(sheets));
 }
 
-}  // namespace pixabots
+}  // namespace pixabots::core

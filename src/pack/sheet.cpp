@@ -5,10 +5,10 @@
 #include <cstring>
 #include <vector>
 
-#include "pixabots/error.hpp"
-#include "pixabots/png.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/core/png.hpp"
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 namespace {
 
 std::string size(int width, int height) {
@@ -74,4 +74,4 @@ SpriteSheet decodeSheet(std::span<const std::uint8_t> png, Category c, const Par
   return SpriteSheet(part.frames, std::move(pixels));
 }
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

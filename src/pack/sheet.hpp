@@ -3,10 +3,10 @@
 #include <span>
 #include <string>
 
-#include "pixabots/catalog.hpp"
-#include "pixabots/pack.hpp"
+#include "pixabots/core/catalog.hpp"
+#include "pixabots/core/pack.hpp"
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 
 // Decodes one part's PNG sheet (frames*32 x 32, frames left to right) into a
 // frame-major SpriteSheet. Throws Error(invalid_pack) "<label>: <problem>" when
@@ -15,4 +15,4 @@ namespace pixabots::detail {
 SpriteSheet decodeSheet(std::span<const std::uint8_t> png, Category c, const Part& part,
                         const PackLimits& limits, const std::string& label);
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

@@ -4,7 +4,7 @@
 #include <array>
 #include <cstring>
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 namespace {
 
 constexpr int kMaxLayers = 16;
@@ -79,4 +79,4 @@ void composite(std::span<const Layer> layers, Canvas& out) {
   }
 }
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

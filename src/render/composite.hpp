@@ -4,7 +4,7 @@
 
 #include "render/canvas.hpp"
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 
 // One sprite frame in the stack: its source rows [rowBegin, rowEnd) are drawn
 // `dy` rows lower. Static renders use whole frames at dy 0; the animation
@@ -21,4 +21,4 @@ struct Layer {
 // un-premultiplied and truncated. Rows pushed below row 31 are cropped.
 void composite(std::span<const Layer> layers, Canvas& out);
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

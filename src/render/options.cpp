@@ -2,10 +2,10 @@
 #include <sstream>
 #include <string>
 
-#include "pixabots/error.hpp"
-#include "pixabots/render.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/core/render.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 namespace {
 
 std::string number(double v) {
@@ -40,4 +40,4 @@ int normalizedHue(double hue) {
   return static_cast<int>(wrapped < 0 ? wrapped + 360.0 : wrapped);
 }
 
-}  // namespace pixabots
+}  // namespace pixabots::core

@@ -4,10 +4,10 @@
 
 #include "filters/background.hpp"
 #include "filters/palette.hpp"
-#include "pixabots/error.hpp"
+#include "pixabots/core/error.hpp"
 #include "render/scale.hpp"
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 
 std::array<Layer, 4> stillLayers(const Pack& pack, const Combo& combo) {
   validateCombo(pack.catalog(), combo);
@@ -48,4 +48,4 @@ std::size_t checkedStride(std::span<const std::uint8_t> out, int size, std::size
   return stride;
 }
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

@@ -4,12 +4,12 @@
 #include <cstdint>
 #include <span>
 
-#include "pixabots/image.hpp"
-#include "pixabots/render.hpp"
+#include "pixabots/core/image.hpp"
+#include "pixabots/core/render.hpp"
 #include "render/canvas.hpp"
 #include "render/composite.hpp"
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 
 // Frame 0 of every part of the combo, bottom layer first: the static picture.
 // Throws Error(invalid_id) for a combo outside the pack.
@@ -31,4 +31,4 @@ Image scaled(const Canvas& canvas, int size);
 // (0 = tightly packed) and returns the stride to use. Throws Error(invalid_option).
 std::size_t checkedStride(std::span<const std::uint8_t> out, int size, std::size_t stride);
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

@@ -2,13 +2,13 @@
 #include <string>
 
 #include "codecs/png/png_encode.hpp"
-#include "pixabots/error.hpp"
-#include "pixabots/render.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/core/render.hpp"
 #include "render/composite.hpp"
 #include "render/pipeline.hpp"
 #include "render/scale.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 namespace detail {
 namespace {
 
@@ -69,4 +69,4 @@ std::vector<std::uint8_t> renderPng(const Pack& pack, const Combo& combo, const 
   return png;
 }
 
-}  // namespace pixabots
+}  // namespace pixabots::core

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 namespace {
 
 constexpr std::uint32_t kLast = kNativeSize - 1;
@@ -80,4 +80,4 @@ void roundTripPremultiplied(Canvas& canvas) {
   }
 }
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

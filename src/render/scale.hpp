@@ -4,10 +4,10 @@
 #include <cstdint>
 #include <span>
 
-#include "pixabots/render.hpp"
+#include "pixabots/core/render.hpp"
 #include "render/canvas.hpp"
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 
 // The native index each output position reads along one axis. Fixed capacity
 // on the stack, so a render allocates nothing.
@@ -37,4 +37,4 @@ void scaleInto(const Canvas& canvas, const ScaleMaps& maps, std::uint8_t* out, s
 // pixels: c -> floor(floor(c*a/255)*255/a). The service does it at every size but 32.
 void roundTripPremultiplied(Canvas& canvas);
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

@@ -2,7 +2,7 @@
 
 #include <array>
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 namespace {
 
 struct Glyph {
@@ -130,4 +130,4 @@ void drawText(Image& image, int x, int y, std::string_view text, Rgb colour, int
   }
 }
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

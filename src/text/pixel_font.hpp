@@ -1,10 +1,10 @@
 #pragma once
 #include <string_view>
 
-#include "pixabots/color.hpp"
-#include "pixabots/image.hpp"
+#include "pixabots/core/color.hpp"
+#include "pixabots/core/image.hpp"
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 
 // A 5x7 pixel font with a descender row (one column of spacing) for labels on generated images:
 // A-Z, a-z, 0-9 and - _ . , : ; / # ( ) ! ? ' " + = * x and space.
@@ -18,4 +18,4 @@ int textWidth(std::string_view text, int scale);
 // Draws opaque text with its top-left corner at (x, y); clipped to the image.
 void drawText(Image& image, int x, int y, std::string_view text, Rgb colour, int scale);
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

@@ -7,11 +7,11 @@
 #include <filesystem>
 #include <string>
 
-#include "pixabots/pixabots.hpp"
+#include "pixabots/core.hpp"
 #include "support/files.hpp"
 
 namespace fs = std::filesystem;
-using namespace pixabots;
+using namespace pixabots::core;
 
 namespace {
 

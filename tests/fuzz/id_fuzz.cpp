@@ -9,13 +9,13 @@
 #include <string>
 #include <string_view>
 
-#include "pixabots/catalog.hpp"
-#include "pixabots/error.hpp"
-#include "pixabots/id.hpp"
+#include "pixabots/core/catalog.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/core/id.hpp"
 
 namespace {
 
-using namespace pixabots;
+using namespace pixabots::core;
 
 void check(bool ok) {
   if (!ok) std::abort();

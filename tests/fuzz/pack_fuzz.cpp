@@ -1,5 +1,5 @@
 // libFuzzer target for Pack::fromFiles: the manifest parser, the PNG decoder
-// behind it and the sheet checks. Any pixabots::Error is an accepted answer;
+// behind it and the sheet checks. Any pixabots::core::Error is an accepted answer;
 // crashes, sanitizer reports, other exceptions and broken invariants are bugs.
 //
 // Input: byte 0 picks PackLimits::maxFramesPerSheet (0..64), then chunks of
@@ -15,8 +15,8 @@
 #include <string_view>
 #include <vector>
 
-#include "pixabots/error.hpp"
-#include "pixabots/pack.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/core/pack.hpp"
 
 namespace {
 
@@ -24,14 +24,14 @@ constexpr std::array<std::string_view, 5> kPaths = {"eyes/a.png", "eyes/b.png", 
                                                     "body/a.png", "top/a.png"};
 
 // Touches every byte a renderer could read, so ASan sees a short sheet.
-void checkPack(const pixabots::Pack& pack) {
+void checkPack(const pixabots::core::Pack& pack) {
   unsigned sum = 0;
-  for (pixabots::Category c : pixabots::kEncodingOrder) {
+  for (pixabots::core::Category c : pixabots::core::kEncodingOrder) {
     for (int i = 0; i < pack.catalog().count(c); ++i) {
       const auto& sheet = pack.sheet(c, i);
       if (sheet.frames() != pack.catalog().part(c, i).frames) std::abort();
       for (int f = 0; f < sheet.frames(); ++f) {
-        sum += sheet.frame(f)[0] + sheet.frame(f)[pixabots::kFrameBytes - 1];
+        sum += sheet.frame(f)[0] + sheet.frame(f)[pixabots::core::kFrameBytes - 1];
       }
     }
   }
@@ -45,7 +45,7 @@ void checkPack(const pixabots::Pack& pack) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 1) return 0;
-  pixabots::PackLimits limits;
+  pixabots::core::PackLimits limits;
   limits.maxFramesPerSheet = data[0] % 65;
   std::span<const std::uint8_t> rest(data + 1, size - 1);
 
@@ -56,7 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     rest = rest.subspan(2 + length);
   }
 
-  std::vector<pixabots::PackFile> files;
+  std::vector<pixabots::core::PackFile> files;
   for (std::size_t i = 0; i < chunks.size(); ++i) {
     if (i == 0) {
       if (!chunks[0].empty()) files.push_back({"manifest.json", chunks[0]});
@@ -66,8 +66,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
 
   try {
-    checkPack(pixabots::Pack::fromFiles(files, limits, "fuzz"));
-  } catch (const pixabots::Error&) {
+    checkPack(pixabots::core::Pack::fromFiles(files, limits, "fuzz"));
+  } catch (const pixabots::core::Error&) {
   }
   return 0;
 }

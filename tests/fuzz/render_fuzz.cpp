@@ -1,5 +1,5 @@
 // Every renderer on arbitrary IDs and options: bad values must be refused
-// with pixabots::Error, good ones must render, and the PNG must decode back to
+// with pixabots::core::Error, good ones must render, and the PNG must decode back to
 // the pixels of render().
 #include <cstddef>
 #include <cstdint>
@@ -7,7 +7,7 @@
 #include <cstring>
 #include <string>
 
-#include "pixabots/pixabots.hpp"
+#include "pixabots/core.hpp"
 
 namespace {
 
@@ -28,7 +28,7 @@ struct Bytes {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  using namespace pixabots;
+  using namespace pixabots::core;
   Bytes in{data, size};
   const Pack& pack = Pack::embedded();
   std::string id(4, '0');

@@ -6,24 +6,24 @@
 #include <string_view>
 #include <vector>
 
-#include "pixabots/pack.hpp"
-#include "pixabots/render.hpp"
+#include "pixabots/core/pack.hpp"
+#include "pixabots/core/render.hpp"
 #include "support/files.hpp"
 
 namespace testing {
 
-inline const pixabots::Pack& conformancePack() {
-  static const pixabots::Pack pack = pixabots::Pack::fromDirectory(dataPath("conformance/pack"));
+inline const pixabots::core::Pack& conformancePack() {
+  static const pixabots::core::Pack pack = pixabots::core::Pack::fromDirectory(dataPath("conformance/pack"));
   return pack;
 }
 
-inline pixabots::RenderOptions caseOptions(const nlohmann::json& c) {
-  pixabots::RenderOptions o;
+inline pixabots::core::RenderOptions caseOptions(const nlohmann::json& c) {
+  pixabots::core::RenderOptions o;
   o.size = c["size"].get<int>();
   o.speed = c.value("speed", 1.0);
   o.hue = c.value("hue", 0.0);
   o.saturate = c.value("saturate", 1.0);
-  if (c.contains("bg")) o.bg = pixabots::parseColor(c["bg"].get<std::string>());
+  if (c.contains("bg")) o.bg = pixabots::core::parseColor(c["bg"].get<std::string>());
   return o;
 }
 

@@ -1,11 +1,11 @@
 #pragma once
 // Render options for tests and benchmarks that only care about the size.
-#include "pixabots/render.hpp"
+#include "pixabots/core/render.hpp"
 
 namespace testing {
 
-inline pixabots::RenderOptions sized(int size) {
-  pixabots::RenderOptions options;
+inline pixabots::core::RenderOptions sized(int size) {
+  pixabots::core::RenderOptions options;
   options.size = size;
   return options;
 }

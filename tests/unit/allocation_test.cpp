@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <new>
 
-#include "pixabots/animation.hpp"
+#include "pixabots/core/animation.hpp"
 
 namespace {
 std::atomic<long> allocations{0};
@@ -35,7 +35,7 @@ void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
 void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
 void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
 
-using namespace pixabots;
+using namespace pixabots::core;
 
 TEST_CASE("renderInto allocates nothing, whatever the size and filters") {
   const Pack& pack = Pack::embedded();

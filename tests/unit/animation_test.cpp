@@ -2,13 +2,13 @@
 #include <nlohmann/json.hpp>
 
 #include "animation/frames.hpp"
-#include "pixabots/animation.hpp"
-#include "pixabots/error.hpp"
-#include "pixabots/png.hpp"
+#include "pixabots/core/animation.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/core/png.hpp"
 #include "support/conformance.hpp"
 #include "support/files.hpp"
 
-using namespace pixabots;
+using namespace pixabots::core;
 using testing::conformancePack;
 
 namespace {

@@ -12,11 +12,11 @@
 
 #include "animation/frames.hpp"
 #include "codecs/apng/apng_encode.hpp"
-#include "pixabots/animation.hpp"
-#include "pixabots/apng.hpp"
-#include "pixabots/color.hpp"
-#include "pixabots/error.hpp"
-#include "pixabots/png.hpp"
+#include "pixabots/core/animation.hpp"
+#include "pixabots/core/apng.hpp"
+#include "pixabots/core/color.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/core/png.hpp"
 #include "render/scale.hpp"
 #include "support/apng_reader.hpp"
 #include "support/conformance.hpp"
@@ -24,7 +24,7 @@
 #include "support/sha256.hpp"
 #include "support/options.hpp"
 
-using namespace pixabots;
+using namespace pixabots::core;
 using testing::conformancePack;
 
 namespace {

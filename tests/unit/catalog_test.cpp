@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 
-#include "pixabots/catalog.hpp"
-#include "pixabots/error.hpp"
+#include "pixabots/core/catalog.hpp"
+#include "pixabots/core/error.hpp"
 
-using namespace pixabots;
+using namespace pixabots::core;
 
 TEST_CASE("the service catalog has 16 eyes, 8 heads, 7 bodies and 12 tops") {
   const Catalog& c = Catalog::service();

@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 
-#include "pixabots/color.hpp"
-#include "pixabots/error.hpp"
+#include "pixabots/core/color.hpp"
+#include "pixabots/core/error.hpp"
 
-using namespace pixabots;
+using namespace pixabots::core;
 
 TEST_CASE("colours parse as #rrggbb in any case and print in lower case") {
   CHECK(parseColor("#fde68a") == Rgb{0xfd, 0xe6, 0x8a});

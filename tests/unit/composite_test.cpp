@@ -2,8 +2,8 @@
 
 #include "render/composite.hpp"
 
-using namespace pixabots;
-using namespace pixabots::detail;
+using namespace pixabots::core;
+using namespace pixabots::core::detail;
 
 namespace {
 Canvas filled(std::array<std::uint8_t, 4> px) {

@@ -4,9 +4,9 @@
 
 #include <thread>
 
-#include "pixabots/render.hpp"
+#include "pixabots/core/render.hpp"
 
-using namespace pixabots;
+using namespace pixabots::core;
 
 TEST_CASE("concurrent PNG renders on one pack give the single-threaded bytes") {
   const Pack& pack = Pack::embedded();

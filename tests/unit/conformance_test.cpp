@@ -4,12 +4,12 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "pixabots/png.hpp"
-#include "pixabots/render.hpp"
+#include "pixabots/core/png.hpp"
+#include "pixabots/core/render.hpp"
 #include "support/conformance.hpp"
 #include "support/files.hpp"
 
-using namespace pixabots;
+using namespace pixabots::core;
 using testing::conformancePack;
 
 namespace {

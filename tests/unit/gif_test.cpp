@@ -15,16 +15,16 @@
 #include <vector>
 
 #include "codecs/gif/lzw.hpp"
-#include "pixabots/animation.hpp"
-#include "pixabots/error.hpp"
-#include "pixabots/gif.hpp"
-#include "pixabots/png.hpp"
+#include "pixabots/core/animation.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/core/gif.hpp"
+#include "pixabots/core/png.hpp"
 #include "render/scale.hpp"
 #include "support/conformance.hpp"
 #include "support/files.hpp"
 #include "support/sha256.hpp"
 
-using namespace pixabots;
+using namespace pixabots::core;
 using testing::conformancePack;
 
 namespace {
@@ -531,12 +531,12 @@ Bytes singleImageGif(const std::vector<std::uint8_t>& pixels, int width, int hei
   u16(width);
   u16(height);
   out.push_back(0);
-  pixabots::detail::LzwEncoder lzw;
+  pixabots::core::detail::LzwEncoder lzw;
   lzw.begin(std::max(2, bits));
   std::vector<std::uint16_t> runEnds(piece);
   for (std::size_t at = 0; at < pixels.size(); at += piece) {
     const std::size_t n = std::min(piece, pixels.size() - at);
-    pixabots::detail::LzwEncoder::runEndsOf(pixels.data() + at, n, runEnds.data());
+    pixabots::core::detail::LzwEncoder::runEndsOf(pixels.data() + at, n, runEnds.data());
     lzw.write(pixels.data() + at, runEnds.data(), n);
   }
   lzw.finish(out);
@@ -582,7 +582,7 @@ TEST_CASE("LZW streams decode exactly for every code size, across dictionary res
 
 TEST_CASE("scale maps cover every native row and column (GIF rectangles rely on it)") {
   for (int size = kMinSize; size <= kMaxSize; ++size) {
-    const pixabots::detail::ScaleMaps maps(size);
+    const pixabots::core::detail::ScaleMaps maps(size);
     std::array<bool, kNativeSize> rows{}, cols{};
     for (const std::uint32_t r : maps.rows.entries()) rows[r] = true;
     for (const std::uint32_t c : maps.cols.entries()) cols[c] = true;

@@ -1,10 +1,10 @@
 #include <catch2/catch.hpp>
 #include <set>
 
-#include "pixabots/error.hpp"
-#include "pixabots/id.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/core/id.hpp"
 
-using namespace pixabots;
+using namespace pixabots::core;
 
 namespace {
 const Catalog& svc() { return Catalog::service(); }

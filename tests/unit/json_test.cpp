@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "pixabots/json.hpp"
+#include "pixabots/core/json.hpp"
 
-using namespace pixabots;
+using namespace pixabots::core;
 
 namespace {
 Combo combo(const char* id) { return decodeId(Catalog::service(), id); }

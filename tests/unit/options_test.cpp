@@ -2,10 +2,10 @@
 #include <cmath>
 #include <limits>
 
-#include "pixabots/error.hpp"
-#include "pixabots/render.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/core/render.hpp"
 
-using namespace pixabots;
+using namespace pixabots::core;
 
 namespace {
 RenderOptions with(int size, double hue = 0, double saturate = 1) {

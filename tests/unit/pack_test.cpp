@@ -14,12 +14,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "pixabots/catalog.hpp"
-#include "pixabots/error.hpp"
-#include "pixabots/pack.hpp"
+#include "pixabots/core/catalog.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/core/pack.hpp"
 #include "support/files.hpp"
 
-using namespace pixabots;
+using namespace pixabots::core;
 using Catch::Matchers::Contains;
 using nlohmann::json;
 namespace fs = std::filesystem;
@@ -150,7 +150,7 @@ std::string errorOf(const std::function<void()>& f, Errc code = Errc::invalid_pa
     CHECK(e.code() == code);
     return e.what();
   }
-  FAIL("no pixabots::Error was thrown");
+  FAIL("no pixabots::core::Error was thrown");
   return {};
 }
 

@@ -1,10 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include "filters/palette.hpp"
-#include "pixabots/color.hpp"
+#include "pixabots/core/color.hpp"
 
-using namespace pixabots;
-using namespace pixabots::detail;
+using namespace pixabots::core;
+using namespace pixabots::core::detail;
 
 namespace {
 // Channels within 1 of the reference (the service's own LCh conversion rounds slightly differently).

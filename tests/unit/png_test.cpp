@@ -16,17 +16,17 @@
 #include <vector>
 
 #include "codecs/png/png_encode.hpp"
-#include "pixabots/error.hpp"
-#include "pixabots/png.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/core/png.hpp"
 #include "support/files.hpp"
 #include "support/sha256.hpp"
 
 namespace {
 
 using Bytes = std::vector<std::uint8_t>;
-using pixabots::Errc;
-using pixabots::Error;
-using pixabots::Image;
+using pixabots::core::Errc;
+using pixabots::core::Error;
+using pixabots::core::Image;
 
 // ---- building test images ------------------------------------------------
 
@@ -90,7 +90,7 @@ Image naiveMap(const Image& src, const std::vector<std::uint32_t>& cols, const s
 
 Bytes encodeMapped(const Image& src, const std::vector<std::uint32_t>& cols, const std::vector<std::uint32_t>& rows) {
   Bytes out;
-  pixabots::detail::encodeMappedPng(src.pixels().data(), src.rowBytes(), src.width(), src.height(), cols, rows, out);
+  pixabots::core::detail::encodeMappedPng(src.pixels().data(), src.rowBytes(), src.width(), src.height(), cols, rows, out);
   return out;
 }
 
@@ -182,7 +182,7 @@ void requireDecodesTo(const Bytes& png, const Image& expected) {
   REQUIRE(lib.image.width() == expected.width());
   REQUIRE(lib.image.height() == expected.height());
   REQUIRE(lib.image == expected);
-  REQUIRE(pixabots::decodePng(png) == expected);
+  REQUIRE(pixabots::core::decodePng(png) == expected);
 }
 
 struct WriteSpec {
@@ -255,9 +255,9 @@ Image imageOf(int w, int h, std::initializer_list<std::array<std::uint8_t, 4>> p
   return img;
 }
 
-std::string decodeError(const Bytes& png, const pixabots::PngLimits& limits = {}) {
+std::string decodeError(const Bytes& png, const pixabots::core::PngLimits& limits = {}) {
   try {
-    (void)pixabots::decodePng(png, limits);
+    (void)pixabots::core::decodePng(png, limits);
   } catch (const Error& e) {
     CHECK(e.code() == Errc::codec);
     return e.what();
@@ -269,7 +269,7 @@ std::string decodeError(const Bytes& png, const pixabots::PngLimits& limits = {}
 // Decodes or throws Error(codec): anything else fails the test.
 void decodeOrThrow(const Bytes& png) {
   try {
-    (void)pixabots::decodePng(png);
+    (void)pixabots::core::decodePng(png);
   } catch (const Error& e) {
     REQUIRE(e.code() == Errc::codec);
   }
@@ -299,7 +299,7 @@ TEST_CASE("indexed PNGs use the smallest bit depth and round-trip exactly", "[pn
   const int n = GENERATE(1, 2, 3, 4, 5, 16, 17, 200, 256);
   const bool alpha = GENERATE(false, true);
   const Image img = paletteImage(33, 17, n, alpha);
-  const Bytes png = pixabots::encodePng(img.view());
+  const Bytes png = pixabots::core::encodePng(img.view());
   INFO("colours " << n << (alpha ? " with alpha" : " opaque"));
 
   CHECK(ihdrColorType(png) == 3);
@@ -325,7 +325,7 @@ TEST_CASE("more than 256 colours use RGB when opaque, RGBA otherwise", "[png][en
   const bool alpha = GENERATE(false, true);
   const int n = GENERATE(257, 5000);
   const Image img = paletteImage(97, 61, n, alpha);
-  const Bytes png = pixabots::encodePng(img.view());
+  const Bytes png = pixabots::core::encodePng(img.view());
   CHECK(ihdrColorType(png) == (alpha ? 6 : 2));
   CHECK(ihdrDepth(png) == 8);
   CHECK(findChunk(chunks(png), "PLTE") == nullptr);
@@ -338,7 +338,7 @@ TEST_CASE("partially transparent pixels round-trip in every colour type", "[png]
     Image img = paletteImage(40, 40, n, true);
     img.row(5)[3] = 1;
     img.row(6)[3] = 254;
-    const Bytes png = pixabots::encodePng(img.view());
+    const Bytes png = pixabots::core::encodePng(img.view());
     CHECK(ihdrColorType(png) == (n == 4 ? 3 : 6));
     requireDecodesTo(png, img);
   }
@@ -346,7 +346,7 @@ TEST_CASE("partially transparent pixels round-trip in every colour type", "[png]
 
 TEST_CASE("fully transparent pixels are written as (0,0,0,0)", "[png][encode]") {
   Image img = imageOf(3, 1, {{{10, 20, 30, 0}}, {{0, 0, 0, 0}}, {{1, 2, 3, 255}}});
-  const Bytes png = pixabots::encodePng(img.view());
+  const Bytes png = pixabots::core::encodePng(img.view());
   CHECK(ihdrColorType(png) == 3);
   CHECK(ihdrDepth(png) == 1);  // the two transparent pixels share one entry
   requireDecodesTo(png, imageOf(3, 1, {{{0, 0, 0, 0}}, {{0, 0, 0, 0}}, {{1, 2, 3, 255}}}));
@@ -359,15 +359,15 @@ TEST_CASE("odd sizes round-trip at every bit depth", "[png][encode]") {
   const bool alpha = GENERATE(false, true);
   const Image img = paletteImage(size.first, size.second, n, alpha);
   INFO(size.first << "x" << size.second << " colours " << n);
-  requireDecodesTo(pixabots::encodePng(img.view()), img);
+  requireDecodesTo(pixabots::core::encodePng(img.view()), img);
 }
 
 TEST_CASE("a view with a padded stride encodes only its pixels", "[png][encode]") {
   const Image wide = paletteImage(20, 10, 50, true);
-  const pixabots::ImageView view{wide.pixels().data() + 8, 13, 10, wide.rowBytes()};
+  const pixabots::core::ImageView view{wide.pixels().data() + 8, 13, 10, wide.rowBytes()};
   Image expected(13, 10);
   for (int y = 0; y < 10; ++y) std::memcpy(expected.row(y), view.row(y), 13 * 4);
-  requireDecodesTo(pixabots::encodePng(view), expected);
+  requireDecodesTo(pixabots::core::encodePng(view), expected);
 }
 
 TEST_CASE("mapped encoding equals encoding the naive upscale", "[png][encode]") {
@@ -380,7 +380,7 @@ TEST_CASE("mapped encoding equals encoding the naive upscale", "[png][encode]") 
   CHECK(ihdrColorType(mapped) == 3);
   CHECK(ihdrDepth(mapped) == 4);  // 15 colours + transparent
   requireDecodesTo(mapped, expected);
-  const Bytes full = pixabots::encodePng(expected.view());
+  const Bytes full = pixabots::core::encodePng(expected.view());
   requireDecodesTo(full, expected);
 
   // Repeated rows (same map entry or same bytes as the row above) are filter
@@ -451,7 +451,7 @@ TEST_CASE("a 1920x1920 image round-trips", "[png][encode]") {
         if (p[3] == 0) std::memset(p, 0, 4);
       }
     }
-    const Bytes png = pixabots::encodePng(img.view());
+    const Bytes png = pixabots::core::encodePng(img.view());
     CHECK(ihdrColorType(png) == 6);
     requireDecodesTo(png, img);
   }
@@ -461,9 +461,9 @@ TEST_CASE("the reused output vector and scratch buffers give identical results",
   const Image big = paletteImage(300, 200, 200, true);
   const Image small = paletteImage(5, 3, 4, false);
   const Image many = paletteImage(64, 64, 3000, true);
-  const Bytes bigRef = pixabots::encodePng(big.view());
-  const Bytes smallRef = pixabots::encodePng(small.view());
-  const Bytes manyRef = pixabots::encodePng(many.view());
+  const Bytes bigRef = pixabots::core::encodePng(big.view());
+  const Bytes smallRef = pixabots::core::encodePng(small.view());
+  const Bytes manyRef = pixabots::core::encodePng(many.view());
   Bytes out;
   for (int i = 0; i < 3; ++i) {
     for (const auto* pair : {&big, &small, &many}) {
@@ -472,7 +472,7 @@ TEST_CASE("the reused output vector and scratch buffers give identical results",
       std::vector<std::uint32_t> rows(static_cast<std::size_t>(img.height()));
       for (std::size_t k = 0; k < cols.size(); ++k) cols[k] = static_cast<std::uint32_t>(k);
       for (std::size_t k = 0; k < rows.size(); ++k) rows[k] = static_cast<std::uint32_t>(k);
-      pixabots::detail::encodeMappedPng(img.pixels().data(), img.rowBytes(), img.width(), img.height(), cols, rows, out);
+      pixabots::core::detail::encodeMappedPng(img.pixels().data(), img.rowBytes(), img.width(), img.height(), cols, rows, out);
       CHECK(out == (pair == &big ? bigRef : pair == &small ? smallRef : manyRef));
     }
   }
@@ -483,16 +483,16 @@ TEST_CASE("concurrent encodes are independent", "[png][encode]") {
   const Image many = paletteImage(100, 100, 3000, true);
   const auto map = scaleMap(32, 480);
   const Bytes spriteRef = encodeMapped(sprite, map, map);
-  const Bytes manyRef = pixabots::encodePng(many.view());
+  const Bytes manyRef = pixabots::core::encodePng(many.view());
   std::vector<int> failures(8, 0);
   std::vector<std::thread> threads;
   for (std::size_t t = 0; t < failures.size(); ++t) {
     threads.emplace_back([&, t] {
       Bytes out;
       for (int i = 0; i < 30; ++i) {
-        pixabots::detail::encodeMappedPng(sprite.pixels().data(), sprite.rowBytes(), 32, 32, map, map, out);
+        pixabots::core::detail::encodeMappedPng(sprite.pixels().data(), sprite.rowBytes(), 32, 32, map, map, out);
         if (out != spriteRef) ++failures[t];
-        if (pixabots::encodePng(many.view()) != manyRef) ++failures[t];
+        if (pixabots::core::encodePng(many.view()) != manyRef) ++failures[t];
       }
     });
   }
@@ -507,15 +507,15 @@ TEST_CASE("encoding rejects what it cannot encode", "[png][encode]") {
   const std::vector<std::uint32_t> bad{0, 4};
   const std::vector<std::uint32_t> none;
   auto encode = [&](const std::vector<std::uint32_t>& cols, const std::vector<std::uint32_t>& rows) {
-    pixabots::detail::encodeMappedPng(img.pixels().data(), img.rowBytes(), 4, 4, cols, rows, out);
+    pixabots::core::detail::encodeMappedPng(img.pixels().data(), img.rowBytes(), 4, 4, cols, rows, out);
   };
   CHECK_THROWS_MATCHES(encode(bad, ok), Error, Catch::Matchers::Predicate<Error>([](const Error& e) {
                          return e.code() == Errc::codec && std::string(e.what()).find("outside") != std::string::npos;
                        }));
   CHECK_THROWS_AS(encode(ok, bad), Error);
   CHECK_THROWS_AS(encode(none, ok), Error);
-  CHECK_THROWS_AS(pixabots::encodePng(pixabots::ImageView{}), Error);
-  CHECK_THROWS_AS(pixabots::encodePng(pixabots::ImageView{img.pixels().data(), 4, 4, 8}), Error);  // stride < width*4
+  CHECK_THROWS_AS(pixabots::core::encodePng(pixabots::core::ImageView{}), Error);
+  CHECK_THROWS_AS(pixabots::core::encodePng(pixabots::core::ImageView{img.pixels().data(), 4, 4, 8}), Error);  // stride < width*4
 }
 
 // ---- decoder ----------------------------------------------------------------
@@ -528,7 +528,7 @@ TEST_CASE("decodePng matches every conformance PNG", "[png][decode][conformance]
     if (kind != "png" && kind != "ticks") continue;
     const std::string file = c.at("file");
     INFO(file);
-    const Image img = pixabots::decodePng(testing::readBytes(testing::dataPath("conformance/" + file)));
+    const Image img = pixabots::core::decodePng(testing::readBytes(testing::dataPath("conformance/" + file)));
     REQUIRE(img.width() == c.at("width").get<int>());
     REQUIRE(img.height() == c.at("height").get<int>());
     Bytes pixels(img.pixels().begin(), img.pixels().end());
@@ -569,14 +569,14 @@ TEST_CASE("decodePng converts every colour type and bit depth to RGBA", "[png][d
     if (filled) row.push_back(static_cast<std::uint8_t>(bits << (8 - filled)));
     spec.rows = {row};
     const auto g = [&](unsigned x) { return static_cast<std::uint8_t>(x * 255 / static_cast<unsigned>(maxV)); };
-    CHECK(pixabots::decodePng(writeWithLibpng(spec)) ==
+    CHECK(pixabots::core::decodePng(writeWithLibpng(spec)) ==
           imageOf(3, 1, {{{0, 0, 0, 255}}, {{255, 255, 255, 255}}, {{g(v[2]), g(v[2]), g(v[2]), 255}}}));
   }
   SECTION("grey 16-bit rounds to 8 bits") {
     spec = makeSpec(4, 1, 16, PNG_COLOR_TYPE_GRAY);
     spec.rows = {{0x00, 0x00, 0xff, 0xff, 0x80, 0x7f, 0x12, 0x34}};
     const auto g = [](unsigned v) { return static_cast<std::uint8_t>((v * 255 + 32767) / 65535); };
-    CHECK(pixabots::decodePng(writeWithLibpng(spec)) ==
+    CHECK(pixabots::core::decodePng(writeWithLibpng(spec)) ==
           imageOf(4, 1, {{{0, 0, 0, 255}}, {{255, 255, 255, 255}}, {{g(0x807f), g(0x807f), g(0x807f), 255}},
                          {{g(0x1234), g(0x1234), g(0x1234), 255}}}));
   }
@@ -585,16 +585,16 @@ TEST_CASE("decodePng converts every colour type and bit depth to RGBA", "[png][d
     spec.trnsColor = true;
     spec.trnsValue.gray = 50;
     spec.rows = {{50, 51, 200}};
-    CHECK(pixabots::decodePng(writeWithLibpng(spec)) ==
+    CHECK(pixabots::core::decodePng(writeWithLibpng(spec)) ==
           imageOf(3, 1, {{{0, 0, 0, 0}}, {{51, 51, 51, 255}}, {{200, 200, 200, 255}}}));
   }
   SECTION("grey + alpha 8 and 16-bit") {
     spec = makeSpec(2, 1, 8, PNG_COLOR_TYPE_GRAY_ALPHA);
     spec.rows = {{90, 128, 77, 0}};
-    CHECK(pixabots::decodePng(writeWithLibpng(spec)) == imageOf(2, 1, {{{90, 90, 90, 128}}, {{0, 0, 0, 0}}}));
+    CHECK(pixabots::core::decodePng(writeWithLibpng(spec)) == imageOf(2, 1, {{{90, 90, 90, 128}}, {{0, 0, 0, 0}}}));
     spec = makeSpec(1, 1, 16, PNG_COLOR_TYPE_GRAY_ALPHA);
     spec.rows = {{0xff, 0xff, 0x80, 0x00}};
-    CHECK(pixabots::decodePng(writeWithLibpng(spec)) == imageOf(1, 1, {{{255, 255, 255, 128}}}));
+    CHECK(pixabots::core::decodePng(writeWithLibpng(spec)) == imageOf(1, 1, {{{255, 255, 255, 128}}}));
   }
   SECTION("RGB 8-bit with a tRNS key colour, RGB 16-bit") {
     spec = makeSpec(2, 1, 8, PNG_COLOR_TYPE_RGB);
@@ -603,17 +603,17 @@ TEST_CASE("decodePng converts every colour type and bit depth to RGBA", "[png][d
     spec.trnsValue.green = 2;
     spec.trnsValue.blue = 3;
     spec.rows = {{1, 2, 3, 1, 2, 4}};
-    CHECK(pixabots::decodePng(writeWithLibpng(spec)) == imageOf(2, 1, {{{0, 0, 0, 0}}, {{1, 2, 4, 255}}}));
+    CHECK(pixabots::core::decodePng(writeWithLibpng(spec)) == imageOf(2, 1, {{{0, 0, 0, 0}}, {{1, 2, 4, 255}}}));
     spec = makeSpec(1, 1, 16, PNG_COLOR_TYPE_RGB);
     spec.rows = {{0xff, 0xff, 0x00, 0x00, 0x7f, 0xff}};
-    CHECK(pixabots::decodePng(writeWithLibpng(spec)) == imageOf(1, 1, {{{255, 0, 127, 255}}}));
+    CHECK(pixabots::core::decodePng(writeWithLibpng(spec)) == imageOf(1, 1, {{{255, 0, 127, 255}}}));
   }
   SECTION("RGBA 16-bit") {
     spec = makeSpec(2, 1, 16, PNG_COLOR_TYPE_RGBA);
     spec.rows = {{0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0x7f}};
     const auto s = [](unsigned v) { return static_cast<std::uint8_t>((v * 255 + 32767) / 65535); };
     // The second pixel's alpha rounds to 0: transparent, so colour is dropped.
-    CHECK(pixabots::decodePng(writeWithLibpng(spec)) ==
+    CHECK(pixabots::core::decodePng(writeWithLibpng(spec)) ==
           imageOf(2, 1, {{{s(0x1234), s(0x5678), s(0x9abc), 255}}, {{0, 0, 0, 0}}}));
   }
   SECTION("palette 1/2/4/8-bit with a short tRNS") {
@@ -630,7 +630,7 @@ TEST_CASE("decodePng converts every colour type and bit depth to RGBA", "[png][d
     const std::array<std::uint8_t, 4> e0{10, 20, 30, 100};
     const std::array<std::uint8_t, 4> e1{40, 50, 60, 255};
     const Image expected = imageOf(2, 2, {e0, e1, e1, e0});
-    CHECK(pixabots::decodePng(writeWithLibpng(spec)) == expected);
+    CHECK(pixabots::core::decodePng(writeWithLibpng(spec)) == expected);
   }
   SECTION("Adam7 interlaced RGBA") {
     const Image img = paletteImage(37, 21, 4000, true);
@@ -638,20 +638,20 @@ TEST_CASE("decodePng converts every colour type and bit depth to RGBA", "[png][d
     for (int y = 0; y < 21; ++y) spec.rows.emplace_back(img.row(y), img.row(y) + img.rowBytes());
     const Bytes png = writeWithLibpng(spec);
     CHECK(png.at(28) == 1);  // interlace method in IHDR
-    CHECK(pixabots::decodePng(png) == img);
+    CHECK(pixabots::core::decodePng(png) == img);
   }
 }
 
 TEST_CASE("decodePng reads what encodePng writes", "[png][decode]") {
   for (const int n : {2, 4, 16, 256, 257, 5000}) {
     const Image img = paletteImage(45, 31, n, n % 2 == 0);
-    CHECK(pixabots::decodePng(pixabots::encodePng(img.view())) == img);
+    CHECK(pixabots::core::decodePng(pixabots::core::encodePng(img.view())) == img);
   }
 }
 
 TEST_CASE("decodePng names what is wrong with bad input", "[png][decode][errors]") {
   const Image img = paletteImage(33, 7, 5, true);
-  const Bytes good = pixabots::encodePng(img.view());
+  const Bytes good = pixabots::core::encodePng(img.view());
 
   CHECK(decodeError({}) == "not a PNG (empty input)");
   CHECK(decodeError({'G', 'I', 'F', '8', '9', 'a'}) == "not a PNG (bad signature)");
@@ -680,7 +680,7 @@ TEST_CASE("decodePng names what is wrong with bad input", "[png][decode][errors]
         INFO("prefix " << len << " of " << png.size());
         CHECK(decodeError(Bytes(png.begin(), png.begin() + static_cast<long>(len))) == "truncated PNG data");
       }
-      CHECK_NOTHROW(pixabots::decodePng(png));
+      CHECK_NOTHROW(pixabots::core::decodePng(png));
     }
   }
   SECTION("bad CRC") {
@@ -760,8 +760,8 @@ TEST_CASE("decodePng refuses images over the limits before allocating", "[png][d
   CHECK(decodeError(header(8192, 8192)) == "PNG is 8192x8192, more than the 16777216-pixel limit");
   CHECK(decodeError(header(100, 100)) == "truncated PNG data");  // within limits: libpng reads on
 
-  const Bytes good = pixabots::encodePng(paletteImage(33, 7, 5, true).view());
+  const Bytes good = pixabots::core::encodePng(paletteImage(33, 7, 5, true).view());
   CHECK(decodeError(good, {32, 100, 1000}) == "PNG is 33x7, larger than the 32x100 limit");
   CHECK(decodeError(good, {100, 100, 200}) == "PNG is 33x7, more than the 200-pixel limit");
-  CHECK_NOTHROW(pixabots::decodePng(good, {33, 7, 231}));
+  CHECK_NOTHROW(pixabots::core::decodePng(good, {33, 7, 231}));
 }

@@ -2,8 +2,8 @@
 
 #include "render/scale.hpp"
 
-using namespace pixabots;
-using namespace pixabots::detail;
+using namespace pixabots::core;
+using namespace pixabots::core::detail;
 
 namespace {
 bool differsFromFloor(const AxisMap& map) {

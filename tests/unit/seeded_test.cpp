@@ -3,10 +3,10 @@
 #include <random>
 #include <set>
 
-#include "pixabots/seeded.hpp"
+#include "pixabots/core/seeded.hpp"
 #include "support/files.hpp"
 
-using namespace pixabots;
+using namespace pixabots::core;
 
 TEST_CASE("seeded IDs match the JavaScript core's vectors") {
   auto cases = nlohmann::json::parse(testing::readText(testing::dataPath("conformance/cases.json")));

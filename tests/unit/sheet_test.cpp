@@ -5,16 +5,16 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "pixabots/animation.hpp"
-#include "pixabots/error.hpp"
-#include "pixabots/png.hpp"
-#include "pixabots/sheet.hpp"
-#include "pixabots/version.hpp"
+#include "pixabots/core/animation.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/core/png.hpp"
+#include "pixabots/core/sheet.hpp"
+#include "pixabots/version.h"
 #include "support/conformance.hpp"
 #include "support/files.hpp"
 #include "support/options.hpp"
 
-using namespace pixabots;
+using namespace pixabots::core;
 using testing::conformancePack;
 using nlohmann::json;
 
@@ -121,7 +121,7 @@ TEST_CASE("the sheet JSON is the JSON Array convention with keys in a fixed orde
       R"({"frames":[{"filename":"0000-0","frame":{"x":0,"y":0,"w":32,"h":32},"rotated":false,"trimmed":false,)"
       R"("spriteSourceSize":{"x":0,"y":0,"w":32,"h":32},"sourceSize":{"w":32,"h":32},"duration":72},)"
       R"({"filename":"0000-1","frame":{"x":32,"y":0,"w":32,"h":32},)";
-  const std::string meta = R"(],"meta":{"app":"pixabots","version":")" + std::string(version()) +
+  const std::string meta = R"(],"meta":{"app":"pixabots","version":")" + std::string(PIXABOTS_VERSION_STRING) +
                            R"(","image":"bot.png","format":"RGBA8888","size":{"w":256,"h":32},"scale":"1",)"
                            R"("frameTags":[{"name":"loop","from":0,"to":7,"direction":"forward"}],"loopLength":8}})";
   CHECK(text.substr(0, first.size()) == first);

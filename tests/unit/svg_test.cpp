@@ -2,11 +2,11 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
-#include "pixabots/svg.hpp"
+#include "pixabots/core/svg.hpp"
 #include "support/conformance.hpp"
 #include "support/files.hpp"
 
-using namespace pixabots;
+using namespace pixabots::core;
 using testing::conformancePack;
 
 namespace {

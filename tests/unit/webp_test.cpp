@@ -17,15 +17,15 @@
 #include "animation/frames.hpp"
 #include "codecs/webp/prefix_code.hpp"
 #include "codecs/webp/vp8l_encode.hpp"
-#include "pixabots/animation.hpp"
-#include "pixabots/error.hpp"
-#include "pixabots/webp.hpp"
+#include "pixabots/core/animation.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/core/webp.hpp"
 #include "render/scale.hpp"
 #include "support/conformance.hpp"
 #include "support/files.hpp"
 #include "support/sha256.hpp"
 
-using namespace pixabots;
+using namespace pixabots::core;
 using testing::conformancePack;
 
 namespace {

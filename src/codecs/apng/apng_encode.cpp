@@ -9,9 +9,9 @@
 #include <string>
 
 #include "codecs/png/png_writer.hpp"
-#include "pixabots/apng.hpp"
+#include "pixabots/core/apng.hpp"
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 namespace {
 
 // The canvases lie back to back, so frame f is rows 32f..32f+31 of one
@@ -138,9 +138,9 @@ void encodeApng(const AnimationFrames& frames, const ScaleMaps& maps, std::vecto
   png::appendChunk(out, "IEND", nullptr, 0);
 }
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail
 
-namespace pixabots {
+namespace pixabots::core {
 
 std::vector<std::uint8_t> renderApng(const Pack& pack, const Combo& combo, const RenderOptions& options) {
   // 64 KiB of canvases per thread, allocated on first use rather than in
@@ -154,4 +154,4 @@ std::vector<std::uint8_t> renderApng(const Pack& pack, const Combo& combo, const
   return out;
 }
 
-}  // namespace pixabots
+}  // namespace pixabots::core

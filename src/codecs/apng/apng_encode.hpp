@@ -6,7 +6,7 @@
 #include "animation/frames.hpp"
 #include "render/scale.hpp"
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 
 // Writes frames.count frames, each the nearest-neighbour upscale of its 32x32
 // canvas by `maps`, looping forever. One colour type (and palette) for all
@@ -16,4 +16,4 @@ namespace pixabots::detail {
 // any alpha. `out` is cleared and reused.
 void encodeApng(const AnimationFrames& frames, const ScaleMaps& maps, std::vector<std::uint8_t>& out);
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

@@ -10,9 +10,9 @@
 
 #include "codecs/gif/lzw.hpp"
 #include "codecs/gif/quantize.hpp"
-#include "pixabots/gif.hpp"
+#include "pixabots/core/gif.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 namespace detail {
 namespace {
 
@@ -373,4 +373,4 @@ std::vector<std::uint8_t> renderGif(const Pack& pack, const Combo& combo, const 
   return {bytes.begin(), bytes.end()};
 }
 
-}  // namespace pixabots
+}  // namespace pixabots::core

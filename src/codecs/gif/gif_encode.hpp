@@ -6,7 +6,7 @@
 #include "animation/frames.hpp"
 #include "render/scale.hpp"
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 
 // Encodes `frames` (32x32 canvases) scaled by `maps` as a GIF that loops
 // forever. `tickMs` is one tick's delay: every frame lasts a whole number of
@@ -17,4 +17,4 @@ namespace pixabots::detail {
 // allocate nothing beyond growing `out`.
 void encodeAnimatedGif(const AnimationFrames& frames, int tickMs, const ScaleMaps& maps, std::vector<std::uint8_t>& out);
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 namespace {
 
 constexpr std::size_t kSubBlock = 255;
@@ -212,4 +212,4 @@ void LzwEncoder::finish(std::vector<std::uint8_t>& out) {
   out.push_back(0);
 }
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 
 class LzwEncoder {
  public:
@@ -73,4 +73,4 @@ class LzwEncoder {
   bool open_ = false;  // a stream was begun and not finished (an exception interrupted it)
 };
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

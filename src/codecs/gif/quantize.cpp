@@ -4,7 +4,7 @@
 #include <array>
 #include <cstddef>
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 namespace {
 
 int channel(std::uint32_t rgb, int c) { return static_cast<int>((rgb >> (8 * c)) & 0xffu); }
@@ -117,4 +117,4 @@ void medianCut(std::span<const HistogramColour> input, int maxColours, std::vect
   }
 }
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

@@ -6,7 +6,7 @@
 #include <span>
 #include <vector>
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 
 struct HistogramColour {
   std::uint32_t rgb = 0;    // 0xBBGGRR
@@ -19,4 +19,4 @@ struct HistogramColour {
 void medianCut(std::span<const HistogramColour> colours, int maxColours, std::vector<std::uint32_t>& palette,
                std::vector<std::uint8_t>& mapping);
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

@@ -1,11 +1,11 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "pixabots/animation.hpp"
-#include "pixabots/error.hpp"
-#include "pixabots/json.hpp"
+#include "pixabots/core/animation.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/core/json.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 namespace {
 
 using Json = nlohmann::ordered_json;  // the service's field order
@@ -85,4 +85,4 @@ std::string framesJson(const Pack& pack, const Combo& combo, const JsonOptions& 
   return doc.dump();
 }
 
-}  // namespace pixabots
+}  // namespace pixabots::core

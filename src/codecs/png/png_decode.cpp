@@ -15,10 +15,10 @@
 #include <limits>
 #include <string>
 
-#include "pixabots/error.hpp"
-#include "pixabots/png.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/core/png.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 namespace {
 
 constexpr std::uint8_t kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
@@ -179,4 +179,4 @@ Image decodePng(std::span<const std::uint8_t> bytes, const PngLimits& limits) {
   return image;
 }
 
-}  // namespace pixabots
+}  // namespace pixabots::core

@@ -6,10 +6,10 @@
 #include <string>
 
 #include "codecs/png/png_writer.hpp"
-#include "pixabots/error.hpp"
-#include "pixabots/png.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/core/png.hpp"
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 
 void encodeMappedPng(const std::uint8_t* src, std::size_t srcStride, int srcWidth, int srcHeight,
                      std::span<const std::uint32_t> cols, std::span<const std::uint32_t> rows,
@@ -30,9 +30,9 @@ void encodeMappedPng(const std::uint8_t* src, std::size_t srcStride, int srcWidt
   png::appendChunk(out, "IEND", nullptr, 0);
 }
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail
 
-namespace pixabots {
+namespace pixabots::core {
 namespace {
 
 // encodePng's maps, per thread and only ever grown.
@@ -73,4 +73,4 @@ std::vector<std::uint8_t> encodePng(const ImageView& image) {
   return out;
 }
 
-}  // namespace pixabots
+}  // namespace pixabots::core

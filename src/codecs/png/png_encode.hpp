@@ -5,7 +5,7 @@
 #include <span>
 #include <vector>
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 
 // Encodes the cols.size() x rows.size() image whose pixel (x, y) is the RGBA
 // pixel at src + rows[y]*srcStride + cols[x]*4, so a nearest-neighbour upscale
@@ -28,4 +28,4 @@ void encodeMappedPng(const std::uint8_t* src, std::size_t srcStride, int srcWidt
                      std::span<const std::uint32_t> cols, std::span<const std::uint32_t> rows,
                      std::vector<std::uint8_t>& out);
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

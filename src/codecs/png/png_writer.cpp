@@ -11,9 +11,9 @@
 #include <iterator>
 #include <limits>
 
-#include "pixabots/error.hpp"
+#include "pixabots/core/error.hpp"
 
-namespace pixabots::detail::png {
+namespace pixabots::core::detail::png {
 
 void fail(const std::string& message) { throw Error(Errc::codec, message); }
 
@@ -572,4 +572,4 @@ void MappedWriter::writeImageData(std::span<const std::uint32_t> cols, std::span
   sink.finish();
 }
 
-}  // namespace pixabots::detail::png
+}  // namespace pixabots::core::detail::png

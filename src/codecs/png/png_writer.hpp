@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace pixabots::detail::png {
+namespace pixabots::core::detail::png {
 
 // PNG caps image dimensions and chunk lengths at 2^31-1.
 inline constexpr std::uint32_t kMaxLength = 0x7fffffffu;
@@ -76,4 +76,4 @@ class MappedWriter {
   std::uint64_t bitsPerPixel_ = 32;
 };
 
-}  // namespace pixabots::detail::png
+}  // namespace pixabots::core::detail::png

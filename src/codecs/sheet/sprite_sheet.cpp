@@ -10,12 +10,12 @@
 
 #include "animation/frames.hpp"
 #include "codecs/png/png_encode.hpp"
-#include "pixabots/error.hpp"
-#include "pixabots/sheet.hpp"
-#include "pixabots/version.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/core/sheet.hpp"
+#include "pixabots/version.h"
 #include "render/scale.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 namespace {
 
 using Json = nlohmann::ordered_json;  // keys in the order written: the output is deterministic
@@ -122,7 +122,7 @@ SpriteSheetOutput renderSpriteSheet(const Pack& pack, const Combo& combo, const 
   Json tags = Json::array();
   tags.push_back(Json{{"name", "loop"}, {"from", 0}, {"to", n - 1}, {"direction", "forward"}});
   Json meta{{"app", "pixabots"},
-            {"version", version()},
+            {"version", PIXABOTS_VERSION_STRING},
             {"image", sheet.imageName},
             {"format", "RGBA8888"},
             {"size", extent(columns * s, rows * s)},
@@ -133,4 +133,4 @@ SpriteSheetOutput renderSpriteSheet(const Pack& pack, const Combo& combo, const 
   return out;
 }
 
-}  // namespace pixabots
+}  // namespace pixabots::core

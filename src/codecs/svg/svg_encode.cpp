@@ -1,10 +1,10 @@
 #include <array>
 #include <cstdio>
 
-#include "pixabots/svg.hpp"
+#include "pixabots/core/svg.hpp"
 #include "render/pipeline.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 namespace {
 
 using detail::Canvas;
@@ -115,4 +115,4 @@ std::string renderSvg(const Pack& pack, const Combo& combo, const RenderOptions&
   return out;
 }
 
-}  // namespace pixabots
+}  // namespace pixabots::core

@@ -11,11 +11,11 @@
 
 #include "animation/frames.hpp"
 #include "codecs/webp/vp8l_encode.hpp"
-#include "pixabots/error.hpp"
-#include "pixabots/webp.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/core/webp.hpp"
 #include "render/scale.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 namespace {
 
 using detail::Canvas;
@@ -177,4 +177,4 @@ std::vector<std::uint8_t> renderWebp(const Pack& pack, const Combo& combo, const
   return out;
 }
 
-}  // namespace pixabots
+}  // namespace pixabots::core

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 
 // VP8L packs bits least-significant first. Appends to a caller-owned buffer so
 // its capacity is reused from one frame to the next.
@@ -37,4 +37,4 @@ class BitWriter {
   int used_ = 0;
 };
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

@@ -5,7 +5,7 @@
 #include <bit>
 #include <cstddef>
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 namespace {
 
 using LengthToken = PrefixCode::LengthToken;
@@ -310,4 +310,4 @@ void PrefixCode::writeDescription(BitWriter& w) {
   }
 }
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

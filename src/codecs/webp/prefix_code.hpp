@@ -8,7 +8,7 @@
 
 #include "codecs/webp/bit_writer.hpp"
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 
 inline constexpr int kMaxCodeLength = 15;       // VP8L's limit for symbol codes
 inline constexpr int kMaxCodeLengthCode = 7;    // lengths of the code-length code are 3 bits
@@ -113,4 +113,4 @@ class PrefixCode {
   std::array<std::uint8_t, kCodeLengthSymbols> lengthCodeLengths_{};
 };
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

@@ -12,7 +12,7 @@
 #include "codecs/webp/bit_writer.hpp"
 #include "codecs/webp/prefix_code.hpp"
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 namespace {
 
 constexpr std::uint32_t kSignature = 0x2f;
@@ -855,4 +855,4 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
   w.flush();
 }
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

@@ -6,7 +6,7 @@
 #include "render/canvas.hpp"
 #include "render/scale.hpp"
 
-namespace pixabots::detail {
+namespace pixabots::core::detail {
 
 // A rectangle of the output, in output pixels.
 struct PixelRect {
@@ -41,4 +41,4 @@ struct PixelRect {
 void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRect& rect,
                       std::vector<std::uint8_t>& out, bool continueSequence = false);
 
-}  // namespace pixabots::detail
+}  // namespace pixabots::core::detail

@@ -4,10 +4,9 @@
 #include <span>
 #include <vector>
 
-#include "pixabots/export.hpp"
-#include "pixabots/image.hpp"
+#include "pixabots/core/image.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 
 // Decoding refuses anything larger before allocating for it.
 struct PngLimits {
@@ -22,13 +21,13 @@ struct PngLimits {
 // ignored. The IHDR size is checked against `limits` before anything is
 // allocated for the pixels. Throws Error(codec) saying what is wrong: not a
 // PNG, truncated, corrupt data, too large for the limits.
-PIXABOTS_API Image decodePng(std::span<const std::uint8_t> bytes, const PngLimits& limits = {});
+Image decodePng(std::span<const std::uint8_t> bytes, const PngLimits& limits = {});
 
 // Encodes losslessly with the smallest fitting colour type: indexed (palette
 // at 1/2/4/8 bits, plus tRNS when any pixel is not opaque) when there are
 // <= 256 colours, else RGB when every pixel is opaque, else RGBA. Fully
 // transparent pixels are written as (0,0,0,0). Thread-safe. Throws
 // Error(codec) for an empty view or a stride smaller than width*4.
-PIXABOTS_API std::vector<std::uint8_t> encodePng(const ImageView& image);
+std::vector<std::uint8_t> encodePng(const ImageView& image);
 
-}  // namespace pixabots
+}  // namespace pixabots::core

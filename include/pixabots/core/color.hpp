@@ -3,9 +3,8 @@
 #include <string>
 #include <string_view>
 
-#include "pixabots/export.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 
 struct Rgb {
   std::uint8_t r = 0, g = 0, b = 0;
@@ -13,8 +12,8 @@ struct Rgb {
 };
 
 // "#rrggbb", case-insensitive. Throws Error(invalid_option) naming the text.
-PIXABOTS_API Rgb parseColor(std::string_view text);
+Rgb parseColor(std::string_view text);
 // "#rrggbb" in lower case.
-PIXABOTS_API std::string formatColor(Rgb c);
+std::string formatColor(Rgb c);
 
-}  // namespace pixabots
+}  // namespace pixabots::core

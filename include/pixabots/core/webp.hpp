@@ -2,12 +2,11 @@
 #include <cstdint>
 #include <vector>
 
-#include "pixabots/export.hpp"
-#include "pixabots/id.hpp"
-#include "pixabots/pack.hpp"
-#include "pixabots/render.hpp"
+#include "pixabots/core/id.hpp"
+#include "pixabots/core/pack.hpp"
+#include "pixabots/core/render.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 
 // The animation as an animated lossless WebP: options.size square, alpha kept,
 // loops forever, one frame per merged run of identical ticks with its delay in
@@ -15,7 +14,7 @@ namespace pixabots {
 // renderTick() at each frame's first tick exactly. Thread-safe.
 // Throws Error(invalid_option) for bad options (speed included) and
 // Error(invalid_id) for a combo outside the pack.
-PIXABOTS_API std::vector<std::uint8_t> renderWebp(const Pack& pack, const Combo& combo,
+std::vector<std::uint8_t> renderWebp(const Pack& pack, const Combo& combo,
                                                   const RenderOptions& options);
 
-}  // namespace pixabots
+}  // namespace pixabots::core

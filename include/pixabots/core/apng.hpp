@@ -2,12 +2,11 @@
 #include <cstdint>
 #include <vector>
 
-#include "pixabots/export.hpp"
-#include "pixabots/id.hpp"
-#include "pixabots/pack.hpp"
-#include "pixabots/render.hpp"
+#include "pixabots/core/id.hpp"
+#include "pixabots/core/pack.hpp"
+#include "pixabots/core/render.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 
 // The animation as an animated PNG (APNG) that loops forever: the encoded
 // ticks with identical consecutive frames merged, as the service's GIF and
@@ -16,6 +15,6 @@ namespace pixabots {
 // together. Viewers without APNG support show the first frame. Throws
 // Error(invalid_option) for bad options (speed included), Error(invalid_id)
 // for a combo outside the pack.
-PIXABOTS_API std::vector<std::uint8_t> renderApng(const Pack& pack, const Combo& combo, const RenderOptions& options);
+std::vector<std::uint8_t> renderApng(const Pack& pack, const Combo& combo, const RenderOptions& options);
 
-}  // namespace pixabots
+}  // namespace pixabots::core

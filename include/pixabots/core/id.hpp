@@ -5,10 +5,9 @@
 #include <string>
 #include <string_view>
 
-#include "pixabots/catalog.hpp"
-#include "pixabots/export.hpp"
+#include "pixabots/core/catalog.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 
 // One part index per category, in encoding order (eyes, heads, body, top).
 struct Combo {
@@ -30,22 +29,22 @@ struct IdProblem {
 // Returns the problem, or nothing when `id` is valid for `catalog`. Exactly 4
 // characters of [0-9a-z]; upper case is not accepted (callers that want to be
 // lenient lower-case first, as the service's batch endpoint does).
-PIXABOTS_API std::optional<IdProblem> checkId(const Catalog& catalog, std::string_view id);
-PIXABOTS_API bool isValidId(const Catalog& catalog, std::string_view id);
+std::optional<IdProblem> checkId(const Catalog& catalog, std::string_view id);
+bool isValidId(const Catalog& catalog, std::string_view id);
 
 // Throws Error(invalid_id) with the IdProblem's message.
-PIXABOTS_API Combo decodeId(const Catalog& catalog, std::string_view id);
+Combo decodeId(const Catalog& catalog, std::string_view id);
 // Throws Error(invalid_id) naming the category when an index is out of the catalog's range.
-PIXABOTS_API void validateCombo(const Catalog& catalog, const Combo& combo);
+void validateCombo(const Catalog& catalog, const Combo& combo);
 // Throws as validateCombo does.
-PIXABOTS_API std::string encodeId(const Catalog& catalog, const Combo& combo);
+std::string encodeId(const Catalog& catalog, const Combo& combo);
 
 // Stable browse order: top + body*nTop + heads*nTop*nBody + eyes*nTop*nBody*nHeads.
-PIXABOTS_API std::uint32_t comboIndex(const Catalog& catalog, const Combo& combo);
+std::uint32_t comboIndex(const Catalog& catalog, const Combo& combo);
 // Throws Error(invalid_id) when index >= catalog.combinations().
-PIXABOTS_API Combo comboAt(const Catalog& catalog, std::uint32_t index);
+Combo comboAt(const Catalog& catalog, std::uint32_t index);
 // Neighbours in browse order, wrapping around at both ends.
-PIXABOTS_API Combo nextCombo(const Catalog& catalog, const Combo& combo);
-PIXABOTS_API Combo previousCombo(const Catalog& catalog, const Combo& combo);
+Combo nextCombo(const Catalog& catalog, const Combo& combo);
+Combo previousCombo(const Catalog& catalog, const Combo& combo);
 
-}  // namespace pixabots
+}  // namespace pixabots::core

@@ -1,12 +1,11 @@
 #pragma once
 #include <string>
 
-#include "pixabots/export.hpp"
-#include "pixabots/id.hpp"
-#include "pixabots/pack.hpp"
-#include "pixabots/render.hpp"
+#include "pixabots/core/id.hpp"
+#include "pixabots/core/pack.hpp"
+#include "pixabots/core/render.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 
 // Where the URLs inside the JSON documents point.
 struct JsonOptions {
@@ -17,11 +16,11 @@ struct JsonOptions {
 // The service's metadata document:
 // {"id","combo":{eyes,heads,body,top},"parts":{...names},"png","gif"} with
 // png = origin/api/pixabot/ID?size=S and gif = the same plus &animated=true.
-PIXABOTS_API std::string metadataJson(const Pack& pack, const Combo& combo, const JsonOptions& options = {});
+std::string metadataJson(const Pack& pack, const Combo& combo, const JsonOptions& options = {});
 
 // The service's frames document (/api/pixabot/{id}/frames): timeline for
 // client-side playback, 16 frames with unrounded offsets, and the sprite sheet
 // of each layer at origin/sprites/{category}/{name}.png.
-PIXABOTS_API std::string framesJson(const Pack& pack, const Combo& combo, const JsonOptions& options = {});
+std::string framesJson(const Pack& pack, const Combo& combo, const JsonOptions& options = {});
 
-}  // namespace pixabots
+}  // namespace pixabots::core

@@ -1,12 +1,11 @@
 #pragma once
 #include <string>
 
-#include "pixabots/export.hpp"
-#include "pixabots/id.hpp"
-#include "pixabots/pack.hpp"
-#include "pixabots/render.hpp"
+#include "pixabots/core/id.hpp"
+#include "pixabots/core/pack.hpp"
+#include "pixabots/core/render.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 
 struct SvgOptions {
   // false: byte for byte the service's SVG, one 1x1 rect per visible pixel
@@ -19,7 +18,7 @@ struct SvgOptions {
 // a full-size rect of options.bg when set, then the visible pixels with
 // fill-opacity for partial alpha. As in the service, hue and saturate do not
 // apply to SVG (the options are still validated).
-PIXABOTS_API std::string renderSvg(const Pack& pack, const Combo& combo, const RenderOptions& options,
+std::string renderSvg(const Pack& pack, const Combo& combo, const RenderOptions& options,
                                    const SvgOptions& svg = {});
 
-}  // namespace pixabots
+}  // namespace pixabots::core

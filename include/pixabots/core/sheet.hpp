@@ -3,12 +3,11 @@
 #include <string>
 #include <vector>
 
-#include "pixabots/export.hpp"
-#include "pixabots/id.hpp"
-#include "pixabots/pack.hpp"
-#include "pixabots/render.hpp"
+#include "pixabots/core/id.hpp"
+#include "pixabots/core/pack.hpp"
+#include "pixabots/core/render.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 
 // strip: all frames in one row; grid: `columns` frames per row, rows filled
 // left to right, top to bottom (cells past the last frame stay transparent).
@@ -32,7 +31,7 @@ struct SpriteSheetOutput {
 // its first tick, with its duration in milliseconds in the JSON. Throws
 // Error(invalid_option) for bad render or sheet options, Error(invalid_id)
 // for a combo outside the pack.
-PIXABOTS_API SpriteSheetOutput renderSpriteSheet(const Pack& pack, const Combo& combo, const RenderOptions& options,
+SpriteSheetOutput renderSpriteSheet(const Pack& pack, const Combo& combo, const RenderOptions& options,
                                                  const SheetOptions& sheet = {});
 
-}  // namespace pixabots
+}  // namespace pixabots::core

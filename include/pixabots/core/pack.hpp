@@ -8,10 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "pixabots/catalog.hpp"
-#include "pixabots/export.hpp"
+#include "pixabots/core/catalog.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 
 inline constexpr int kNativeSize = 32;  // sprites and the composited canvas are 32x32
 inline constexpr std::size_t kFrameBytes = kNativeSize * kNativeSize * 4;
@@ -46,7 +45,7 @@ class SpriteSheet {
 
 // A catalog plus the decoded sprite of every part. Immutable once built, so one
 // pack serves any number of concurrent renders.
-class PIXABOTS_API Pack {
+class Pack {
  public:
   // A directory in the service's layout: {category}/{name}.png sheets (frames*32
   // x 32) and an optional manifest.json defining the catalog (docs/packs.md);
@@ -75,4 +74,4 @@ class PIXABOTS_API Pack {
   std::array<std::vector<SpriteSheet>, 4> sheets_;
 };
 
-}  // namespace pixabots
+}  // namespace pixabots::core

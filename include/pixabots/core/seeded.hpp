@@ -2,20 +2,19 @@
 #include <cstdint>
 #include <string_view>
 
-#include "pixabots/catalog.hpp"
-#include "pixabots/export.hpp"
-#include "pixabots/id.hpp"
+#include "pixabots/core/catalog.hpp"
+#include "pixabots/core/id.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 
 // djb2 over the UTF-16 code units of `utf8` (h = h*33 + c mod 2^32), bit-identical
 // to the JavaScript core's hashString. Invalid UTF-8 bytes count as U+FFFD, as
 // a JavaScript string decoded from them would hold.
-PIXABOTS_API std::uint32_t hashString(std::string_view utf8);
+std::uint32_t hashString(std::string_view utf8);
 
 // The JavaScript core's seededCombo: r = hashString(seed); for each category in
 // encoding order, index = r % count, r /= count.
-PIXABOTS_API Combo seededCombo(const Catalog& catalog, std::string_view seed);
+Combo seededCombo(const Catalog& catalog, std::string_view seed);
 
 // The JavaScript core's mulberry32 PRNG. A UniformRandomBitGenerator, so it also
 // plugs into <random>.
@@ -54,4 +53,4 @@ Combo randomCombo(const Catalog& catalog, Rng& rng) {
   return combo;
 }
 
-}  // namespace pixabots
+}  // namespace pixabots::core

@@ -5,13 +5,12 @@
 #include <span>
 #include <vector>
 
-#include "pixabots/color.hpp"
-#include "pixabots/export.hpp"
-#include "pixabots/id.hpp"
-#include "pixabots/image.hpp"
-#include "pixabots/pack.hpp"
+#include "pixabots/core/color.hpp"
+#include "pixabots/core/id.hpp"
+#include "pixabots/core/image.hpp"
+#include "pixabots/core/pack.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 
 inline constexpr int kMinSize = 32;
 inline constexpr int kMaxSize = 1920;
@@ -29,24 +28,24 @@ struct RenderOptions {
 };
 
 // Throws Error(invalid_option) naming the bad field, its value and the accepted range.
-PIXABOTS_API void validate(const RenderOptions& options);
+void validate(const RenderOptions& options);
 // The hue the renderer applies: rounded, wrapped into 0..359.
-PIXABOTS_API int normalizedHue(double hue);
+int normalizedHue(double hue);
 
 // Renders frame 0 of every layer into `out`: options.size rows of options.size
 // RGBA pixels, `stride` bytes apart (0 = tightly packed). Allocates nothing.
 // Throws Error(invalid_option) when `out` is too small or an option is bad.
-PIXABOTS_API void renderInto(const Pack& pack, const Combo& combo, const RenderOptions& options,
+void renderInto(const Pack& pack, const Combo& combo, const RenderOptions& options,
                              std::span<std::uint8_t> out, std::size_t stride = 0);
-PIXABOTS_API Image render(const Pack& pack, const Combo& combo, const RenderOptions& options);
+Image render(const Pack& pack, const Combo& combo, const RenderOptions& options);
 // The static render as a PNG (indexed colour whenever it has <= 256 colours).
-PIXABOTS_API std::vector<std::uint8_t> renderPng(const Pack& pack, const Combo& combo,
+std::vector<std::uint8_t> renderPng(const Pack& pack, const Combo& combo,
                                                  const RenderOptions& options);
 
 // One frame of one part alone on a transparent canvas, scaled like a render
 // (options.size; palette and bg apply too). For part pickers and pack previews.
 // Throws Error(invalid_option) naming the part or frame when out of range.
-PIXABOTS_API Image renderPart(const Pack& pack, Category category, int part, int frame,
+Image renderPart(const Pack& pack, Category category, int part, int frame,
                               const RenderOptions& options);
 
-}  // namespace pixabots
+}  // namespace pixabots::core

@@ -4,13 +4,12 @@
 #include <cstdint>
 #include <span>
 
-#include "pixabots/export.hpp"
-#include "pixabots/id.hpp"
-#include "pixabots/image.hpp"
-#include "pixabots/pack.hpp"
-#include "pixabots/render.hpp"
+#include "pixabots/core/id.hpp"
+#include "pixabots/core/image.hpp"
+#include "pixabots/core/pack.hpp"
+#include "pixabots/core/render.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 
 inline constexpr int kLoopTicks = 16;     // the super-loop: the bounce plays twice
 inline constexpr int kBounceTicks = 8;    // all that is encoded when no part animates
@@ -33,22 +32,22 @@ struct Timeline {
 };
 
 // The animation of a combo as data. Throws Error(invalid_id) for a combo outside the pack.
-PIXABOTS_API Timeline timeline(const Pack& pack, const Combo& combo);
+Timeline timeline(const Pack& pack, const Combo& combo);
 
 // max(20, round(72 / speed)) milliseconds; throws Error(invalid_option) for a
 // speed outside 0.25..4.
-PIXABOTS_API int frameDelayMs(double speed);
+int frameDelayMs(double speed);
 
 // Tick `tick` (0..15) rendered like a static render (palette, bg, scaling) into
 // `out`, options.size square, rows `stride` bytes apart (0 = packed). Allocates nothing.
-PIXABOTS_API void renderTickInto(const Pack& pack, const Combo& combo, const RenderOptions& options, int tick,
+void renderTickInto(const Pack& pack, const Combo& combo, const RenderOptions& options, int tick,
                                  std::span<std::uint8_t> out, std::size_t stride = 0);
-PIXABOTS_API Image renderTick(const Pack& pack, const Combo& combo, const RenderOptions& options, int tick);
+Image renderTick(const Pack& pack, const Combo& combo, const RenderOptions& options, int tick);
 // Every encoded tick (8 or 16, timeline().ticks) stacked vertically, tick 0 on
 // top: options.size wide, ticks*options.size high. The Into form writes into
 // the caller's buffer and allocates nothing.
-PIXABOTS_API void renderTicksInto(const Pack& pack, const Combo& combo, const RenderOptions& options,
+void renderTicksInto(const Pack& pack, const Combo& combo, const RenderOptions& options,
                                   std::span<std::uint8_t> out, std::size_t stride = 0);
-PIXABOTS_API Image renderTicks(const Pack& pack, const Combo& combo, const RenderOptions& options);
+Image renderTicks(const Pack& pack, const Combo& combo, const RenderOptions& options);
 
-}  // namespace pixabots
+}  // namespace pixabots::core

@@ -6,9 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "pixabots/export.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 
 // The four categories, numbered in encoding order (the order of an ID's characters).
 enum class Category : std::uint8_t { eyes = 0, heads = 1, body = 2, top = 3 };
@@ -22,13 +21,13 @@ inline constexpr std::array<Category, 4> kEncodingOrder = {Category::eyes, Categ
 inline constexpr std::array<Category, 4> kLayerOrder = {Category::top, Category::body,
                                                         Category::heads, Category::eyes};
 
-PIXABOTS_API std::string_view categoryName(Category c);
+std::string_view categoryName(Category c);
 
 // How a part's frames play in the animation: static parts have one frame, blink
 // sheets are [open, closed], sequences cycle through every frame.
 enum class PartKind : std::uint8_t { still, blink, sequence };
 
-PIXABOTS_API std::string_view partKindName(PartKind k);
+std::string_view partKindName(PartKind k);
 
 struct Part {
   std::string name;
@@ -39,7 +38,7 @@ struct Part {
 
 // Which parts exist, in ID order. Data, not code: the service's catalog is the
 // default and a pack's manifest can define another (1..36 parts a category).
-class PIXABOTS_API Catalog {
+class Catalog {
  public:
   // Throws Error(invalid_pack) naming the category and part when a category is
   // empty, holds more than 36 parts, repeats a name, or has a bad frame count.
@@ -63,4 +62,4 @@ class PIXABOTS_API Catalog {
   std::array<std::vector<Part>, 4> parts_;
 };
 
-}  // namespace pixabots
+}  // namespace pixabots::core

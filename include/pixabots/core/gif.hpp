@@ -2,12 +2,11 @@
 #include <cstdint>
 #include <vector>
 
-#include "pixabots/export.hpp"
-#include "pixabots/id.hpp"
-#include "pixabots/pack.hpp"
-#include "pixabots/render.hpp"
+#include "pixabots/core/id.hpp"
+#include "pixabots/core/pack.hpp"
+#include "pixabots/core/render.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 
 // The combo's animation as a looping GIF (docs/formats.md, "GIF"): the encoded
 // ticks with identical consecutive frames merged, options.size square, palette
@@ -15,6 +14,6 @@ namespace pixabots {
 // exact when the frames use <= 255 of them, else quantised deterministically.
 // Thread-safe. Throws Error(invalid_option) for a bad option (size, hue,
 // saturate, speed) and Error(invalid_id) for a combo outside the pack.
-PIXABOTS_API std::vector<std::uint8_t> renderGif(const Pack& pack, const Combo& combo, const RenderOptions& options);
+std::vector<std::uint8_t> renderGif(const Pack& pack, const Combo& combo, const RenderOptions& options);
 
-}  // namespace pixabots
+}  // namespace pixabots::core

@@ -4,9 +4,8 @@
 #include <span>
 #include <vector>
 
-#include "pixabots/export.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 
 // A view of 8-bit RGBA pixels, rows `stride` bytes apart (stride >= width*4).
 // Colour channels are not premultiplied; fully transparent pixels are (0,0,0,0).
@@ -42,4 +41,4 @@ class Image {
   std::vector<std::uint8_t> pixels_;
 };
 
-}  // namespace pixabots
+}  // namespace pixabots::core

@@ -2,9 +2,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "pixabots/export.hpp"
 
-namespace pixabots {
+namespace pixabots::core {
 
 // What went wrong, coarse enough to map onto a status code or an HTTP status.
 enum class Errc {
@@ -18,7 +17,7 @@ enum class Errc {
 // The C++ API reports every failure with this exception; what() names the bad
 // value and the accepted range, e.g. "size 20 is out of range: must be an
 // integer between 32 and 1920".
-class PIXABOTS_API Error : public std::runtime_error {
+class Error : public std::runtime_error {
  public:
   Error(Errc code, const std::string& message) : std::runtime_error(message), code_(code) {}
   Errc code() const noexcept { return code_; }
@@ -27,4 +26,4 @@ class PIXABOTS_API Error : public std::runtime_error {
   Errc code_;
 };
 
-}  // namespace pixabots
+}  // namespace pixabots::core
