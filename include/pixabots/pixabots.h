@@ -191,6 +191,15 @@ PXB_API pxb_status pxb_render(const pxb_ctx* ctx, const char* id, const pxb_opti
 PXB_API pxb_status pxb_render_into(const pxb_ctx* ctx, const char* id, const pxb_options* options,
                                    uint8_t* buffer, size_t capacity, size_t* out_size);
 
+/* ---- Decoding, to check output or read sprites ---- */
+
+/* Decodes a PNG of any colour type and bit depth to 8-bit RGBA (rows width*4
+   bytes, not premultiplied) in a new buffer handed to the caller, released
+   with pxb_free(). Images over 8192 x 8192 or 2^24 pixels are refused before
+   anything is allocated for them. */
+PXB_API pxb_status pxb_decode_png(const uint8_t* data, size_t size, uint8_t** out_rgba, int32_t* out_width,
+                                  int32_t* out_height);
+
 #ifdef __cplusplus
 }
 #endif

@@ -235,6 +235,24 @@ class Context {
   pxb_ctx* raw_ = nullptr;
 };
 
+// A decoded image: 8-bit RGBA, rows width*4 bytes.
+struct Rgba {
+  int width = 0;
+  int height = 0;
+  std::vector<std::uint8_t> pixels;
+};
+
+// Decodes any PNG (e.g. a render, to check it). Throws Error(PXB_ERR_CODEC) saying what is wrong.
+inline Rgba decodePng(std::span<const std::uint8_t> png) {
+  std::uint8_t* data = nullptr;
+  std::int32_t width = 0;
+  std::int32_t height = 0;
+  detail::check(pxb_decode_png(png.data(), png.size(), &data, &width, &height));
+  const std::unique_ptr<std::uint8_t, decltype(&pxb_free)> owned(data, &pxb_free);
+  const auto n = static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4;
+  return {width, height, {data, data + n}};
+}
+
 // The library actually loaded (may differ from PIXABOTS_VERSION_STRING).
 inline std::string_view version() { return pxb_version(); }
 

@@ -1,0 +1,30 @@
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+#include "capi/guard.hpp"
+#include "pixabots/core/png.hpp"
+
+extern "C" {
+
+pxb_status pxb_decode_png(const uint8_t* data, size_t size, uint8_t** out_rgba, int32_t* out_width,
+                          int32_t* out_height) {
+  using namespace pixabots;
+  return capi::guarded([&] {
+    if (size > 0) capi::require(data, "data");
+    capi::require(out_rgba, "out_rgba");
+    capi::require(out_width, "out_width");
+    capi::require(out_height, "out_height");
+    const core::Image image = core::decodePng({data, size});
+    const auto pixels = image.pixels();
+    auto* buffer = static_cast<std::uint8_t*>(std::malloc(pixels.size()));
+    if (buffer == nullptr) throw std::bad_alloc();
+    std::memcpy(buffer, pixels.data(), pixels.size());
+    *out_rgba = buffer;
+    *out_width = image.width();
+    *out_height = image.height();
+    return PXB_OK;
+  });
+}
+
+}  // extern "C"
