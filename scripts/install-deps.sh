@@ -9,12 +9,19 @@ packages=(
   nlohmann-json3-dev
   catch2 libbenchmark-dev
   clang libclang-rt-14-dev
-  python3
+  python3 valgrind
 )
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+
+# The bindings' toolchains may come from elsewhere (rustup, nodesource): a
+# working command is enough; otherwise Debian's packages provide them.
+declare -A tools=([node]=nodejs [npm]=npm [cargo]=cargo)
+for tool in "${!tools[@]}"; do
+  command -v "$tool" >/dev/null || missing+=("${tools[$tool]}")
 done
 
 if ((${#missing[@]})); then

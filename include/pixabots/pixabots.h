@@ -66,7 +66,9 @@ typedef enum pxb_format {
   PXB_FORMAT_SHEET_JSON = 9      /* the sheet's frame data ("frames"/"meta" JSON Array) */
 } pxb_format;
 
-/* Categories in encoding order: the order of an ID's characters. */
+/* Categories in encoding order: the order of an ID's characters. Enum-valued
+   arguments and fields are int32_t so any value a caller passes is well
+   defined and refused with PXB_ERR_INVALID_ARGUMENT when unknown. */
 typedef enum pxb_category {
   PXB_CATEGORY_EYES = 0,
   PXB_CATEGORY_HEADS = 1,
@@ -97,7 +99,7 @@ typedef struct pxb_options {
   double saturate;        /* chroma multiplier 0..4 (default 1) */
   const char* bg;         /* "#rrggbb" to flatten onto; NULL = transparent */
   double speed;           /* animation speed 0.25..4 (default 1) */
-  pxb_format format;      /* default PXB_FORMAT_PNG */
+  int32_t format;         /* a pxb_format (default PXB_FORMAT_PNG) */
   int32_t tick;           /* PNG and RGBA: PXB_TICK_STILL, a tick 0..15, or PXB_TICK_ALL */
   int32_t compact_svg;    /* nonzero: merge same-colour runs (same picture, fewer bytes) */
   int32_t sheet_columns;  /* sheets: 0 = one row, 1..16 = a grid that many frames wide */
@@ -117,7 +119,7 @@ PXB_API const char* pxb_version(void);
 PXB_API uint32_t pxb_version_number(void);
 
 /* A fixed English description of a status (static storage; never NULL). */
-PXB_API const char* pxb_strerror(pxb_status status);
+PXB_API const char* pxb_strerror(int32_t status);
 /* The detail of this thread's last failed call, e.g. "size 20 is out of range:
    must be an integer between 32 and 1920"; "" when none failed yet. Owned by
    the library, valid until this thread's next failed call. */
@@ -169,10 +171,10 @@ PXB_API pxb_status pxb_id_at(const pxb_ctx* ctx, uint32_t index, char out_id[PXB
 PXB_API pxb_status pxb_next_id(const pxb_ctx* ctx, const char* id, char out_id[PXB_ID_BUFFER_SIZE]);
 PXB_API pxb_status pxb_previous_id(const pxb_ctx* ctx, const char* id, char out_id[PXB_ID_BUFFER_SIZE]);
 /* "eyes", "heads", "body", "top" (static storage), or NULL for a bad value. */
-PXB_API const char* pxb_category_name(pxb_category category);
-PXB_API pxb_status pxb_part_count(const pxb_ctx* ctx, pxb_category category, int32_t* out);
+PXB_API const char* pxb_category_name(int32_t category);
+PXB_API pxb_status pxb_part_count(const pxb_ctx* ctx, int32_t category, int32_t* out);
 /* The part's name, owned by the context. */
-PXB_API pxb_status pxb_part_name(const pxb_ctx* ctx, pxb_category category, int32_t part, const char** out);
+PXB_API pxb_status pxb_part_name(const pxb_ctx* ctx, int32_t category, int32_t part, const char** out);
 /* Ticks the animation encodes: 16, or 8 when no part of the combo animates. */
 PXB_API pxb_status pxb_tick_count(const pxb_ctx* ctx, const char* id, int32_t* out);
 

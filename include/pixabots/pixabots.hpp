@@ -86,7 +86,7 @@ struct Options {
     o.saturate = saturate;
     o.bg = bg ? bg->c_str() : nullptr;
     o.speed = speed;
-    o.format = static_cast<pxb_format>(format);
+    o.format = static_cast<std::int32_t>(format);
     o.tick = tick;
     o.compact_svg = compactSvg ? 1 : 0;
     o.sheet_columns = sheetColumns;
@@ -177,13 +177,13 @@ class Context {
   }
   int partCount(Category category) const {
     std::int32_t n = 0;
-    detail::check(pxb_part_count(raw_, static_cast<pxb_category>(category), &n));
+    detail::check(pxb_part_count(raw_, static_cast<std::int32_t>(category), &n));
     return n;
   }
   // Owned by the context.
   std::string_view partName(Category category, int part) const {
     const char* name = nullptr;
-    detail::check(pxb_part_name(raw_, static_cast<pxb_category>(category), part, &name));
+    detail::check(pxb_part_name(raw_, static_cast<std::int32_t>(category), part, &name));
     return name;
   }
   // 16, or 8 when no part of the combo animates.

@@ -20,8 +20,7 @@ core::Combo comboOf(const core::Catalog& catalog, const char* id) {
 
 namespace {
 
-core::Category categoryOf(pxb_category category) {
-  const auto value = static_cast<int>(category);
+core::Category categoryOf(int32_t value) {
   if (value < 0 || value >= core::kCategoryCount) {
     throw InvalidArgument{"category " + std::to_string(value) + " is not one of 0..3 (eyes, heads, body, top)"};
   }
@@ -135,13 +134,12 @@ pxb_status pxb_previous_id(const pxb_ctx* ctx, const char* id, char out_id[PXB_I
   return capi::mapId(ctx, id, out_id, core::previousCombo);
 }
 
-const char* pxb_category_name(pxb_category category) {
-  const auto value = static_cast<int>(category);
+const char* pxb_category_name(int32_t value) {
   if (value < 0 || value >= core::kCategoryCount) return nullptr;
   return core::categoryName(static_cast<core::Category>(value)).data();
 }
 
-pxb_status pxb_part_count(const pxb_ctx* ctx, pxb_category category, int32_t* out) {
+pxb_status pxb_part_count(const pxb_ctx* ctx, int32_t category, int32_t* out) {
   return capi::guarded([&] {
     const core::Catalog& catalog = capi::packOf(ctx).catalog();
     capi::require(out, "out");
@@ -150,7 +148,7 @@ pxb_status pxb_part_count(const pxb_ctx* ctx, pxb_category category, int32_t* ou
   });
 }
 
-pxb_status pxb_part_name(const pxb_ctx* ctx, pxb_category category, int32_t part, const char** out) {
+pxb_status pxb_part_name(const pxb_ctx* ctx, int32_t category, int32_t part, const char** out) {
   return capi::guarded([&] {
     const core::Catalog& catalog = capi::packOf(ctx).catalog();
     capi::require(out, "out");

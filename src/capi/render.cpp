@@ -26,7 +26,7 @@ namespace {
 // pxb_options translated into the core's option structs.
 struct Request {
   core::RenderOptions render;
-  pxb_format format = PXB_FORMAT_PNG;
+  int format = PXB_FORMAT_PNG;
   int tick = PXB_TICK_STILL;
   bool compactSvg = false;
   core::SheetOptions sheet;
@@ -50,9 +50,8 @@ Request requestOf(const pxb_options* given) {
   if (o.bg != nullptr) r.render.bg = core::parseColor(o.bg);
   core::validate(r.render);
 
-  const auto format = static_cast<int>(o.format);
-  if (format < PXB_FORMAT_PNG || format > PXB_FORMAT_SHEET_JSON) {
-    throw InvalidArgument{"format " + std::to_string(format) + " is not a pxb_format (0..9)"};
+  if (o.format < PXB_FORMAT_PNG || o.format > PXB_FORMAT_SHEET_JSON) {
+    throw InvalidArgument{"format " + std::to_string(o.format) + " is not a pxb_format (0..9)"};
   }
   r.format = o.format;
 

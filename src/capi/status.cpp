@@ -6,7 +6,7 @@
 
 extern "C" {
 
-const char* pxb_strerror(pxb_status status) {
+const char* pxb_strerror(int32_t status) {
   switch (status) {
     case PXB_OK: return "success";
     case PXB_ERR_INVALID_ID: return "invalid pixabot ID";

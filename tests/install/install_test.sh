@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs the build into a temporary prefix, then builds and runs a consumer
-# through find_package (shared and static) and through pkg-config.
+# Installs the build into a temporary prefix, then builds and runs a C and a
+# C++ consumer through find_package (shared and static) and through pkg-config.
 set -euo pipefail
 build_dir=$1
 source_dir=$(cd "$(dirname "$0")" && pwd)/consumer
@@ -15,6 +15,8 @@ for variant in pixabots pixabots_static pkg-config; do
   PKG_CONFIG_PATH="$work/prefix/lib/pkgconfig" \
     cmake -S "$source_dir" -B "$work/$variant" "${args[@]}" >/dev/null
   cmake --build "$work/$variant" >/dev/null
-  LD_LIBRARY_PATH="$work/prefix/lib" "$work/$variant/consumer"
-  echo "install_test: $variant consumer ok"
+  for consumer in c_consumer cpp_consumer; do
+    LD_LIBRARY_PATH="$work/prefix/lib" "$work/$variant/$consumer"
+  done
+  echo "install_test: $variant consumers ok"
 done

@@ -1,24 +1,23 @@
-// Renders with the embedded art through the installed headers and library and
-// checks the PNG decodes to the rendered pixels.
-#include <pixabots/core.hpp>
+// Renders with the embedded art through the installed C++ header and library:
+// the PNG decodes to the raw RGBA render, and a bad ID throws.
+#include <pixabots/pixabots.hpp>
 
 #include <cstdio>
-#include <cstring>
 
 int main() {
-  const pixabots::core::Pack& pack = pixabots::core::Pack::embedded();
-  const pixabots::core::Combo combo = pixabots::core::decodeId(pack.catalog(), "2156");
-  pixabots::core::RenderOptions options;
+  const pixabots::Context ctx;
+  pixabots::Options options;
   options.size = 64;
-  const auto png = pixabots::core::renderPng(pack, combo, options);
-  const pixabots::core::Image image = pixabots::core::decodePng(png);
-  if (!(image == pixabots::core::render(pack, combo, options))) return 1;
+  const auto png = ctx.render("2156", options);
+  options.format = pixabots::Format::rgba;
+  const auto rgba = ctx.render("2156", options);
+  if (pixabots::decodePng(png).pixels != rgba) return 1;
   try {
-    pixabots::core::decodeId(pack.catalog(), "zzzz");
+    ctx.render("zzzz");
     return 1;
-  } catch (const pixabots::core::Error& e) {
-    if (e.code() != pixabots::core::Errc::invalid_id) return 1;
+  } catch (const pixabots::Error& e) {
+    if (e.status() != PXB_ERR_INVALID_ID) return 1;
   }
-  std::printf("pixabots %s: %zu byte PNG\n", pixabots::core::version(), png.size());
-  return std::strcmp(pixabots::core::version(), PIXABOTS_VERSION_STRING) == 0 ? 0 : 1;
+  std::printf("C++ consumer: pixabots %s, %zu byte PNG\n", pxb_version(), png.size());
+  return pixabots::version() == PIXABOTS_VERSION_STRING ? 0 : 1;
 }
