@@ -32,12 +32,12 @@ Args::Args(const std::vector<std::string_view>& argv, const std::vector<std::str
       values_[std::string(name)] = "";
     } else if (listed(valued, name)) {
       if (!hasInline) {
-        if (i + 1 >= argv.size()) throw Error(Errc::invalid_option, "option " + std::string(name) + " needs a value");
+        if (i + 1 >= argv.size()) throw core::Error(core::Errc::invalid_option, "option " + std::string(name) + " needs a value");
         inlineValue = argv[++i];
       }
       values_[std::string(name)] = std::string(inlineValue);
     } else {
-      throw Error(Errc::invalid_option, "unknown option " + std::string(name));
+      throw core::Error(core::Errc::invalid_option, "unknown option " + std::string(name));
     }
   }
 }
@@ -56,7 +56,7 @@ std::optional<int> Args::integer(std::string_view name) const {
   int v = 0;
   auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
   if (ec != std::errc() || end != text->data() + text->size()) {
-    throw Error(Errc::invalid_option, std::string(name) + " \"" + *text + "\" is not an integer");
+    throw core::Error(core::Errc::invalid_option, std::string(name) + " \"" + *text + "\" is not an integer");
   }
   return v;
 }
@@ -67,7 +67,7 @@ std::optional<double> Args::number(std::string_view name) const {
   double v = 0;
   auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
   if (ec != std::errc() || end != text->data() + text->size() || !std::isfinite(v)) {
-    throw Error(Errc::invalid_option, std::string(name) + " \"" + *text + "\" is not a number");
+    throw core::Error(core::Errc::invalid_option, std::string(name) + " \"" + *text + "\" is not a number");
   }
   return v;
 }

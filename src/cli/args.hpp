@@ -5,15 +5,10 @@
 #include <string_view>
 #include <vector>
 
-#include "pixabots/core.hpp"
-
 namespace pixabots::cli {
 
-// The CLI is a front end of the core library: its names are the CLI's vocabulary.
-using namespace pixabots::core;
-
 // Command-line arguments split into positionals and --name value options.
-// Errors are thrown as Error(invalid_option) naming the flag.
+// Errors are thrown as core::Error(invalid_option) naming the flag.
 class Args {
  public:
   // `valued` lists the options that take a value (e.g. "--size", "-o"); `flags`

@@ -13,6 +13,9 @@
 #include "text/pixel_font.hpp"
 
 namespace pixabots::cli {
+
+// The gallery lays out parts and bots with the core's image types directly.
+using namespace pixabots::core;
 namespace {
 
 constexpr int kColumns = 8;

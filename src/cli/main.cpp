@@ -5,7 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "pixabots/core/error.hpp"
-#include "pixabots/pixabots.h"
+#include "pixabots/pixabots.hpp"
 
 namespace {
 
@@ -57,6 +57,10 @@ int main(int argc, char** argv) {
     std::cerr << "pixabots " << command << ": " << e.what() << "\n";
     const bool usage = e.code() == pixabots::core::Errc::invalid_id || e.code() == pixabots::core::Errc::invalid_option;
     return usage ? 2 : 1;
+  } catch (const pixabots::Error& e) {
+    std::cerr << "pixabots " << command << ": " << e.what() << "\n";
+    const pxb_status s = e.status();
+    return s == PXB_ERR_INVALID_ID || s == PXB_ERR_INVALID_OPTION || s == PXB_ERR_INVALID_ARGUMENT ? 2 : 1;
   } catch (const std::exception& e) {
     std::cerr << "pixabots " << command << ": " << e.what() << "\n";
     return 1;

@@ -10,7 +10,8 @@ namespace {
 
 constexpr std::array<std::pair<std::string_view, Format>, 8> kNames = {{
     {"png", Format::png}, {"apng", Format::apng}, {"gif", Format::gif}, {"webp", Format::webp},
-    {"svg", Format::svg}, {"sheet", Format::sheet}, {"json", Format::json}, {"frames", Format::frames},
+    {"svg", Format::svg}, {"sheet", Format::sheetPng}, {"json", Format::metadataJson},
+    {"frames", Format::framesJson},
 }};
 
 constexpr std::string_view kList = "png, apng, gif, webp, svg, sheet, json, frames";
@@ -31,7 +32,7 @@ Format chooseFormat(const std::optional<std::string>& flag, std::string_view out
   if (ext == "gif") return Format::gif;
   if (ext == "webp") return Format::webp;
   if (ext == "svg") return Format::svg;
-  if (ext == "json") return Format::json;
+  if (ext == "json") return Format::metadataJson;
   throw core::Error(core::Errc::invalid_option, "cannot tell the format from \"" + std::string(output) +
                                         "\": use a .png, .gif, .webp, .svg or .json name or --format (" +
                                         std::string(kList) + ")");

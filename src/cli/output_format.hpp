@@ -3,13 +3,13 @@
 #include <string>
 #include <string_view>
 
-namespace pixabots::cli {
+#include "pixabots/pixabots.hpp"
 
-enum class Format { png, apng, gif, webp, svg, sheet, json, frames };
+namespace pixabots::cli {
 
 // The format named by --format, else the one the output file's extension
 // implies (.png is APNG when animated). Throws Error(invalid_option) listing
-// the formats when neither says.
-Format chooseFormat(const std::optional<std::string>& flag, std::string_view output, bool animated);
+// the formats when neither says. "sheet" is Format::sheetPng (the JSON goes beside it).
+pixabots::Format chooseFormat(const std::optional<std::string>& flag, std::string_view output, bool animated);
 
 }  // namespace pixabots::cli

@@ -1,53 +1,32 @@
 #include <filesystem>
 #include <iostream>
-#include <optional>
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/output_file.hpp"
 #include "cli/output_format.hpp"
-#include "pixabots/core.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/pixabots.hpp"
 
 namespace pixabots::cli {
 namespace {
 
-std::vector<std::uint8_t> bytesOf(const std::string& text) { return {text.begin(), text.end()}; }
+[[noreturn]] void usage(const std::string& message) { throw core::Error(core::Errc::invalid_option, message); }
 
-std::vector<std::uint8_t> encode(Format format, const Pack& pack, const Combo& combo, const RenderOptions& options,
-                                 const Args& args) {
-  JsonOptions json;
-  json.size = options.size;
-  if (auto origin = args.value("--origin")) json.origin = *origin;
-  switch (format) {
-    case Format::png: return renderPng(pack, combo, options);
-    case Format::apng: return renderApng(pack, combo, options);
-    case Format::gif: return renderGif(pack, combo, options);
-    case Format::webp: return renderWebp(pack, combo, options);
-    case Format::svg: return bytesOf(renderSvg(pack, combo, options, SvgOptions{args.flag("--compact")}));
-    case Format::json: return bytesOf(metadataJson(pack, combo, json));
-    case Format::frames: return bytesOf(framesJson(pack, combo, json));
-    case Format::sheet: break;
-  }
-  throw Error(Errc::invalid_option, "a sprite sheet is two files: use writeSheet");
-}
-
-// A sprite sheet is two files: FILE.png and FILE.json beside it.
-void writeSheet(const std::filesystem::path& output, const Pack& pack, const Combo& combo,
-                const RenderOptions& options, const Args& args) {
+// A sprite sheet is two files: NAME.png and NAME.json beside it.
+void writeSheet(const std::filesystem::path& output, const Context& ctx, const std::string& id, Options options) {
   if (output == "-" || output.extension() != ".png") {
-    throw Error(Errc::invalid_option, "a sprite sheet needs -o NAME.png; its JSON goes to NAME.json beside it");
+    usage("a sprite sheet needs -o NAME.png; its JSON goes to NAME.json beside it");
   }
-  SheetOptions sheet;
-  sheet.imageName = output.filename().string();
-  if (auto columns = args.integer("--columns")) {
-    sheet.layout = SheetLayout::grid;
-    sheet.columns = *columns;
-  }
-  const SpriteSheetOutput out = renderSpriteSheet(pack, combo, options, sheet);
+  options.sheetImage = output.filename().string();
   std::filesystem::path json = output;
   json.replace_extension(".json");
-  writeOutput(output, out.png);
-  writeOutput(json, bytesOf(out.json));
+  options.format = Format::sheetPng;
+  const auto png = ctx.render(id, options);
+  options.format = Format::sheetJson;
+  const auto frames = ctx.render(id, options);
+  writeOutput(output, png);
+  writeOutput(json, frames);
 }
 
 }  // namespace
@@ -59,37 +38,38 @@ int renderCommand(const std::vector<std::string_view>& argv) {
                   {"--animated", "--compact"});
   auto output = args.value("-o");
   if (!output) output = args.value("--output");
-  if (!output) throw Error(Errc::invalid_option, "render needs an output file: -o FILE.png (or -o - for stdout)");
+  if (!output) usage("render needs an output file: -o FILE.png (or -o - for stdout)");
 
-  std::optional<Pack> loaded;
-  if (auto dir = args.value("--pack")) loaded = Pack::fromDirectory(*dir);
-  const Pack& pack = loaded ? *loaded : Pack::embedded();
+  const auto pack = args.value("--pack");
+  const Context ctx = pack ? Context::fromDirectory(*pack) : Context();
 
-  Combo combo;
+  std::string id;
   if (auto seed = args.value("--seed")) {
-    if (!args.positionals().empty()) throw Error(Errc::invalid_option, "give either an ID or --seed, not both");
-    combo = seededCombo(pack.catalog(), *seed);
+    if (!args.positionals().empty()) usage("give either an ID or --seed, not both");
+    id = ctx.seededId(*seed);
   } else if (args.positionals().size() == 1) {
-    combo = decodeId(pack.catalog(), args.positionals()[0]);
+    id = args.positionals()[0];
   } else {
-    throw Error(Errc::invalid_option, "render needs exactly one ID (4 characters of [0-9a-z]) or --seed TEXT");
+    usage("render needs exactly one ID (4 characters of [0-9a-z]) or --seed TEXT");
   }
 
-  RenderOptions options;
+  Options options;
   if (auto size = args.integer("--size")) options.size = *size;
   if (auto hue = args.number("--hue")) options.hue = *hue;
   if (auto saturate = args.number("--saturate")) options.saturate = *saturate;
-  if (auto bg = args.value("--bg")) options.bg = parseColor(*bg);
+  options.bg = args.value("--bg");
   if (auto speed = args.number("--speed")) options.speed = *speed;
-  validate(options);
+  if (auto columns = args.integer("--columns")) options.sheetColumns = *columns;
+  options.compactSvg = args.flag("--compact");
+  options.origin = args.value("--origin");
+  options.format = chooseFormat(args.value("--format"), *output, args.flag("--animated"));
 
-  const Format format = chooseFormat(args.value("--format"), *output, args.flag("--animated"));
-  if (format == Format::sheet) {
-    writeSheet(*output, pack, combo, options, args);
+  if (options.format == Format::sheetPng) {
+    writeSheet(*output, ctx, id, options);
   } else {
-    writeOutput(*output, encode(format, pack, combo, options, args));
+    writeOutput(*output, ctx.render(id, options));
   }
-  if (*output != "-") std::cerr << encodeId(pack.catalog(), combo) << " -> " << *output << "\n";
+  if (*output != "-") std::cerr << id << " -> " << *output << "\n";
   return 0;
 }
 
