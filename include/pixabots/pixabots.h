@@ -165,7 +165,8 @@ PXB_API pxb_status pxb_random_id(const pxb_ctx* ctx, char out_id[PXB_ID_BUFFER_S
 /* Combinations in the catalog (10,752 for the service's). */
 PXB_API pxb_status pxb_combo_count(const pxb_ctx* ctx, uint32_t* out);
 /* Browse order: index of an ID, the ID at an index, and the neighbours
-   (wrapping around at both ends). */
+   (wrapping around at both ends). An index >= pxb_combo_count names no ID:
+   PXB_ERR_INVALID_ID. */
 PXB_API pxb_status pxb_combo_index(const pxb_ctx* ctx, const char* id, uint32_t* out);
 PXB_API pxb_status pxb_id_at(const pxb_ctx* ctx, uint32_t index, char out_id[PXB_ID_BUFFER_SIZE]);
 PXB_API pxb_status pxb_next_id(const pxb_ctx* ctx, const char* id, char out_id[PXB_ID_BUFFER_SIZE]);
@@ -173,7 +174,8 @@ PXB_API pxb_status pxb_previous_id(const pxb_ctx* ctx, const char* id, char out_
 /* "eyes", "heads", "body", "top" (static storage), or NULL for a bad value. */
 PXB_API const char* pxb_category_name(int32_t category);
 PXB_API pxb_status pxb_part_count(const pxb_ctx* ctx, int32_t category, int32_t* out);
-/* The part's name, owned by the context. */
+/* The part's name, owned by the context. A part outside 0..count-1 is
+   PXB_ERR_INVALID_OPTION; a category outside pxb_category PXB_ERR_INVALID_ARGUMENT. */
 PXB_API pxb_status pxb_part_name(const pxb_ctx* ctx, int32_t category, int32_t part, const char** out);
 /* Ticks the animation encodes: 16, or 8 when no part of the combo animates. */
 PXB_API pxb_status pxb_tick_count(const pxb_ctx* ctx, const char* id, int32_t* out);

@@ -21,6 +21,17 @@ pxb_status statusOf(core::Errc code) {
   return PXB_ERR_INTERNAL;
 }
 
+// Keeping the message may itself run out of memory: then the detail is empty
+// rather than a stale one from an earlier failure.
+pxb_status record(pxb_status status, const char* prefix, const char* what) noexcept {
+  try {
+    lastError.assign(prefix).append(what);
+  } catch (...) {
+    lastError.clear();
+  }
+  return status;
+}
+
 }  // namespace
 
 const char* lastErrorMessage() { return lastError.c_str(); }
@@ -31,21 +42,18 @@ pxb_status fail(pxb_status status, std::string detail) {
 }
 
 pxb_status failFromCurrentException() noexcept {
-  // Assigning the message may itself run out of memory: then keep the status.
   try {
     throw;
   } catch (const core::Error& e) {
-    try { return fail(statusOf(e.code()), e.what()); } catch (...) { return statusOf(e.code()); }
+    return record(statusOf(e.code()), "", e.what());
   } catch (const InvalidArgument& e) {
-    try { return fail(PXB_ERR_INVALID_ARGUMENT, e.message); } catch (...) { return PXB_ERR_INVALID_ARGUMENT; }
+    return record(PXB_ERR_INVALID_ARGUMENT, "", e.message.c_str());
   } catch (const std::bad_alloc&) {
-    try { return fail(PXB_ERR_OUT_OF_MEMORY, "out of memory"); } catch (...) { return PXB_ERR_OUT_OF_MEMORY; }
+    return record(PXB_ERR_OUT_OF_MEMORY, "", "out of memory");
   } catch (const std::exception& e) {
-    try { return fail(PXB_ERR_INTERNAL, std::string("internal error: ") + e.what()); } catch (...) {}
-    return PXB_ERR_INTERNAL;
+    return record(PXB_ERR_INTERNAL, "internal error: ", e.what());
   } catch (...) {
-    try { return fail(PXB_ERR_INTERNAL, "internal error: unknown exception"); } catch (...) {}
-    return PXB_ERR_INTERNAL;
+    return record(PXB_ERR_INTERNAL, "internal error: ", "unknown exception");
   }
 }
 

@@ -33,6 +33,8 @@ struct Request {
   core::JsonOptions json;
 };
 
+constexpr int kMaxSheetColumns = 16;
+
 [[noreturn]] void badOption(const std::string& message) { throw core::Error(core::Errc::invalid_option, message); }
 
 Request requestOf(const pxb_options* given) {
@@ -65,7 +67,7 @@ Request requestOf(const pxb_options* given) {
   }
 
   r.compactSvg = o.compact_svg != 0;
-  if (o.sheet_columns < 0) {
+  if (o.sheet_columns < 0 || o.sheet_columns > kMaxSheetColumns) {
     badOption("sheet_columns " + std::to_string(o.sheet_columns) + " is out of range: must be 0 (one row) or 1..16");
   }
   if (o.sheet_columns > 0) {

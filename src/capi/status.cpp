@@ -33,12 +33,12 @@ uint32_t pxb_version_number(void) { return PIXABOTS_VERSION_NUMBER; }
 
 pxb_status pxb_options_init_version(pxb_options* options, uint32_t version) {
   using namespace pixabots;
-  if (version != PXB_OPTIONS_VERSION) {
-    return capi::fail(PXB_ERR_VERSION_MISMATCH,
-                      "pxb_options version " + std::to_string(version) + " does not match the library's " +
-                          std::to_string(PXB_OPTIONS_VERSION) + ": rebuild against the library's headers");
-  }
   return capi::guarded([&] {
+    if (version != PXB_OPTIONS_VERSION) {
+      return capi::fail(PXB_ERR_VERSION_MISMATCH,
+                        "pxb_options version " + std::to_string(version) + " does not match the library's " +
+                            std::to_string(PXB_OPTIONS_VERSION) + ": rebuild against the library's headers");
+    }
     capi::require(options, "options");
     *options = pxb_options{};
     options->version = PXB_OPTIONS_VERSION;

@@ -202,9 +202,21 @@ TEST_CASE("C ABI: bad input gets a status and a message naming the value and the
   CHECK(status == PXB_ERR_INVALID_OPTION);
   CHECK(message.find("only to png and rgba") != std::string::npos);
 
-  o = options(PXB_FORMAT_SHEET_PNG);
-  o.sheet_columns = -1;
-  CHECK(failure(ctx.get(), "2156", &o).first == PXB_ERR_INVALID_OPTION);
+  for (const int columns : {-1, 17}) {
+    o = options(PXB_FORMAT_PNG);  // refused whatever the format, as documented
+    o.sheet_columns = columns;
+    std::tie(status, message) = failure(ctx.get(), "2156", &o);
+    CHECK(status == PXB_ERR_INVALID_OPTION);
+    CHECK(message.find("1..16") != std::string::npos);
+  }
+
+  for (const pxb_format f : {PXB_FORMAT_METADATA_JSON, PXB_FORMAT_FRAMES_JSON}) {
+    o = options(f);
+    o.origin = "https://\xff.example";  // found by capi_fuzz: was an internal error
+    std::tie(status, message) = failure(ctx.get(), "2156", &o);
+    CHECK(status == PXB_ERR_INVALID_OPTION);
+    CHECK(message == "the origin is not valid UTF-8");
+  }
 
   o = options(PXB_FORMAT_PNG);
   o.format = 42;

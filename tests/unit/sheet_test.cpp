@@ -155,9 +155,9 @@ TEST_CASE("renderSpriteSheet rejects bad options", "[sheet][errors]") {
   CHECK(message(sized(64), layout) == option + "sheet layout 7 is neither strip nor grid");
   SheetOptions name;
   name.imageName = "";
-  CHECK(message(sized(64), name) == option + "sheet imageName is empty: it names the PNG in the JSON");
+  CHECK(message(sized(64), name) == option + "the sheet image name is empty: it names the PNG in the JSON");
   name.imageName = "bad\xff.png";
-  CHECK(message(sized(64), name) == option + "sheet imageName is not valid UTF-8");
+  CHECK(message(sized(64), name) == option + "the sheet image name is not valid UTF-8");
   CHECK_THAT(message(sized(20), {}), Catch::StartsWith(option + "size 20"));
   RenderOptions fast = sized(64);
   fast.speed = 9;

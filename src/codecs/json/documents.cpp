@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "codecs/json/utf8.hpp"
 #include "pixabots/core/animation.hpp"
 #include "pixabots/core/error.hpp"
 #include "pixabots/core/json.hpp"
@@ -14,10 +15,11 @@ using Json = nlohmann::ordered_json;  // the service's field order
 constexpr Category kDocumentOrder[] = {Category::eyes, Category::heads, Category::body, Category::top};
 constexpr Category kBounceOrder[] = {Category::top, Category::heads, Category::eyes, Category::body};
 
-void checkSize(int size) {
+void validate(const JsonOptions& options) {
   RenderOptions check;
-  check.size = size;
-  validate(check);
+  check.size = options.size;
+  core::validate(check);
+  detail::requireUtf8(options.origin, "the origin");
 }
 
 // id, combo and parts: the head of both documents.
@@ -44,7 +46,7 @@ Json number(double v) {
 }  // namespace
 
 std::string metadataJson(const Pack& pack, const Combo& combo, const JsonOptions& options) {
-  checkSize(options.size);
+  validate(options);
   Json doc = identity(pack, combo);
   const std::string url = options.origin + "/api/pixabot/" + doc["id"].get<std::string>() +
                           "?size=" + std::to_string(options.size);
@@ -54,6 +56,7 @@ std::string metadataJson(const Pack& pack, const Combo& combo, const JsonOptions
 }
 
 std::string framesJson(const Pack& pack, const Combo& combo, const JsonOptions& options) {
+  validate(options);
   Json doc = identity(pack, combo);
   doc["animVersion"] = kAnimationVersion;
   doc["frameMs"] = kFrameMs;

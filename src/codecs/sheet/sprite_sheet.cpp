@@ -10,6 +10,7 @@
 
 #include "animation/frames.hpp"
 #include "codecs/png/png_encode.hpp"
+#include "codecs/json/utf8.hpp"
 #include "pixabots/core/error.hpp"
 #include "pixabots/core/sheet.hpp"
 #include "pixabots/version.h"
@@ -33,12 +34,8 @@ void validate(const SheetOptions& sheet) {
   if (sheet.layout == SheetLayout::strip && sheet.columns != 0) {
     bad("sheet columns " + std::to_string(sheet.columns) + " applies to the grid layout only: leave it 0 for a strip");
   }
-  if (sheet.imageName.empty()) bad("sheet imageName is empty: it names the PNG in the JSON");
-  try {
-    (void)Json(sheet.imageName).dump();  // throws for invalid UTF-8, which JSON cannot carry
-  } catch (const Json::type_error&) {
-    bad("sheet imageName is not valid UTF-8");
-  }
+  if (sheet.imageName.empty()) bad("the sheet image name is empty: it names the PNG in the JSON");
+  detail::requireUtf8(sheet.imageName, "the sheet image name");
 }
 
 // Smallest c with c*c >= n: a grid as close to square as the frames allow.
