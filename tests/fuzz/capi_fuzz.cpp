@@ -7,29 +7,10 @@
 #include <cstring>
 #include <string>
 
+#include "fuzz_input.hpp"
 #include "pixabots/pixabots.h"
 
 namespace {
-
-struct Bytes {
-  const std::uint8_t* data;
-  std::size_t size;
-  template <class T>
-  T take() {
-    T v{};
-    const std::size_t n = size < sizeof(T) ? size : sizeof(T);
-    std::memcpy(&v, data, n);
-    data += n, size -= n;
-    return v;
-  }
-  // A NUL-terminated string of up to `max` bytes (the NUL ends it early).
-  std::string text(std::size_t max) {
-    const std::size_t n = take<std::uint8_t>() % (max + 1);
-    std::string s;
-    for (std::size_t i = 0; i < n && size > 0; ++i) s += take<char>();
-    return std::string(s.c_str());
-  }
-};
 
 void check(bool ok) {
   if (!ok) std::abort();
@@ -43,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check(pxb_ctx_new(&c) == PXB_OK);
     return c;
   }();
-  Bytes in{data, size};
+  FuzzInput in{data, size};
   const std::string id = in.text(6);
   pxb_options o;
   check(pxb_options_init(&o) == PXB_OK);

@@ -7,29 +7,12 @@
 #include <cstring>
 #include <string>
 
+#include "fuzz_input.hpp"
 #include "pixabots/core.hpp"
-
-namespace {
-
-// Takes `n` bytes from the input, zero-padded when it runs out.
-struct Bytes {
-  const std::uint8_t* data;
-  std::size_t size;
-  template <class T>
-  T take() {
-    T v{};
-    const std::size_t n = size < sizeof(T) ? size : sizeof(T);
-    std::memcpy(&v, data, n);
-    data += n, size -= n;
-    return v;
-  }
-};
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace pixabots::core;
-  Bytes in{data, size};
+  FuzzInput in{data, size};
   const Pack& pack = Pack::embedded();
   std::string id(4, '0');
   for (char& ch : id) ch = in.take<char>();
