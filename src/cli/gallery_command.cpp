@@ -98,9 +98,7 @@ void drawPart(Image& sheet, const Pack& pack, Category c, int i, int x, int y) {
   }
 }
 
-}  // namespace
-
-int galleryCommand(const std::vector<std::string_view>& argv) {
+int gallery(const std::vector<std::string_view>& argv) {
   const Args args(argv, {"--pack", "--bots", "-o", "--output"}, {});
   auto output = args.value("-o");
   if (!output) output = args.value("--output");
@@ -160,5 +158,17 @@ int galleryCommand(const std::vector<std::string_view>& argv) {
   if (*output != "-") std::cerr << "gallery of " << pack.name() << " -> " << *output << "\n";
   return 0;
 }
+
+}  // namespace
+
+const Command kGalleryCommand{
+    "gallery", "every part of a pack on a labelled grid, then N bots",
+    "usage: pixabots gallery [--pack DIR] [--bots N] -o FILE.png\n"
+    "\n"
+    "  every part of the pack (all frames of animated parts) on a labelled grid,\n"
+    "  then N bots drawn by mulberry32(2026) (default 64, 0..1024)\n"
+    "  --pack      a sprite pack directory instead of the built-in art\n"
+    "  -o          output PNG, '-' for stdout\n",
+    gallery};
 
 }  // namespace pixabots::cli

@@ -1,4 +1,6 @@
-// The pixabots command-line tool.
+// The pixabots command-line tool. Exit status: 0 ok, 1 failure, 2 bad usage.
+#include <algorithm>
+#include <array>
 #include <iostream>
 #include <string_view>
 #include <vector>
@@ -9,60 +11,69 @@
 
 namespace {
 
-constexpr std::string_view kUsage =
-    "usage: pixabots render ID [options] -o FILE\n"
-    "       pixabots render --seed TEXT [options] -o FILE\n"
-    "       pixabots gallery [--pack DIR] [--bots N] -o FILE.png\n"
-    "       pixabots --version\n"
-    "\n"
-    "  ID          4 characters of [0-9a-z]: eyes, head, body, top (e.g. 2156)\n"
-    "  --size      output width and height, an integer 32..1920 (default 128)\n"
-    "  --hue       hue rotation in degrees (LCh)\n"
-    "  --saturate  chroma multiplier 0..4 (default 1; 0 = grey)\n"
-    "  --bg        flatten onto this colour, #rrggbb\n"
-    "  --animated  the bounce animation (with .png: APNG)\n"
-    "  --speed     animation speed 0.25..4 (default 1)\n"
-    "  --format    png, apng, gif, webp, svg, sheet, json, frames\n"
-    "              (default: from the output file's extension; sheet writes\n"
-    "              NAME.png and NAME.json)\n"
-    "  --columns   sprite sheet as a grid of N columns (default: one row)\n"
-    "  --compact   SVG with merged rects instead of the service's one rect per pixel\n"
-    "  --origin    base URL for the URLs in json/frames (default https://pixabots.com)\n"
-    "  --pack      render with a sprite pack directory instead of the built-in art\n"
-    "  -o          output file, '-' for stdout\n"
-    "\n"
-    "  gallery     every part of the pack on a labelled grid, then N bots drawn\n"
-    "              by mulberry32(2026) (default 64)\n";
+using pixabots::cli::Command;
+
+const std::array<const Command*, 10> kCommands = {
+    &pixabots::cli::kRenderCommand, &pixabots::cli::kBatchCommand,   &pixabots::cli::kInfoCommand,
+    &pixabots::cli::kPartsCommand,  &pixabots::cli::kFramesCommand,  &pixabots::cli::kOgCommand,
+    &pixabots::cli::kPrintCommand,  &pixabots::cli::kSheetCommand,   &pixabots::cli::kGalleryCommand,
+    &pixabots::cli::kValidatePackCommand,
+};
+
+void usage(std::ostream& out) {
+  out << "usage: pixabots COMMAND [options]   (pixabots COMMAND --help for its options)\n\ncommands:\n";
+  for (const Command* c : kCommands) {
+    out << "  " << c->name << std::string(16 - std::min<std::size_t>(c->name.size(), 15), ' ') << c->summary << "\n";
+  }
+  out << "\n  --version       the library's version\n"
+         "\nEvery command works offline with the built-in art; --pack DIR uses a sprite pack instead.\n";
+}
+
+bool wantsHelp(const std::vector<std::string_view>& args) {
+  return std::any_of(args.begin(), args.end(), [](std::string_view a) { return a == "--help" || a == "-h"; });
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
   std::vector<std::string_view> args(argv + 1, argv + argc);
-  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    std::cout << kUsage;
-    return args.empty() ? 2 : 0;
+  if (args.empty()) {
+    usage(std::cerr);
+    return 2;
+  }
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    usage(std::cout);
+    return 0;
   }
   if (args[0] == "--version") {
     std::cout << "pixabots " << pxb_version() << "\n";
     return 0;
   }
-  const std::string_view command = args[0];
+  const std::string_view name = args[0];
   args.erase(args.begin());
-  try {
-    if (command == "render") return pixabots::cli::renderCommand(args);
-    if (command == "gallery") return pixabots::cli::galleryCommand(args);
-    std::cerr << "pixabots: unknown command \"" << command << "\"\n" << kUsage;
+  const auto found = std::find_if(kCommands.begin(), kCommands.end(), [&](const Command* c) { return c->name == name; });
+  if (found == kCommands.end()) {
+    std::cerr << "pixabots: unknown command \"" << name << "\"\n\n";
+    usage(std::cerr);
     return 2;
+  }
+  const Command& command = **found;
+  if (wantsHelp(args)) {
+    std::cout << command.help;
+    return 0;
+  }
+  try {
+    return command.run(args);
   } catch (const pixabots::core::Error& e) {
-    std::cerr << "pixabots " << command << ": " << e.what() << "\n";
-    const bool usage = e.code() == pixabots::core::Errc::invalid_id || e.code() == pixabots::core::Errc::invalid_option;
-    return usage ? 2 : 1;
+    std::cerr << "pixabots " << name << ": " << e.what() << "\n";
+    const bool bad = e.code() == pixabots::core::Errc::invalid_id || e.code() == pixabots::core::Errc::invalid_option;
+    return bad ? 2 : 1;
   } catch (const pixabots::Error& e) {
-    std::cerr << "pixabots " << command << ": " << e.what() << "\n";
+    std::cerr << "pixabots " << name << ": " << e.what() << "\n";
     const pxb_status s = e.status();
     return s == PXB_ERR_INVALID_ID || s == PXB_ERR_INVALID_OPTION || s == PXB_ERR_INVALID_ARGUMENT ? 2 : 1;
   } catch (const std::exception& e) {
-    std::cerr << "pixabots " << command << ": " << e.what() << "\n";
+    std::cerr << "pixabots " << name << ": " << e.what() << "\n";
     return 1;
   }
 }

@@ -1,51 +1,23 @@
 // Runs the real `pixabots` binary and checks what it writes and says.
 #include <catch2/catch.hpp>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <string>
 
 #include "pixabots/core.hpp"
+#include "support/cli_run.hpp"
 #include "support/files.hpp"
 
 namespace fs = std::filesystem;
 using namespace pixabots::core;
+using testing::expectFailure;
+using testing::run;
+using testing::Run;
+using testing::scratch;
 
 namespace {
 
-struct Run {
-  int status;
-  std::string output;  // stdout and stderr together
-};
-
-Run run(const std::string& args) {
-  const std::string command = std::string(PIXABOTS_CLI) + " " + args + " 2>&1";
-  std::FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::string output;
-  std::array<char, 4096> buf;
-  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) output.append(buf.data(), n);
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
-
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("pixabots_cli_test_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  return dir / name;
-}
-
-const std::string kPack = testing::dataPath("conformance/pack").string();
-
-// Runs the CLI expecting it to fail with `status` and say `message`.
-void expectFailure(const std::string& args, int status, const std::string& message) {
-  INFO(args);
-  Run r = run(args);
-  CHECK(r.status == status);
-  CHECK_THAT(r.output, Catch::Contains(message));
-}
+const std::string kPack = testing::conformancePackDir();
 
 }  // namespace
 
@@ -109,8 +81,13 @@ TEST_CASE("version and help output") {
   CHECK(v.output == std::string("pixabots ") + PIXABOTS_VERSION_STRING + "\n");
   Run h = run("--help");
   CHECK(h.status == 0);
-  CHECK_THAT(h.output, Catch::Contains("usage: pixabots render ID"));
+  CHECK_THAT(h.output, Catch::Contains("usage: pixabots COMMAND"));
+  CHECK_THAT(h.output, Catch::Contains("  render          one avatar"));
+  const Run renderHelp = run("render --help");
+  CHECK(renderHelp.status == 0);
+  CHECK_THAT(renderHelp.output, Catch::Contains("usage: pixabots render ID"));
   CHECK(run("paint 2156").status == 2);
+  CHECK(run("").status == 2);
 }
 
 TEST_CASE("gallery draws every part of a pack at 4x on a labelled grid") {

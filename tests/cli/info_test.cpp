@@ -1,0 +1,1 @@
+// Written by the session that owns this command.

@@ -1,0 +1,52 @@
+#pragma once
+// Runs the real `pixabots` binary (PIXABOTS_CLI) for the CLI tests.
+#include <catch2/catch.hpp>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "support/files.hpp"
+
+namespace testing {
+
+struct Run {
+  int status;
+  std::string output;  // stdout and stderr together
+};
+
+inline Run run(const std::string& args) {
+  const std::string command = std::string(PIXABOTS_CLI) + " " + args + " 2>&1";
+  std::FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  std::string output;
+  std::array<char, 4096> buf;
+  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) output.append(buf.data(), n);
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+// A per-process scratch directory under the system's temp directory.
+inline std::filesystem::path scratch(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / ("pixabots_cli_test_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  return dir / name;
+}
+
+inline const std::string& conformancePackDir() {
+  static const std::string dir = dataPath("conformance/pack").string();
+  return dir;
+}
+
+// Runs the CLI expecting it to fail with `status` and say `message`.
+inline void expectFailure(const std::string& args, int status, const std::string& message) {
+  INFO(args);
+  const Run r = run(args);
+  CHECK(r.status == status);
+  CHECK_THAT(r.output, Catch::Contains(message));
+}
+
+}  // namespace testing
