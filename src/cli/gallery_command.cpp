@@ -9,6 +9,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/output_file.hpp"
+#include "draw/draw.hpp"
 #include "pixabots/core.hpp"
 #include "text/pixel_font.hpp"
 
@@ -16,6 +17,7 @@ namespace pixabots::cli {
 
 // The gallery lays out parts and bots with the core's image types directly.
 using namespace pixabots::core;
+using detail::blit, detail::checker, detail::fill;
 namespace {
 
 constexpr int kColumns = 8;
@@ -32,35 +34,6 @@ constexpr int kHeading = 3 * detail::kGlyphHeight + 32;  // 3x text, space above
 constexpr int kHeadingText = 12;                         // text offset inside a heading
 constexpr Rgb kPaper{0x24, 0x26, 0x3a}, kTileA{0x3a, 0x3d, 0x58}, kTileB{0x33, 0x36, 0x4f};
 constexpr Rgb kInk{0xf4, 0xf4, 0xf4}, kDim{0x9a, 0x9c, 0xb8};
-
-void fill(Image& img, int x, int y, int w, int h, Rgb c) {
-  for (int py = std::max(y, 0); py < std::min(y + h, img.height()); ++py) {
-    for (int px = std::max(x, 0); px < std::min(x + w, img.width()); ++px) {
-      std::uint8_t* p = img.row(py) + static_cast<std::size_t>(px) * 4;
-      p[0] = c.r, p[1] = c.g, p[2] = c.b, p[3] = 255;
-    }
-  }
-}
-
-// A checkerboard of 8 px squares, so transparent pixels read as transparent.
-void checker(Image& img, int x, int y, int size) {
-  for (int cy = 0; cy < size; cy += 8) {
-    for (int cx = 0; cx < size; cx += 8) fill(img, x + cx, y + cy, 8, 8, ((cx + cy) / 8) % 2 ? kTileA : kTileB);
-  }
-}
-
-// Source-over of `src` at (x, y); the art's pixels are opaque or transparent.
-void blit(Image& dst, const Image& src, int x, int y) {
-  for (int sy = 0; sy < src.height(); ++sy) {
-    for (int sx = 0; sx < src.width(); ++sx) {
-      const std::uint8_t* s = src.row(sy) + static_cast<std::size_t>(sx) * 4;
-      if (s[3] == 0) continue;
-      std::uint8_t* d = dst.row(y + sy) + static_cast<std::size_t>(x + sx) * 4;
-      for (int c = 0; c < 3; ++c) d[c] = static_cast<std::uint8_t>((s[c] * s[3] + d[c] * (255 - s[3])) / 255);
-      d[3] = 255;
-    }
-  }
-}
 
 std::string clipped(const std::string& label) {
   const std::size_t fit = static_cast<std::size_t>((kCell - 4) / (detail::kGlyphAdvance * 2));
@@ -84,7 +57,7 @@ void drawPart(Image& sheet, const Pack& pack, Category c, int i, int x, int y) {
   RenderOptions big, native;
   big.size = kTile;
   native.size = kNativeSize;
-  checker(sheet, x, y, kTile);
+  checker(sheet, x, y, kTile, kTileB, kTileA);
   blit(sheet, renderPart(pack, c, i, 0, big), x, y);
   const char digit = "0123456789abcdefghijklmnopqrstuvwxyz"[i];
   detail::drawText(sheet, x, y + kTile + 4, clipped(std::string(1, digit) + " " + pack.catalog().part(c, i).name),
@@ -93,7 +66,7 @@ void drawPart(Image& sheet, const Pack& pack, Category c, int i, int x, int y) {
   for (int f = 0; frames > 1 && f < frames; ++f) {
     const int fx = x + (f % kStripColumns) * kNativeSize;
     const int fy = y + kTile + kLabel + (f / kStripColumns) * kNativeSize;
-    checker(sheet, fx, fy, kNativeSize);
+    checker(sheet, fx, fy, kNativeSize, kTileB, kTileA);
     blit(sheet, renderPart(pack, c, i, f, native), fx, fy);
   }
 }
@@ -149,7 +122,7 @@ int gallery(const std::vector<std::string_view>& argv) {
       const int x = kMargin + (i % kColumns) * kCell;
       const int top = y + (i / kColumns) * botRow;
       const Combo combo = randomCombo(catalog, rng);
-      checker(sheet, x, top, kTile);
+      checker(sheet, x, top, kTile, kTileB, kTileA);
       blit(sheet, render(pack, combo, big), x, top);
       detail::drawText(sheet, x, top + kTile + 4, encodeId(catalog, combo), kDim, 2);
     }

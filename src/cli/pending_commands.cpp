@@ -15,9 +15,6 @@ const Command kBatchCommand{"batch", "many avatars to a directory, on all cores"
 const Command kInfoCommand{"info", "an ID's parts, combo index and neighbours", "", pending};
 const Command kPartsCommand{"parts", "the catalog: every part of every category", "", pending};
 const Command kFramesCommand{"frames", "an ID's animation timeline", "", pending};
-const Command kOgCommand{"og", "a 1200x630 Open Graph card", "", pending};
-const Command kPrintCommand{"print", "an avatar in the terminal", "", pending};
-const Command kSheetCommand{"sheet", "a contact sheet of many IDs", "", pending};
 const Command kValidatePackCommand{"validate-pack", "every problem in a sprite pack", "", pending};
 
 }  // namespace pixabots::cli

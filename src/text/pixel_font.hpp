@@ -7,8 +7,7 @@
 namespace pixabots::core::detail {
 
 // A 5x7 pixel font with a descender row (one column of spacing) for labels on generated images:
-// A-Z, a-z, 0-9 and - _ . , : ; / # ( ) ! ? ' " + = * x and space.
-// Characters it lacks draw as a hollow box.
+// every printable ASCII character (space to ~). Other bytes draw as a hollow box.
 inline constexpr int kGlyphWidth = 5;
 inline constexpr int kGlyphHeight = 8;  // 7 above the baseline, 1 for descenders
 inline constexpr int kGlyphAdvance = kGlyphWidth + 1;
