@@ -33,7 +33,7 @@ int render(const std::vector<std::string_view>& argv) {
   const Args args(argv,
                   {"--size", "--hue", "--saturate", "--bg", "--speed", "--pack", "--seed", "--format", "--origin",
                    "--columns", "-o", "--output"},
-                  {"--animated", "--compact"});
+                  {"--animated", "--compact", "--random"});
   auto output = args.value("-o");
   if (!output) output = args.value("--output");
   if (!output) usage("render needs an output file: -o FILE.png (or -o - for stdout)");
@@ -42,13 +42,18 @@ int render(const std::vector<std::string_view>& argv) {
   const Context ctx = pack ? Context::fromDirectory(*pack) : Context();
 
   std::string id;
+  const bool random = args.flag("--random");
+  if ((random ? 1 : 0) + (args.value("--seed") ? 1 : 0) + (args.positionals().empty() ? 0 : 1) > 1) {
+    usage("give one of an ID, --seed or --random");
+  }
   if (auto seed = args.value("--seed")) {
-    if (!args.positionals().empty()) usage("give either an ID or --seed, not both");
     id = ctx.seededId(*seed);
+  } else if (random) {
+    id = ctx.randomId();
   } else if (args.positionals().size() == 1) {
     id = args.positionals()[0];
   } else {
-    usage("render needs exactly one ID (4 characters of [0-9a-z]) or --seed TEXT");
+    usage("render needs exactly one ID (4 characters of [0-9a-z]), --seed TEXT or --random");
   }
 
   Options options;
@@ -67,7 +72,8 @@ int render(const std::vector<std::string_view>& argv) {
   } else {
     writeOutput(*output, ctx.render(id, options));
   }
-  if (*output != "-") std::cerr << id << " -> " << *output << "\n";
+  // A random ID is only known from this line, so it is printed for stdout too.
+  if (*output != "-" || random) std::cerr << id << " -> " << *output << "\n";
   return 0;
 }
 
@@ -77,9 +83,11 @@ const Command kRenderCommand{
     "render", "one avatar to a file or stdout, in any format",
     "usage: pixabots render ID [options] -o FILE\n"
     "       pixabots render --seed TEXT [options] -o FILE\n"
+    "       pixabots render --random [options] -o FILE\n"
     "\n"
     "  ID          4 characters of [0-9a-z]: eyes, head, body, top (e.g. 2156)\n"
     "  --seed      the avatar for a text (user name, e-mail): always the same one\n"
+    "  --random    a random avatar (its ID is printed to stderr)\n"
     "  --size      output width and height, an integer 32..1920 (default 128)\n"
     "  --hue       hue rotation in degrees (LCh)\n"
     "  --saturate  chroma multiplier 0..4 (default 1; 0 = grey)\n"

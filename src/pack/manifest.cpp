@@ -68,6 +68,11 @@ std::optional<int> intInRange(const json& v, int lo, int hi) {
   return std::nullopt;
 }
 
+// Thrown after a problem is reported when checking, to skip what the problem
+// leaves unreadable (the manifest, a category or a part); loading has thrown
+// the Error already.
+struct Abandon {};
+
 bool isPartName(std::string_view s) {
   return !s.empty() && s.size() <= kMaxPartName &&
          std::all_of(s.begin(), s.end(), [](char c) {
@@ -80,16 +85,16 @@ bool isPartName(std::string_view s) {
 // of the value being parsed so the error can name it.
 class ParseWatcher {
  public:
-  explicit ParseWatcher(const std::string& label) : label_(label) {}
+  explicit ParseWatcher(Problems& problems) : problems_(problems) {}
 
   bool operator()(int depth, json::parse_event_t event, json& parsed) {
     switch (event) {
       case json::parse_event_t::object_start:
       case json::parse_event_t::array_start:
         if (depth >= kMaxDepth) {
-          throw Error(Errc::invalid_pack, label_ + ": " + where() + " nests deeper than " +
-                                              std::to_string(kMaxDepth) +
+          problems_.report(kManifestPath, where() + " nests deeper than " + std::to_string(kMaxDepth) +
                                               " levels, which the format never does");
+          throw Abandon{};
         }
         stack_.push_back(Frame{event == json::parse_event_t::array_start, 0, {}, {}});
         break;
@@ -97,7 +102,7 @@ class ParseWatcher {
         auto& top = stack_.back();
         top.key = parsed.get<std::string>();
         if (!top.keys.insert(top.key).second) {
-          throw Error(Errc::invalid_pack, label_ + ": " + where() + " appears twice");
+          problems_.report(kManifestPath, where() + " appears twice");
         }
         break;
       }
@@ -139,13 +144,13 @@ class ParseWatcher {
     return path.empty() ? "the top level" : path;
   }
 
-  const std::string& label_;
+  Problems& problems_;
   std::vector<Frame> stack_;
 };
 
 class ManifestReader {
  public:
-  explicit ManifestReader(const std::string& label) : label_(label) {}
+  explicit ManifestReader(Problems& problems) : problems_(problems) {}
 
   Manifest read(const json& root) {
     if (!root.is_object()) fail("", "must be an object, got " + describe(root));
@@ -161,30 +166,34 @@ class ManifestReader {
                           " (the only version this library reads), got " + describe(version));
     }
     requireObject(root, "", {"format", "version", "name", "license", "categories"});
-    std::string name = optionalText(root, "name");
+    Manifest manifest;
+    manifest.name = optionalText(root, "name");
     optionalText(root, "license");
 
     const json& categories = require(root, "categories", "");
-    std::array<std::vector<Part>, 4> parts;
     requireObject(categories, "categories", {"eyes", "heads", "body", "top"});
     for (Category c : kEncodingOrder) {
       const std::string key(categoryName(c));
-      parts[static_cast<std::size_t>(c)] =
-          readCategory(require(categories, key, "categories"), "categories." + key);
+      try {
+        manifest.parts[static_cast<std::size_t>(c)] =
+            readCategory(require(categories, key, "categories"), "categories." + key);
+      } catch (const Abandon&) {
+        // This category is unreadable; the others still name sheets to check.
+      }
     }
-
-    try {
-      return Manifest{std::move(name), Catalog(std::move(parts))};
-    } catch (const Error& e) {
-      // Unreachable while the checks above are at least as strict as Catalog's.
-      throw Error(Errc::invalid_pack, label_ + ": " + e.what());
-    }
+    return manifest;
   }
 
  private:
+  // A problem that leaves the rest of the current part, category or manifest unreadable.
   [[noreturn]] void fail(const std::string& path, const std::string& problem) const {
-    throw Error(Errc::invalid_pack,
-                label_ + ": " + (path.empty() ? "the top level" : path) + " " + problem);
+    flag(path, problem);
+    throw Abandon{};
+  }
+
+  // A problem after which reading can go on.
+  void flag(const std::string& path, const std::string& problem) const {
+    problems_.report(kManifestPath, (path.empty() ? "the top level" : path) + " " + problem);
   }
 
   static std::string child(const std::string& path, std::string_view key) {
@@ -196,7 +205,7 @@ class ManifestReader {
     if (!v.is_object()) fail(path, "must be an object, got " + describe(v));
     for (const auto& item : v.items()) {
       if (std::find(allowed.begin(), allowed.end(), item.key()) == allowed.end()) {
-        fail(path, "has an unknown key " + jsonQuote(item.key()) + "; allowed: " + joinKeys(allowed));
+        flag(path, "has an unknown key " + jsonQuote(item.key()) + "; allowed: " + joinKeys(allowed));
       }
     }
   }
@@ -212,8 +221,9 @@ class ManifestReader {
     if (it == object.end()) return {};
     if (!it->is_string() || it->get_ref<const std::string&>().empty() ||
         it->get_ref<const std::string&>().size() > kMaxText) {
-      fail(key, "must be a non-empty string of at most " + std::to_string(kMaxText) +
+      flag(key, "must be a non-empty string of at most " + std::to_string(kMaxText) +
                     " bytes, got " + describe(*it));
+      return {};
     }
     return it->get<std::string>();
   }
@@ -222,20 +232,32 @@ class ManifestReader {
     const std::string range = "1.." + std::to_string(kMaxPartsPerCategory);
     if (!list.is_array()) fail(path, "must be an array of " + range + " parts, got " + describe(list));
     if (list.empty() || list.size() > static_cast<std::size_t>(kMaxPartsPerCategory)) {
-      fail(path, "must hold " + range + " parts (one base-36 ID character), got " +
-                     std::to_string(list.size()));
+      const std::string problem = "must hold " + range + " parts (one base-36 ID character), got " +
+                                  std::to_string(list.size());
+      // Too many parts still name sheets worth checking.
+      if (list.empty()) fail(path, problem);
+      flag(path, problem);
     }
+
     std::vector<Part> parts;
+    std::vector<std::size_t> positions;
     for (std::size_t i = 0; i < list.size(); ++i) {
       const std::string partPath = path + "[" + std::to_string(i) + "]";
-      Part part = readPart(list[i], partPath);
-      for (std::size_t j = 0; j < parts.size(); ++j) {
-        if (parts[j].name == part.name) {
-          fail(partPath + ".name", jsonQuote(part.name) + " repeats " + path + "[" +
-                                       std::to_string(j) + "].name");
+      try {
+        Part part = readPart(list[i], partPath);
+        const auto same = std::find_if(parts.begin(), parts.end(), [&](const Part& p) { return p.name == part.name; });
+        if (same != parts.end()) {
+          // Positions in the list, not in `parts`, which lacks the unreadable ones.
+          flag(partPath + ".name", jsonQuote(part.name) + " repeats " + path + "[" +
+                                       std::to_string(positions[static_cast<std::size_t>(same - parts.begin())]) +
+                                       "].name");
+          continue;  // its sheet is checked once, for the first
         }
+        parts.push_back(std::move(part));
+        positions.push_back(i);
+      } catch (const Abandon&) {
+        // This part is unreadable; the next ones still are.
       }
-      parts.push_back(std::move(part));
     }
     return parts;
   }
@@ -273,8 +295,8 @@ class ManifestReader {
       } else if (kind == "sequence") {
         part.kind = PartKind::sequence;
       } else {
-        fail(path + ".kind",
-             R"(must be one of "static", "blink", "sequence", got )" + describe(*it));
+        flag(path + ".kind", R"(must be one of "static", "blink", "sequence", got )" + describe(*it));
+        return part;
       }
       checkKindFrames(part, path);
     }
@@ -287,26 +309,26 @@ class ManifestReader {
     const std::string got = ", got frames " + std::to_string(part.frames);
     switch (part.kind) {
       case PartKind::still:
-        if (part.frames != 1) fail(path + ".kind", R"("static" needs 1 frame)" + got);
+        if (part.frames != 1) flag(path + ".kind", R"("static" needs 1 frame)" + got);
         break;
       case PartKind::blink:
-        if (part.frames != 2) fail(path + ".kind", R"("blink" needs 2 frames [open, closed])" + got);
+        if (part.frames != 2) flag(path + ".kind", R"("blink" needs 2 frames [open, closed])" + got);
         break;
       case PartKind::sequence:
-        if (part.frames < 2) fail(path + ".kind", R"("sequence" needs 2..64 frames)" + got);
+        if (part.frames < 2) flag(path + ".kind", R"("sequence" needs 2..64 frames)" + got);
         break;
     }
   }
 
-  const std::string& label_;
+  Problems& problems_;
 };
 
 }  // namespace
 
-Manifest parseManifest(std::span<const std::uint8_t> bytes, const std::string& label) {
+std::optional<Manifest> parseManifest(std::span<const std::uint8_t> bytes, Problems& problems) {
   json root;
   try {
-    ParseWatcher watcher(label);
+    ParseWatcher watcher(problems);
     root = json::parse(bytes.begin(), bytes.end(), std::ref(watcher));
   } catch (const json::exception& e) {
     // Syntax errors (parse_error) and numbers too large for a double
@@ -320,9 +342,16 @@ Manifest parseManifest(std::span<const std::uint8_t> bytes, const std::string& l
     constexpr std::size_t kMaxReason = 200;
     std::string reason(what.substr(0, kMaxReason));
     if (what.size() > kMaxReason) reason += "...";
-    throw Error(Errc::invalid_pack, label + ": malformed JSON: " + reason);
+    problems.report(kManifestPath, "malformed JSON: " + reason);
+    return std::nullopt;
+  } catch (const Abandon&) {
+    return std::nullopt;
   }
-  return ManifestReader(label).read(root);
+  try {
+    return ManifestReader(problems).read(root);
+  } catch (const Abandon&) {
+    return std::nullopt;
+  }
 }
 
 }  // namespace pixabots::core::detail

@@ -1,15 +1,22 @@
 #pragma once
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
+#include "pack/pack_files.hpp"
 #include "pixabots/core/catalog.hpp"
 
 namespace pixabots::core::detail {
 
 struct Manifest {
   std::string name;  // empty when the manifest has none
-  Catalog catalog;
+  // In ID order, for Catalog's constructor. After problems (when checking):
+  // only the parts whose name and frames could be read, so their sheets can
+  // still be checked.
+  std::array<std::vector<Part>, 4> parts;
 };
 
 // Parses a pack's manifest.json (format "pixabots-pack", version 1):
@@ -27,8 +34,11 @@ struct Manifest {
 //   "blink" or "sequence"; it defaults to "static" for one frame and "sequence"
 //   for more. static needs 1 frame, blink 2 ([open, closed]), sequence 2..64.
 // - Unknown keys, duplicate keys and nesting deeper than the format's are errors.
-// Every error is Error(invalid_pack) "<label>: <JSON path> <problem>", e.g.
-// "manifest.json: categories.eyes[3].frames must be an integer 1..64, got \"x\"".
-Manifest parseManifest(std::span<const std::uint8_t> json, const std::string& label);
+// Every problem is reported for manifest.json as "<JSON path> <problem>", e.g.
+// "categories.eyes[3].frames must be an integer 1..64, got \"x\"". When checking,
+// reading carries on after a problem where the rest still makes sense (the next
+// key, part or category); returns nothing when the manifest cannot be read at
+// all (malformed JSON, wrong format or version, no categories).
+std::optional<Manifest> parseManifest(std::span<const std::uint8_t> json, Problems& problems);
 
 }  // namespace pixabots::core::detail

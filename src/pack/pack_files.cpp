@@ -1,6 +1,6 @@
 #include "pack/pack_files.hpp"
 
-#include "pixabots/core/error.hpp"
+#include <utility>
 
 namespace pixabots::core::detail {
 
@@ -20,9 +20,8 @@ std::string fileLabel(std::string_view origin, std::string_view path) {
   return label;
 }
 
-void throwTooBig(const std::string& label, std::uintmax_t size, std::size_t limit) {
-  throw Error(Errc::invalid_pack, label + ": too big: " + std::to_string(size) +
-                                      " bytes, the limit is " + std::to_string(limit));
+std::string tooBig(std::uintmax_t size, std::size_t limit) {
+  return "too big: " + std::to_string(size) + " bytes, the limit is " + std::to_string(limit);
 }
 
 std::string baseName(std::string_view origin) {
@@ -31,6 +30,12 @@ std::string baseName(std::string_view origin) {
   if (slash != std::string_view::npos) origin.remove_prefix(slash + 1);
   if (origin == "." || origin == "..") return {};
   return std::string(origin);
+}
+
+void Problems::report(std::string_view file, std::string problem, Errc code) {
+  ++count_;
+  if (into_ == nullptr) throw Error(code, fileLabel(origin_, file) + ": " + problem);
+  into_->push_back(PackProblem{std::string(file), std::move(problem)});
 }
 
 }  // namespace pixabots::core::detail

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 #include <cstring>
+#include <string>
 #include <vector>
 
 #include "pixabots/core/error.hpp"
@@ -21,13 +22,13 @@ std::string describePart(Category c, const Part& part) {
 
 }  // namespace
 
-SpriteSheet decodeSheet(std::span<const std::uint8_t> png, Category c, const Part& part,
-                        const PackLimits& limits, const std::string& label) {
+std::optional<SpriteSheet> decodeSheet(std::span<const std::uint8_t> png, Category c, const Part& part,
+                                       const PackLimits& limits, std::string_view file, Problems& problems) {
   const int maxFrames = std::clamp(limits.maxFramesPerSheet, 0, INT_MAX / kNativeSize);
   if (part.frames > maxFrames) {
-    throw Error(Errc::invalid_pack, label + ": " + describePart(c, part) + " has " +
-                                        std::to_string(part.frames) +
-                                        " frames, more than the limit of " + std::to_string(maxFrames));
+    problems.report(file, describePart(c, part) + " has " + std::to_string(part.frames) +
+                              " frames, more than the limit of " + std::to_string(maxFrames));
+    return std::nullopt;
   }
 
   // The limits come from the pack's, not from this part's frame count, so that
@@ -42,7 +43,8 @@ SpriteSheet decodeSheet(std::span<const std::uint8_t> png, Category c, const Par
   try {
     image = decodePng(png, pngLimits);
   } catch (const Error& e) {
-    throw Error(Errc::invalid_pack, label + ": cannot decode PNG: " + e.what());
+    problems.report(file, std::string("cannot decode PNG: ") + e.what());
+    return std::nullopt;
   }
 
   const int expectedWidth = part.frames * kNativeSize;
@@ -50,15 +52,15 @@ SpriteSheet decodeSheet(std::span<const std::uint8_t> png, Category c, const Par
     const std::string expected = size(expectedWidth, kNativeSize);
     if (image.height() == kNativeSize && image.width() > 0 && image.width() % kNativeSize == 0) {
       const int frames = image.width() / kNativeSize;
-      throw Error(Errc::invalid_pack,
-                  label + ": holds " + std::to_string(frames) + (frames == 1 ? " frame (" : " frames (") +
-                      size(image.width(), image.height()) + ") but the catalog says " +
-                      describePart(c, part) + " has " + std::to_string(part.frames) + " (" +
-                      expected + ")");
+      problems.report(file, "holds " + std::to_string(frames) + (frames == 1 ? " frame (" : " frames (") +
+                                size(image.width(), image.height()) + ") but the catalog says " +
+                                describePart(c, part) + " has " + std::to_string(part.frames) + " (" +
+                                expected + ")");
+    } else {
+      problems.report(file, "wrong size " + size(image.width(), image.height()) + ", expected " + expected +
+                                (part.frames == 1 ? "" : " (" + std::to_string(part.frames) + " frames of 32x32)"));
     }
-    throw Error(Errc::invalid_pack,
-                label + ": wrong size " + size(image.width(), image.height()) + ", expected " + expected +
-                    (part.frames == 1 ? "" : " (" + std::to_string(part.frames) + " frames of 32x32)"));
+    return std::nullopt;
   }
 
   // Frame-major: the renderer reads one frame as one contiguous 32x32 image.

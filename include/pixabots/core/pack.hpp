@@ -43,6 +43,20 @@ class SpriteSheet {
   std::vector<std::uint8_t> pixels_;
 };
 
+// One thing wrong with a pack, as checkPackDirectory reports it.
+struct PackProblem {
+  std::string file;     // path inside the pack: "manifest.json", "eyes/visor.png"
+  std::string problem;  // what is wrong, e.g. "wrong size 200x32, expected 256x32"
+  bool operator==(const PackProblem&) const = default;
+};
+
+// Every problem Pack::fromDirectory would stop at, not just the first: the
+// same rules and messages (fromDirectory's error is "<dir>/<file>: <problem>"
+// of the first one). Empty for a valid pack. A broken manifest entry still has
+// its sheet checked when its name and frame count are readable. Throws
+// Error(io) as fromDirectory does when `dir` is missing or not a directory.
+std::vector<PackProblem> checkPackDirectory(const std::filesystem::path& dir, const PackLimits& limits = {});
+
 // A catalog plus the decoded sprite of every part. Immutable once built, so one
 // pack serves any number of concurrent renders.
 class Pack {
