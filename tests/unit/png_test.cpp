@@ -457,6 +457,61 @@ TEST_CASE("a 1920x1920 image round-trips", "[png][encode]") {
   }
 }
 
+// The deflate stream is written by RowDeflater (src/codecs/png/row_deflate.cpp),
+// not zlib: these exercise its blocks, matches and Huffman tables.
+TEST_CASE("upscales at sizes that are and are not multiples of 32 round-trip in every colour type",
+          "[png][encode][deflate]") {
+  const int size = GENERATE(33, 47, 1000, 1920, 1921);
+  const int n = GENERATE(3, 16, 200, 2000);  // 2, 4 and 8 bits, then RGB(A) with 3- and 4-byte runs
+  const bool alpha = GENERATE(false, true);
+  Image sprite = paletteImage(32, 32, n, alpha);
+  // Runs of a colour along each row, so matches at one pixel's distance occur.
+  for (int y = 0; y < 32; ++y) {
+    for (int x = 1; x < 32; ++x) {
+      if ((x + y) % 5 != 0) std::memcpy(sprite.row(y) + x * 4, sprite.row(y) + (x - 1) * 4, 4);
+    }
+  }
+  const auto map = scaleMap(32, size);
+  INFO("size " << size << " colours " << n << " alpha " << alpha);
+  requireDecodesTo(encodeMapped(sprite, map, map), naiveMap(sprite, map, map));
+}
+
+TEST_CASE("a stream of many deflate blocks round-trips", "[png][encode][deflate]") {
+  // Noise: about one symbol per byte, so the stream is cut into several blocks.
+  Image img(700, 300);
+  std::uint32_t state = 12345;
+  for (int y = 0; y < img.height(); ++y) {
+    for (int x = 0; x < img.width(); ++x) {
+      state = state * 1664525u + 1013904223u;
+      std::uint8_t* p = img.row(y) + x * 4;
+      std::memcpy(p, &state, 4);
+      if (p[3] == 0) std::memset(p, 0, 4);
+    }
+  }
+  requireDecodesTo(pixabots::core::encodePng(img.view()), img);
+  // And one dominant symbol (a single colour): the smallest Huffman tables.
+  const Image flat = paletteImage(1, 1, 1, false);
+  const auto map = scaleMap(1, 1920);
+  requireDecodesTo(encodeMapped(flat, map, map), naiveMap(flat, map, map));
+}
+
+TEST_CASE("an upscaled sprite at 1920 px is smaller than zlib's default level on the same rows",
+          "[png][encode][deflate]") {
+  const Image sprite = spriteImage();
+  const auto map = scaleMap(32, 1920);
+  const Bytes png = encodeMapped(sprite, map, map);
+  std::size_t idat = 0;
+  for (const Chunk& c : chunks(png)) idat += c.type == "IDAT" ? c.data.size() : 0;
+  const std::size_t rowBytes = 1920 / 2 + 1;  // 4-bit indices and the filter byte
+  const Bytes raw = inflateIdat(png, rowBytes * 1920);
+  REQUIRE(raw.size() == rowBytes * 1920);
+  Bytes z(compressBound(static_cast<uLong>(raw.size())));
+  uLongf zLen = static_cast<uLongf>(z.size());
+  REQUIRE(compress2(z.data(), &zLen, raw.data(), static_cast<uLong>(raw.size()), Z_DEFAULT_COMPRESSION) == Z_OK);
+  INFO("ours " << idat << " B, zlib level 6 " << zLen << " B");
+  CHECK(idat <= zLen);
+}
+
 TEST_CASE("the reused output vector and scratch buffers give identical results", "[png][encode]") {
   const Image big = paletteImage(300, 200, 200, true);
   const Image small = paletteImage(5, 3, 4, false);

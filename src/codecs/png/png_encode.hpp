@@ -19,7 +19,7 @@ namespace pixabots::core::detail {
 // None. The palette is built from the referenced source pixels only.
 //
 // `out` is cleared and reused (its capacity is kept). Thread-safe: all scratch
-// state (buffers, the zlib stream) is thread_local, so steady-state calls
+// state (buffers, the deflater) is thread_local, so steady-state calls
 // allocate nothing beyond growing `out`.
 //
 // Throws Error(Errc::codec) for an empty image, a map entry outside the

@@ -1,7 +1,8 @@
 // Writes the chunks directly, because libpng's per-image png_struct setup and
 // generic row handling cost more than encoding a small pixel-art avatar.
-#define ZLIB_CONST  // const-correct next_in
 #include "codecs/png/png_writer.hpp"
+
+#include "codecs/png/row_deflate.hpp"
 
 #include <zlib.h>
 
@@ -33,15 +34,6 @@ namespace {
 
 constexpr std::uint8_t kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 constexpr int kMaxPaletteSize = 256;
-// memLevel sizes the hash table that deflateReset() clears for every image
-// (Z_RLE never uses it) and the symbol buffer that bounds a deflate block.
-// 6 keeps the per-image clear at 16 KiB while blocks stay large enough that
-// Huffman table headers do not show in the output size.
-constexpr int kMemLevel = 6;
-constexpr std::size_t kDeflateBufferSize = std::size_t{64} * 1024;
-// Cap on how much input one deflate() call sees, so it fits zlib's uInt.
-constexpr std::size_t kMaxDeflateInput = std::size_t{1} << 30;
-
 bool mulOverflows(std::size_t a, std::size_t b, std::size_t& result) {
   if (a != 0 && b > std::numeric_limits<std::size_t>::max() / a) return true;
   result = a * b;
@@ -53,36 +45,6 @@ void appendU32(std::vector<std::uint8_t>& out, std::uint32_t v) {
   putU32(b, v);
   out.insert(out.end(), b, b + 4);
 }
-
-// One deflate stream per thread, reset per image: deflateInit2 allocates
-// ~300 KiB, far more than encoding an avatar costs.
-class Deflater {
- public:
-  Deflater() = default;
-  Deflater(const Deflater&) = delete;
-  Deflater& operator=(const Deflater&) = delete;
-  ~Deflater() {
-    if (ready_) deflateEnd(&zs_);
-  }
-
-  z_stream& reset() {
-    if (!ready_) {
-      zs_ = z_stream{};
-      // Level 1 + Z_RLE: pixel-art rows are runs, and Up-filtered repeated
-      // rows are all zeros; RLE finds both at a fraction of level 6's cost.
-      // Raw deflate (negative window bits): RowSink writes the zlib wrapper.
-      if (deflateInit2(&zs_, 1, Z_DEFLATED, -15, kMemLevel, Z_RLE) != Z_OK) fail("zlib deflateInit2 failed");
-      ready_ = true;
-    } else if (deflateReset(&zs_) != Z_OK) {
-      fail("zlib deflateReset failed");
-    }
-    return zs_;
-  }
-
- private:
-  z_stream zs_{};
-  bool ready_ = false;
-};
 
 // Open-addressing colour -> palette index table; stops at 256 colours.
 class ColorTable {
@@ -138,16 +100,12 @@ inline void unpackKey(std::uint32_t key, std::uint8_t (&rgba)[4]) { std::memcpy(
 }  // namespace
 
 struct Scratch {
-  Deflater deflater;
+  RowDeflater deflater;
   ColorTable colors;
   std::vector<std::uint8_t> index;  // palette index per source pixel (referenced ones only)
   std::vector<std::uint8_t> colUsed, rowUsed;
   std::vector<std::uint32_t> usedCols, usedRows;
   std::vector<std::uint8_t> row, prevRow;  // filter byte + one output row
-  std::vector<std::uint8_t> repeated;  // repeated rows (filter Up + zeros) back to back
-  std::size_t repeatedRowSize = 0;     // row size `repeated` is laid out for
-  std::size_t repeatedRows = 0;        // rows laid out
-  std::vector<std::uint8_t> zbuf;     // deflate output before it is copied to `out`
 };
 
 namespace {
@@ -164,7 +122,7 @@ class DataChunkWriter {
   DataChunkWriter(std::vector<std::uint8_t>& out, std::uint32_t* fdatSequence)
       : out_(out), sequence_(fdatSequence), capacity_(fdatSequence ? kMaxLength - 4 : kMaxLength) {}
 
-  // size <= kDeflateBufferSize, so it fits crc32's uInt.
+  // Each piece is at most a chunk's 2^31-1 bytes, so it fits crc32's uInt.
   void append(const std::uint8_t* data, std::size_t size) {
     while (size > 0) {
       if (!open_) begin();
@@ -214,50 +172,47 @@ class DataChunkWriter {
   bool open_ = false;
 };
 
-// Feeds filtered rows through the thread's deflate stream into data chunks.
-// The stream is raw deflate and the zlib wrapper (header, Adler-32) is done
-// here: the checksum of a repeated row (filter byte 2 + zeros) is then O(1)
-// instead of a pass over bytes that are mostly such rows.
-class RowSink {
+// CMF: deflate, 32 KiB window; FLG: fastest level, no dictionary, check bits.
+constexpr std::uint8_t kZlibHeader[2] = {0x78, 0x01};
+constexpr std::uint64_t kAdlerMod = 65521;
+
+// Adler-32 continued over `count` repeated rows (filter byte 2, then
+// rowSize-1 zeros) without reading them: a += 2, b += a, then b += a per zero.
+uLong adlerRepeatedRows(uLong adler, std::size_t count, std::size_t rowSize) {
+  const std::uint64_t zeros = (rowSize - 1) % kAdlerMod;
+  std::uint64_t a = adler & 0xffffu;
+  std::uint64_t b = adler >> 16;
+  for (std::size_t i = 0; i < count; ++i) {
+    a = (a + 2) % kAdlerMod;
+    b = (b + a + zeros * a) % kAdlerMod;
+  }
+  return static_cast<uLong>((b << 16) | a);
+}
+
+// Feeds filtered rows through the thread's RowDeflater (row_deflate.hpp)
+// into data chunks, and does the zlib wrapper: the Adler-32 of a repeated row
+// is then O(1) instead of a pass over bytes that are mostly such rows.
+class RowDeflateSink {
  public:
-  RowSink(z_stream& zs, std::vector<std::uint8_t>& buf, std::vector<std::uint8_t>& out,
-          std::uint32_t* fdatSequence)
-      : zs_(zs), buf_(buf), chunks_(out, fdatSequence) {
-    zs_.next_out = buf_.data();
-    zs_.avail_out = static_cast<uInt>(buf_.size());
-    // CMF: deflate, 32 KiB window; FLG: fastest level, no dictionary, check bits.
-    static constexpr std::uint8_t kZlibHeader[2] = {0x78, 0x01};
+  RowDeflateSink(RowDeflater& deflater, std::vector<std::uint8_t>& out, std::uint32_t* fdatSequence,
+                 std::size_t rowSize, std::size_t pixelBytes)
+      : deflater_(deflater), chunks_(out, fdatSequence) {
+    deflater_.begin(rowSize, pixelBytes);
     chunks_.append(kZlibHeader, 2);
   }
 
   void writeRow(const std::uint8_t* data, std::size_t size) {
     adler_ = adler32_z(adler_, data, size);
-    deflateInput(data, size);
+    deflater_.row(data);
+    drain();
   }
-
-  // `count` repeated rows of `rowSize` bytes: filter Up, then zeros. `pattern`
-  // holds `patternRows` such rows back to back, fed to deflate in one go.
-  void writeRepeatedRows(std::size_t count, std::size_t rowSize, const std::uint8_t* pattern,
-                         std::size_t patternRows) {
-    // Adler-32 of [2, 0 x (rowSize-1)]: a += 2, b += a, then b += a per zero.
-    const std::uint64_t zeros = (rowSize - 1) % kAdlerMod;
-    std::uint64_t a = adler_ & 0xffffu;
-    std::uint64_t b = adler_ >> 16;
-    for (std::size_t i = 0; i < count; ++i) {
-      a = (a + 2) % kAdlerMod;
-      b = (b + a + zeros * a) % kAdlerMod;
-    }
-    adler_ = static_cast<uLong>((b << 16) | a);
-    while (count > 0) {
-      const std::size_t n = std::min(count, patternRows);
-      deflateInput(pattern, n * rowSize);
-      count -= n;
-    }
+  void writeRepeatedRows(std::size_t count, std::size_t rowSize) {
+    adler_ = adlerRepeatedRows(adler_, count, rowSize);
+    deflater_.repeatedRows(count);
+    drain();
   }
-
   void finish() {
-    while (step(Z_FINISH) != Z_STREAM_END) {
-    }
+    deflater_.finish();
     drain();
     std::uint8_t trailer[4];
     putU32(trailer, static_cast<std::uint32_t>(adler_));
@@ -266,33 +221,13 @@ class RowSink {
   }
 
  private:
-  static constexpr std::uint64_t kAdlerMod = 65521;
-
-  void deflateInput(const std::uint8_t* data, std::size_t size) {
-    while (size > 0) {
-      const std::size_t n = std::min(size, kMaxDeflateInput);
-      zs_.next_in = data;
-      zs_.avail_in = static_cast<uInt>(n);
-      while (zs_.avail_in > 0) step(Z_NO_FLUSH);
-      data += n;
-      size -= n;
-    }
-  }
-  int step(int flush) {
-    const int rc = deflate(&zs_, flush);
-    // Z_BUF_ERROR means no progress, impossible while avail_out > 0.
-    if (rc == Z_STREAM_ERROR || (rc == Z_BUF_ERROR && zs_.avail_out > 0)) fail("zlib deflate failed");
-    if (zs_.avail_out == 0) drain();
-    return rc;
-  }
   void drain() {
-    chunks_.append(buf_.data(), buf_.size() - zs_.avail_out);
-    zs_.next_out = buf_.data();
-    zs_.avail_out = static_cast<uInt>(buf_.size());
+    std::vector<std::uint8_t>& bytes = deflater_.output();
+    if (!bytes.empty()) chunks_.append(bytes.data(), bytes.size());
+    bytes.clear();
   }
 
-  z_stream& zs_;
-  std::vector<std::uint8_t>& buf_;
+  RowDeflater& deflater_;
   DataChunkWriter chunks_;
   uLong adler_ = 1;
 };
@@ -392,31 +327,6 @@ bool allOpaque(const std::uint8_t* src, std::size_t srcStride, const Scratch& s)
     }
   }
   return true;
-}
-
-// Lays out repeated rows (filter Up + zeros) back to back in s.repeated, as
-// many as the longest map run needs up to ~32 KiB, so a run of repeats costs
-// few deflate() calls. Returns how many rows the pattern holds.
-std::size_t repeatedRowPattern(Scratch& s, std::span<const std::uint32_t> rows, std::size_t rowSize) {
-  constexpr std::size_t kPatternBytes = std::size_t{32} * 1024;
-  std::size_t longest = 0;
-  std::size_t run = 0;
-  for (std::size_t y = 1; y < rows.size(); ++y) {
-    run = rows[y] == rows[y - 1] ? run + 1 : 0;
-    longest = std::max(longest, run);
-  }
-  // At least one row: rows with identical content are repeats too.
-  const std::size_t want = std::clamp<std::size_t>(kPatternBytes / rowSize, 1, std::max<std::size_t>(longest, 1));
-  if (s.repeatedRowSize != rowSize || s.repeatedRows < want) {
-    std::size_t bytes = 0;
-    if (mulOverflows(want, rowSize, bytes)) fail("PNG row is too large for this platform");
-    ensureSize(s.repeated, bytes);
-    std::memset(s.repeated.data(), 0, bytes);
-    for (std::size_t i = 0; i < want; ++i) s.repeated[i * rowSize] = 2;  // filter Up
-    s.repeatedRowSize = rowSize;
-    s.repeatedRows = want;
-  }
-  return s.repeatedRows;
 }
 
 }  // namespace
@@ -526,14 +436,20 @@ void MappedWriter::writeImageData(std::span<const std::uint32_t> cols, std::span
   const std::uint64_t rowBytes64 = (static_cast<std::uint64_t>(cols.size()) * bitsPerPixel_ + 7) / 8;
   if (rowBytes64 >= std::numeric_limits<std::size_t>::max()) fail("PNG row is too large for this platform");
   const auto rowBytes = static_cast<std::size_t>(rowBytes64);
-
-  Scratch& s = s_;
   const std::size_t rowSize = rowBytes + 1;  // with the filter byte
-  ensureSize(s.row, rowSize);
-  ensureSize(s.zbuf, kDeflateBufferSize);
-  const std::size_t patternRows = repeatedRowPattern(s, rows, rowSize);
+  // Runs are whole pixels: one byte apart in indexed rows (whatever the depth,
+  // an upscaled run repeats whole bytes), 3 or 4 in RGB and RGBA.
+  const std::size_t pixelBytes = mode_ == Mode::rgb ? 3 : mode_ == Mode::rgba ? 4 : 1;
+  RowDeflateSink sink(s_.deflater, out, fdatSequence, rowSize, pixelBytes);
+  writeRows(sink, cols, rows, rowBytes);
+}
 
-  RowSink sink(s.deflater.reset(), s.zbuf, out, fdatSequence);
+template <typename Sink>
+void MappedWriter::writeRows(Sink& sink, std::span<const std::uint32_t> cols, std::span<const std::uint32_t> rows,
+                             std::size_t rowBytes) {
+  Scratch& s = s_;
+  const std::size_t rowSize = rowBytes + 1;
+  ensureSize(s.row, rowSize);
   // Two row buffers: the row being built and the last one written, so a row
   // from a different source row but with the same bytes is still a repeat.
   ensureSize(s.prevRow, rowSize);
@@ -559,11 +475,11 @@ void MappedWriter::writeImageData(std::span<const std::uint32_t> cols, std::span
     std::size_t run = 0;
     while (y + 1 + run < rows.size() && rows[y + 1 + run] == r) ++run;
     if (havePrev && std::memcmp(row + 1, prev + 1, rowBytes) == 0) {
-      sink.writeRepeatedRows(1 + run, rowSize, s.repeated.data(), patternRows);
+      sink.writeRepeatedRows(1 + run, rowSize);
     } else {
       row[0] = 0;  // filter None
       sink.writeRow(row, rowSize);
-      if (run > 0) sink.writeRepeatedRows(run, rowSize, s.repeated.data(), patternRows);
+      if (run > 0) sink.writeRepeatedRows(run, rowSize);
       std::swap(row, prev);
       havePrev = true;
     }

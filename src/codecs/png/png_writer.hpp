@@ -33,7 +33,7 @@ struct Scratch;  // per thread, in png_writer.cpp
 // colour type (and palette) for all images written afterwards, which is what
 // lets APNG frames cut from one source share a palette.
 //
-// Uses the calling thread's scratch buffers and zlib stream: at most one
+// Uses the calling thread's scratch buffers and deflater: at most one
 // MappedWriter may be alive per thread.
 class MappedWriter {
  public:
@@ -65,6 +65,10 @@ class MappedWriter {
   int paletteSize() const;
 
  private:
+  template <typename Sink>
+  void writeRows(Sink& sink, std::span<const std::uint32_t> cols, std::span<const std::uint32_t> rows,
+                 std::size_t rowBytes);
+
   Scratch& s_;
   const std::uint8_t* src_;
   std::size_t stride_;
