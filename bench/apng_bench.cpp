@@ -1,6 +1,5 @@
-// APNG benchmarks with the embedded art: the whole renderApng path
-// (composite every tick, merge, one palette, changed rectangles, deflate) and
-// the encoder alone on frames composed once, to show where the time goes.
+// The APNG encoder alone on frames composed once, to read against the whole
+// path in Render/apng/<size> (render_api_bench.cpp) and see where time goes.
 #include <benchmark/benchmark.h>
 
 #include <memory>
@@ -18,22 +17,6 @@ namespace {
 using testing::sized;
 
 using namespace pixabots::core;
-
-void BM_RenderApng(benchmark::State& state) {
-  const Pack& pack = Pack::embedded();
-  const RenderOptions options = sized(static_cast<int>(state.range(0)));
-  Combo combo{};
-  std::size_t bytes = 0;
-  for (auto _ : state) {
-    combo = nextCombo(pack.catalog(), combo);  // a different bot every iteration
-    auto apng = renderApng(pack, combo, options);
-    bytes += apng.size();
-    benchmark::DoNotOptimize(apng.data());
-  }
-  state.counters["apng_bytes"] = static_cast<double>(bytes) / static_cast<double>(state.iterations());
-  state.SetItemsProcessed(state.iterations());
-}
-BENCHMARK(BM_RenderApng)->Arg(128)->Arg(480);
 
 void BM_EncodeApng(benchmark::State& state) {
   const Pack& pack = Pack::embedded();

@@ -1,9 +1,8 @@
-// Animated GIF benchmarks with the embedded art: renderGif (compose every
-// tick, palette, rectangles, LZW) through browse order and for one bot, and a
-// baseline in the same process: giflib writing that bot's 15 frames full size
+// Animated GIF baseline with the embedded art, to read against Render/gif/<size>
+// (render_api_bench.cpp, bot 2156 by default): giflib writing that bot's 15 frames full size
 // with no rectangles (what a straightforward encoder, like the service's,
 // writes). The baseline is given its frames already as palette indices, so
-// its time is encoding only; renderGif's includes rendering.
+// its time is encoding only; Render/gif's includes rendering.
 #include <benchmark/benchmark.h>
 #include <gif_lib.h>
 
@@ -24,37 +23,6 @@ using namespace pixabots::core;
 
 // A bounce with a blink: 16 ticks, 15 frames (ticks 8 and 9 merge), 11 colours.
 constexpr const char* kBot = "2156";
-
-void BM_RenderGif(benchmark::State& state) {
-  const Pack& pack = Pack::embedded();
-  const RenderOptions options = sized(static_cast<int>(state.range(0)));
-  Combo combo{};
-  double bytes = 0;
-  for (auto _ : state) {
-    combo = nextCombo(pack.catalog(), combo);
-    auto gif = renderGif(pack, combo, options);
-    bytes += static_cast<double>(gif.size());
-    benchmark::DoNotOptimize(gif.data());
-  }
-  state.counters["gif_bytes"] = benchmark::Counter(bytes, benchmark::Counter::kAvgIterations);
-  state.SetItemsProcessed(state.iterations());
-}
-BENCHMARK(BM_RenderGif)->Arg(64)->Arg(128)->Arg(480)->Unit(benchmark::kMicrosecond);
-
-void BM_RenderGifOneBot(benchmark::State& state) {
-  const Pack& pack = Pack::embedded();
-  const RenderOptions options = sized(static_cast<int>(state.range(0)));
-  const Combo combo = decodeId(pack.catalog(), kBot);
-  std::size_t bytes = 0;
-  for (auto _ : state) {
-    auto gif = renderGif(pack, combo, options);
-    bytes = gif.size();
-    benchmark::DoNotOptimize(gif.data());
-  }
-  state.counters["gif_bytes"] = static_cast<double>(bytes);
-  state.SetItemsProcessed(state.iterations());
-}
-BENCHMARK(BM_RenderGifOneBot)->Arg(64)->Arg(128)->Arg(480)->Unit(benchmark::kMicrosecond);
 
 // ---- baseline: giflib, full frames ------------------------------------------
 

@@ -1,7 +1,7 @@
-// Static render benchmarks with the embedded art: the whole request path
-// (composite, filters, scale, PNG) and raw RGBA into a reused buffer, against
-// a baseline in the same process that renders RGBA and writes it with a fresh
-// libpng writer (how a straightforward implementation would do it).
+// Static render benchmarks with the embedded art beyond Render/<format>/<size>
+// (render_api_bench.cpp): PNG with the palette filters, and a baseline in the
+// same process that renders RGBA and writes it with a fresh libpng writer (how
+// a straightforward implementation would do it).
 #include <benchmark/benchmark.h>
 
 #include <vector>
@@ -28,21 +28,6 @@ class Bots {
   Combo combo_{};
 };
 
-void BM_RenderPng(benchmark::State& state) {
-  const Pack& pack = Pack::embedded();
-  const RenderOptions options = sized(static_cast<int>(state.range(0)));
-  Bots bots;
-  std::size_t bytes = 0;
-  for (auto _ : state) {
-    auto png = renderPng(pack, bots.next(), options);
-    bytes = png.size();
-    benchmark::DoNotOptimize(png.data());
-  }
-  state.counters["png_bytes"] = static_cast<double>(bytes);
-  state.SetItemsProcessed(state.iterations());
-}
-BENCHMARK(BM_RenderPng)->Arg(32)->Arg(128)->Arg(480)->Arg(1920);
-
 void BM_RenderPngPalette(benchmark::State& state) {
   const Pack& pack = Pack::embedded();
   RenderOptions options = sized(128);
@@ -54,20 +39,6 @@ void BM_RenderPngPalette(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_RenderPngPalette);
-
-void BM_RenderRgbaInto(benchmark::State& state) {
-  const Pack& pack = Pack::embedded();
-  const RenderOptions options = sized(static_cast<int>(state.range(0)));
-  std::vector<std::uint8_t> buffer(static_cast<std::size_t>(options.size) * options.size * 4);
-  Bots bots;
-  for (auto _ : state) {
-    renderInto(pack, bots.next(), options, buffer);
-    benchmark::DoNotOptimize(buffer.data());
-  }
-  state.SetItemsProcessed(state.iterations());
-  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(buffer.size()));
-}
-BENCHMARK(BM_RenderRgbaInto)->Arg(32)->Arg(128)->Arg(1920);
 
 void BM_BaselineRgbaThenLibpng(benchmark::State& state) {
   const Pack& pack = Pack::embedded();
