@@ -11,6 +11,5 @@ int pending(const std::vector<std::string_view>&) {
 
 }  // namespace
 
-const Command kBatchCommand{"batch", "many avatars to a directory, on all cores", "", pending};
 
 }  // namespace pixabots::cli
