@@ -107,6 +107,7 @@ int sheet(const std::vector<std::string_view>& argv) {
   if (bg) core::detail::fill(page, 0, 0, page.width(), page.height(), *bg);
   core::RenderOptions options;
   options.size = size;
+  options.bg = bg;  // the renderer's flatten rule for partly transparent art
   for (int i = 0; i < n; ++i) {
     const int x = kMargin + (i % columns) * (size + kGap);
     const int y = kMargin + (i / columns) * (size + labelHeight + kGap);

@@ -48,8 +48,11 @@ void blit(Image& dst, const Image& src, int x, int y) {
       const std::uint8_t* s = src.row(sy) + static_cast<std::size_t>(sx) * 4;
       if (s[3] == 0) continue;
       std::uint8_t* d = dst.row(y + sy) + static_cast<std::size_t>(x + sx) * 4;
-      for (int c = 0; c < 3; ++c) d[c] = static_cast<std::uint8_t>((s[c] * s[3] + d[c] * (255 - s[3])) / 255);
-      d[3] = 255;
+      // Straight (not premultiplied) alpha: the destination's share is its
+      // alpha times what the source leaves; over an opaque pixel that is 255 - sa.
+      const int sa = s[3], da = d[3] * (255 - sa) / 255, oa = sa + da;
+      for (int c = 0; c < 3; ++c) d[c] = static_cast<std::uint8_t>((s[c] * sa + d[c] * da) / oa);
+      d[3] = static_cast<std::uint8_t>(oa);
     }
   }
 }

@@ -17,8 +17,7 @@ void fillRounded(Image& img, int x, int y, int w, int h, int radius, Rgb c);
 // transparent pixels read as transparent.
 void checker(Image& img, int x, int y, int size, Rgb a, Rgb b);
 
-// Source-over of `src` with its top-left corner at (x, y); the result is opaque
-// where `src` has any alpha.
+// Source-over of `src` with its top-left corner at (x, y), rounding down.
 void blit(Image& dst, const Image& src, int x, int y);
 
 }  // namespace pixabots::core::detail

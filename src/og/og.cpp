@@ -70,10 +70,13 @@ Image renderOg(const Pack& pack, const OgOptions& options) {
   Image card(kOgWidth, kOgHeight);
   detail::fill(card, 0, 0, kOgWidth, kOgHeight, options.bg.value_or(Rgb{}));
   const auto rects = detail::ogBotRects(options.layout, static_cast<int>(bots.size()), label.height);
-  RenderOptions render_options;
+  // Bots are flattened by the renderer onto the (uniform) canvas colour, so
+  // partly transparent art blends by the library's own rule.
+  RenderOptions renderOptions;
+  renderOptions.bg = options.bg.value_or(Rgb{});
   for (std::size_t i = 0; i < bots.size(); ++i) {
-    render_options.size = rects[i].w;
-    detail::blit(card, render(pack, bots[i], render_options), rects[i].x, rects[i].y);
+    renderOptions.size = rects[i].w;
+    detail::blit(card, render(pack, bots[i], renderOptions), rects[i].x, rects[i].y);
   }
   const detail::OgRect box = detail::ogLabelRect(options.layout, static_cast<int>(bots.size()), label.width, label.height);
   detail::drawLabel(card, label, box.x, box.y);
