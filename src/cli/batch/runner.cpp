@@ -6,6 +6,7 @@
 #include <mutex>
 #include <thread>
 
+#include "cli/batch/new_file.hpp"
 #include "cli/output_file.hpp"
 
 namespace pixabots::cli::batch {
@@ -47,13 +48,13 @@ std::string where(const Job& job, const std::string& source) {
 }
 
 JobResult runJob(const Context& ctx, const Job& job, const RunSettings& settings, Progress& progress) {
-  std::error_code ec;
-  if (const std::uintmax_t size = std::filesystem::file_size(job.path, ec); !ec && !settings.overwrite) {
-    return {Outcome::skipped, size};
-  }
+  std::error_code missing;
+  const std::uintmax_t size = std::filesystem::file_size(job.path, missing);
+  if (!missing && !settings.overwrite) return {Outcome::skipped, size};
   try {
     const std::vector<std::uint8_t> bytes = ctx.render(job.entry->id, job.variant->options);
-    writeOutput(job.path, bytes);
+    // Replacing a file (--overwrite) needs writeOutput's rename.
+    if (!missing || !writeNewFile(job.path, bytes)) writeOutput(job.path, bytes);
     return {Outcome::written, bytes.size()};
   } catch (const std::exception& e) {
     progress.report(where(job, settings.source) + e.what());
