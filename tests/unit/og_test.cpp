@@ -94,12 +94,11 @@ TEST_CASE("og grid: 6x3 bots picked by the seed, 160 px cells, 24 px gaps, the l
 }
 
 TEST_CASE("og label: rounded black box, white title, grey subtitle, on the given bg") {
-  OgOptions options;
-  options.title = "HI";
-  options.subtitle = "ok";
-  options.bg = Rgb{0xff, 0x00, 0xff};
-  options.layout = OgLayout::compare;
-  options.bots = {id("0000")};
+  const OgOptions options{.layout = OgLayout::compare,
+                          .bots = {id("0000")},
+                          .title = "HI",
+                          .subtitle = "ok",
+                          .bg = Rgb{0xff, 0x00, 0xff}};
   const Image card = renderOg(pack(), options);
   const detail::OgLabel label = detail::layoutLabel("HI", "ok");
   CHECK(label.titleScale == 5);
@@ -164,7 +163,7 @@ TEST_CASE("og refuses bot counts the layout cannot show, and unknown layouts") {
   CHECK(parseOgLayout("compare") == OgLayout::compare);
 }
 
-TEST_CASE("the pixel font has every printable ASCII character") {
+TEST_CASE("og text: the pixel font has every printable ASCII character") {
   // A missing glyph is a hollow box: its top-left corner is inked. No printable
   // character's glyph is that box, so drawing each must differ from the box.
   Image box(5, 8), glyph(5, 8);
