@@ -14,10 +14,7 @@
 #include "support/files.hpp"
 
 namespace fs = std::filesystem;
-using testing::expectFailure;
-using testing::run;
-using testing::Run;
-using testing::scratch;
+using namespace testing;  // run, Run, scratch, expectFailure, conformancePackDir
 
 namespace {
 

@@ -10,10 +10,7 @@
 
 namespace fs = std::filesystem;
 using namespace pixabots::core;
-using testing::expectFailure;
-using testing::run;
-using testing::Run;
-using testing::scratch;
+using namespace testing;  // run, Run, scratch, expectFailure, conformancePackDir
 
 namespace {
 

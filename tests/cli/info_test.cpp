@@ -19,10 +19,7 @@ using namespace pixabots::core;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using nlohmann::json;
-using testing::expectFailure;
-using testing::run;
-using testing::Run;
-using testing::scratch;
+using namespace testing;  // run, Run, scratch, expectFailure, conformancePackDir
 
 namespace {
 
