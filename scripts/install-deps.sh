@@ -9,7 +9,7 @@ packages=(
   nlohmann-json3-dev
   catch2 libbenchmark-dev
   clang libclang-rt-14-dev
-  python3 python3-pip valgrind
+  python3 python3-pip valgrind wrk
 )
 
 missing=()
