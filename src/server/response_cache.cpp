@@ -1,0 +1,57 @@
+#include "server/response_cache.hpp"
+
+#include <utility>
+
+namespace pixabots::server {
+
+ResponseCache::ResponseCache(std::size_t maxBytes) : maxBytes_(maxBytes) {}
+
+std::size_t ResponseCache::cost(std::string_view key, const CachedResponse& value) {
+  return key.size() + value.body.size() + value.contentType.size() + value.etag.size() + kEntryOverhead;
+}
+
+std::shared_ptr<const CachedResponse> ResponseCache::find(std::string_view key) {
+  const std::lock_guard lock(mutex_);
+  const auto found = index_.find(key);
+  if (found == index_.end()) {
+    ++stats_.misses;
+    return nullptr;
+  }
+  ++stats_.hits;
+  lru_.splice(lru_.begin(), lru_, found->second);  // iterators stay valid
+  return found->second->value;
+}
+
+void ResponseCache::eraseLocked(List::iterator it) {
+  stats_.bytes -= it->cost;
+  --stats_.entries;
+  index_.erase(std::string_view(it->key));
+  lru_.erase(it);
+}
+
+void ResponseCache::insert(std::string key, std::shared_ptr<const CachedResponse> value) {
+  const std::size_t size = value ? cost(key, *value) : 0;
+  const std::lock_guard lock(mutex_);
+  if (const auto old = index_.find(key); old != index_.end()) eraseLocked(old->second);
+  if (!value || size > maxBytes_) return;  // also covers maxBytes_ == 0
+  while (stats_.bytes + size > maxBytes_) {
+    eraseLocked(std::prev(lru_.end()));
+    ++stats_.evictions;
+  }
+  lru_.push_front(Entry{std::move(key), std::move(value), size});
+  try {
+    index_.emplace(std::string_view(lru_.front().key), lru_.begin());
+  } catch (...) {
+    lru_.pop_front();  // keep list and index in step if the map cannot grow
+    throw;
+  }
+  stats_.bytes += size;
+  ++stats_.entries;
+}
+
+ResponseCache::Stats ResponseCache::stats() const {
+  const std::lock_guard lock(mutex_);
+  return stats_;
+}
+
+}  // namespace pixabots::server
