@@ -1,0 +1,68 @@
+#pragma once
+// Checks HTTP responses against an OpenAPI 3.1 document: is this status
+// documented for this operation, this content type for this status, and does a
+// JSON body validate against its schema. The validator covers the JSON Schema
+// subset the server's document uses (keywordsUnderstood() lists it), so a test
+// can also assert that the document stays inside what is checked.
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pixabots::contract {
+
+using Json = nlohmann::json;
+
+// "#/components/schemas/Id" inside `root`; nullptr when it does not resolve.
+// Only local references exist in the document, so only those are supported.
+const Json* resolveRef(const Json& root, std::string_view ref);
+
+// The schema keywords validate() acts on, and the annotations it may ignore.
+const std::vector<std::string>& keywordsUnderstood();
+
+class SchemaValidator {
+ public:
+  // `root` is the whole document, for $ref; it must outlive the validator.
+  explicit SchemaValidator(const Json& root) : root_(root) {}
+
+  // Every violation, each naming the JSON path of the offending value
+  // (e.g. "$.frames[3].offsets.top: expected number, got string"); empty when
+  // `instance` is valid.
+  std::vector<std::string> validate(const Json& schema, const Json& instance) const;
+
+ private:
+  void check(const Json& schema, const Json& instance, const std::string& path, int depth,
+             std::vector<std::string>& problems) const;
+
+  const Json& root_;
+};
+
+struct PathMatch {
+  std::string templatePath;                   // the document's key, e.g. /api/pixabot/{id}
+  std::map<std::string, std::string> params;  // id -> 2156
+};
+
+// The documented path a concrete path (query string allowed, ignored) falls
+// under. Literal paths win over templated ones (OpenAPI's rule, so
+// /api/pixabot/batch is not an {id}); among templates the most literal wins.
+std::optional<PathMatch> matchPath(const Json& document, std::string_view path);
+
+struct Response {
+  int status = 0;
+  std::string contentType;                     // the Content-Type header, parameters allowed
+  std::string body;
+  std::map<std::string, std::string> headers;  // names in any case
+};
+
+// Every way `response` departs from the document for `method` (GET, HEAD,
+// OPTIONS, ...) on `path`; empty when it is documented. HEAD is checked as
+// the GET it mirrors, without a body.
+std::vector<std::string> checkResponse(const Json& document, std::string_view method, std::string_view path,
+                                       const Response& response);
+
+// "a; b" joined, for test failure messages.
+std::string join(const std::vector<std::string>& problems);
+
+}  // namespace pixabots::contract
