@@ -10,6 +10,7 @@
 // acceptable for rendering load.
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>

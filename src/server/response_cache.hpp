@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <list>
 #include <memory>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>

@@ -368,7 +368,7 @@ TEST_CASE("metrics: Prometheus text for a known sequence") {
         "pixabots_cache_entries 1\n");
 }
 
-TEST_CASE("metrics: with no requests, headers only; routes past the cap fold into other") {
+TEST_CASE("metrics: headers only with no requests, and routes past the cap fold into other") {
   Metrics metrics;
   const std::string empty = metrics.prometheus({});
   CHECK(empty.find("pixabots_http_requests_total{") == std::string::npos);
