@@ -5,9 +5,9 @@
 // memory.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <list>
 #include <memory>
-#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>
