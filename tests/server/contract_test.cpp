@@ -173,3 +173,276 @@ TEST_CASE("contract: responses must be documented", "[contract]") {
   // HEAD is GET without the body.
   CHECK(problems("HEAD", contract::Response{200, "image/png", "", {{"ETag", "\"x\""}}}).empty());
 }
+
+#ifdef PIXABOTS_CONTRACT_LIVE
+// ---------------------------------------------------------------------------
+// A live server, in process, on a free port, and every endpoint against the
+// document it serves.
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <optional>
+#include <thread>
+#include <utility>
+
+#include "server/config.hpp"
+#include "server/handlers.hpp"
+#include "server/http_server.hpp"
+#include "server/openapi.hpp"
+
+namespace {
+
+namespace server = pixabots::server;
+
+class LiveServer {
+ public:
+  explicit LiveServer(server::Config config)
+      : config_(withTestDefaults(std::move(config))),
+        http_(config_),
+        port_(http_.bind()),
+        service_({std::nullopt, server::originFor(config_, port_)}),
+        thread_([this] { http_.run(service_); }) {}
+  ~LiveServer() {
+    http_.stop();
+    thread_.join();
+  }
+  LiveServer(const LiveServer&) = delete;
+  LiveServer& operator=(const LiveServer&) = delete;
+
+  int port() const { return port_; }
+  const std::string& origin() const { return service_.origin(); }
+
+ private:
+  static server::Config withTestDefaults(server::Config c) {
+    c.port = 0;
+    c.accessLog = false;
+    c.threads = 4;
+    return c;
+  }
+
+  server::Config config_;
+  server::HttpServer http_;
+  int port_;
+  server::Service service_;
+  std::thread thread_;
+};
+
+std::string lowerCase(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+// A minimal HTTP/1.1 client: one request per connection (Connection: close),
+// read to EOF. Plain sockets keep the test independent of the HTTP library
+// the server uses, so the bytes checked are the bytes on the wire.
+contract::Response fetch(int port, const std::string& method, const std::string& target,
+                         const std::vector<std::pair<std::string, std::string>>& headers = {}) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0);
+  std::string request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+  for (const auto& [name, value] : headers) request += name + ": " + value + "\r\n";
+  request += "\r\n";
+  REQUIRE(::send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size()));
+  std::string raw;
+  char buffer[16384];
+  for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) raw.append(buffer, static_cast<std::size_t>(n));
+  ::close(fd);
+
+  contract::Response response;
+  const auto headEnd = raw.find("\r\n\r\n");
+  REQUIRE(headEnd != std::string::npos);
+  const std::string head = raw.substr(0, headEnd);
+  std::string body = raw.substr(headEnd + 4);
+  REQUIRE(head.starts_with("HTTP/1.1 "));
+  response.status = std::stoi(head.substr(9, 3));
+  for (std::size_t at = head.find("\r\n"); at != std::string::npos;) {
+    const auto next = head.find("\r\n", at + 2);
+    const std::string line = head.substr(at + 2, next == std::string::npos ? std::string::npos : next - at - 2);
+    const auto colon = line.find(':');
+    if (colon != std::string::npos) {
+      std::string value = line.substr(colon + 1);
+      value.erase(0, value.find_first_not_of(' '));
+      response.headers[lowerCase(line.substr(0, colon))] = value;
+    }
+    at = next;
+  }
+  if (response.headers.count("transfer-encoding") && lowerCase(response.headers["transfer-encoding"]) == "chunked") {
+    std::string decoded;
+    for (std::size_t at = 0;;) {
+      const auto eol = body.find("\r\n", at);
+      const std::size_t size = std::stoul(body.substr(at, eol - at), nullptr, 16);
+      if (size == 0) break;
+      decoded += body.substr(eol + 2, size);
+      at = eol + 2 + size + 2;
+    }
+    body = decoded;
+  }
+  response.body = std::move(body);
+  if (response.headers.count("content-type")) response.contentType = response.headers["content-type"];
+  return response;
+}
+
+const Json& servedDocument(int port) {
+  static const Json doc = Json::parse(fetch(port, "GET", "/openapi.json").body);
+  return doc;
+}
+
+// The body for a failure message, when it is text.
+std::string shown(const contract::Response& r) {
+  const bool text = r.contentType.find("json") != std::string::npos || r.contentType.starts_with("text/");
+  return text ? r.body.substr(0, 300) : std::to_string(r.body.size()) + " bytes";
+}
+
+struct Case {
+  std::string method;
+  std::string target;
+  int status;  // what the service's rules say this request gets
+};
+
+}  // namespace
+
+TEST_CASE("contract: every endpoint and documented error of a live server", "[contract][live]") {
+  const LiveServer live(server::Config{});
+  const Json& doc = servedDocument(live.port());
+  REQUIRE(doc == Json::parse(pixabots::server::openApiDocument()));
+
+  const std::vector<Case> cases = {
+      {"GET", "/api/pixabot/2156", 200},
+      {"GET", "/api/pixabot/2156?size=64&hue=200&saturate=1.5&bg=%23fde68a", 200},
+      {"GET", "/api/pixabot/2156?size=97&v=2", 200},
+      {"GET", "/api/pixabot/2156?format=json", 200},
+      {"GET", "/api/pixabot/2156?format=json&size=256", 200},
+      {"GET", "/api/pixabot/2156?format=svg&bg=%23000000", 200},
+      {"GET", "/api/pixabot/2156?animated=true", 200},
+      {"GET", "/api/pixabot/2156?animated=true&speed=2&size=64", 200},
+      {"GET", "/api/pixabot/2156?animated=true&webp=true", 200},
+      {"GET", "/api/pixabot/zzzz", 400},
+      {"GET", "/api/pixabot/2156?size=20", 400},
+      {"GET", "/api/pixabot/2156?size=1921", 400},
+      {"GET", "/api/pixabot/2156?size=abc", 400},
+      {"GET", "/api/pixabot/2156?animated=true&speed=9", 200},  // clamped, as on the service
+      {"GET", "/api/pixabot/2156?animated=true&speed=fast", 400},
+      {"GET", "/api/pixabot/2156/frames", 200},
+      {"GET", "/api/pixabot/zzzz/frames", 400},
+      {"GET", "/api/pixabot/batch?ids=2156,f76a,0000", 200},
+      {"GET", "/api/pixabot/batch?ids=2156,F76A&size=64", 200},
+      {"GET", "/api/pixabot/batch?count=5", 200},
+      {"GET", "/api/pixabot/batch", 400},
+      {"GET", "/api/pixabot/batch?ids=2156,zzzz", 400},
+      {"GET", "/api/pixabot/batch?count=101", 200},  // served as 100, as on the service
+      {"GET", "/api/pixabot/batch?count=0", 400},
+      {"GET", "/api/pixabot/batch?ids=2156&size=10", 400},
+      {"GET", "/api/pixabot/random", 302},
+      {"GET", "/api/pixabot/random?size=64&animated=true", 302},
+      {"GET", "/api/pixabot/random?format=json", 200},
+      {"GET", "/api/pixabot/random?size=5", 400},
+      {"GET", "/api/og", 200},
+      {"GET", "/api/og?type=grid&title=Team&subtitle=Hello&seed=x", 200},
+      {"GET", "/api/og?type=single&id=2156", 200},
+      {"GET", "/api/og?type=compare&ids=2156,f76a,0001", 200},
+      {"GET", "/api/og?type=single", 400},
+      {"GET", "/api/og?type=single&id=zzzz", 400},
+      {"GET", "/api/og?type=compare", 400},
+      {"GET", "/api/og?type=bogus", 400},
+      {"GET", "/parts/eyes/glasses.png", 200},
+      {"GET", "/parts/heads/blob.png", 200},
+      {"GET", "/parts/eyes/nope.png", 404},
+      {"GET", "/parts/ears/glasses.png", 404},
+      {"GET", "/sprites/top/mohawk.png", 200},
+      {"GET", "/openapi.json", 200},
+      {"GET", "/healthz", 200},
+      {"GET", "/metrics", 200},
+      {"HEAD", "/api/pixabot/2156", 200},
+      {"HEAD", "/api/pixabot/2156/frames", 200},
+      {"OPTIONS", "/api/pixabot/2156", 204},
+      {"OPTIONS", "/api/pixabot/2156/frames", 204},
+      {"OPTIONS", "/api/pixabot/batch", 204},
+      {"OPTIONS", "/api/pixabot/random", 204},
+      {"OPTIONS", "/api/og", 204},
+      {"OPTIONS", "/parts/eyes/glasses.png", 204},
+      {"OPTIONS", "/openapi.json", 204},
+  };
+  for (const Case& c : cases) {
+    const contract::Response response = fetch(live.port(), c.method, c.target);
+    INFO(c.method << " " << c.target << " -> " << response.status << " " << response.contentType << " "
+                  << shown(response));
+    CHECK(response.status == c.status);
+    const auto problems = contract::checkResponse(doc, c.method, c.target, response);
+    INFO(contract::join(problems));
+    CHECK(problems.empty());
+    // CORS on every answer, errors included.
+    CHECK(response.headers.count("access-control-allow-origin") == 1);
+  }
+}
+
+TEST_CASE("contract: ETag revalidation answers 304 as documented", "[contract][live]") {
+  const LiveServer live(server::Config{});
+  const Json& doc = servedDocument(live.port());
+  for (const std::string target : {"/api/pixabot/2156?size=64", "/api/pixabot/2156?format=svg", "/api/pixabot/2156/frames",
+                                   "/api/og?type=single&id=2156", "/parts/eyes/glasses.png"}) {
+    INFO(target);
+    const contract::Response first = fetch(live.port(), "GET", target);
+    REQUIRE(first.status == 200);
+    REQUIRE(first.headers.count("etag") == 1);
+    const contract::Response again = fetch(live.port(), "GET", target, {{"If-None-Match", first.headers.at("etag")}});
+    CHECK(again.status == 304);
+    const auto problems = contract::checkResponse(doc, "GET", target, again);
+    INFO(contract::join(problems));
+    CHECK(problems.empty());
+  }
+}
+
+TEST_CASE("contract: rate-limited renders answer 429 as documented", "[contract][live]") {
+  server::Config config;
+  config.animatedPerMinute = 2;
+  config.ogPerMinute = 1;
+  const LiveServer live(config);
+  const Json& doc = servedDocument(live.port());
+  for (const auto& [target, allowed] : std::vector<std::pair<std::string, int>>{
+           {"/api/pixabot/2156?animated=true&size=32", 2}, {"/api/og?type=single&id=2156", 1}}) {
+    for (int i = 0; i <= allowed; ++i) {
+      const contract::Response response = fetch(live.port(), "GET", target);
+      INFO(target << " #" << i << " -> " << response.status << " " << shown(response));
+      CHECK(response.status == (i < allowed ? 200 : 429));
+      const auto problems = contract::checkResponse(doc, "GET", target, response);
+      INFO(contract::join(problems));
+      CHECK(problems.empty());
+      CHECK(response.headers.count("x-ratelimit-limit") == 1);
+    }
+  }
+}
+
+TEST_CASE("contract: URLs inside JSON bodies lead to documented responses", "[contract][live]") {
+  const LiveServer live(server::Config{});
+  const Json& doc = servedDocument(live.port());
+  std::vector<std::string> links;
+  const Json metadata = Json::parse(fetch(live.port(), "GET", "/api/pixabot/2156?format=json&size=64").body);
+  links.push_back(metadata["png"]);
+  links.push_back(metadata["gif"]);
+  const Json frames = Json::parse(fetch(live.port(), "GET", "/api/pixabot/2156/frames").body);
+  for (const auto& [category, sprite] : frames["sprites"].items()) links.push_back(sprite["url"]);
+  const contract::Response redirect = fetch(live.port(), "GET", "/api/pixabot/random?size=64");
+  REQUIRE(redirect.headers.count("location") == 1);
+  links.push_back(redirect.headers.at("location"));
+  for (const std::string& link : links) {
+    INFO(link);
+    // Links are absolute on this server's origin (or relative to it).
+    const std::string target = link.starts_with(live.origin()) ? link.substr(live.origin().size()) : link;
+    REQUIRE(target.starts_with("/"));
+    const contract::Response response = fetch(live.port(), "GET", target);
+    CHECK(response.status == 200);
+    const auto problems = contract::checkResponse(doc, "GET", target, response);
+    INFO(contract::join(problems));
+    CHECK(problems.empty());
+  }
+}
+#endif
