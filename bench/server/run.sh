@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Load-tests a running `pixabots serve` with wrk and prints one table:
+# requests/s and p99 latency per case, the median of RUNS runs each.
+# Builds nothing: pass the binary, or it is looked for in build/.
+#
+#   bench/server/run.sh [path/to/pixabots]
+#   RUNS=3 DURATION=10s THREADS=2 CONNECTIONS=32 bench/server/run.sh
+#   SERVE_ARGS="--cache-mb 0" bench/server/run.sh   # `serve` options (default: no rate limits, no access log)
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+runs="${RUNS:-3}"
+duration="${DURATION:-10s}"
+threads="${THREADS:-2}"
+connections="${CONNECTIONS:-32}"
+
+bin="${1:-}"
+if [ -z "$bin" ]; then
+  for candidate in "$root/build/src/cli/pixabots" "$root"/build*/src/cli/pixabots; do
+    if [ -x "$candidate" ] && "$candidate" serve --help >/dev/null 2>&1; then bin="$candidate"; break; fi
+  done
+fi
+[ -n "$bin" ] && [ -x "$bin" ] || { echo "run.sh: no pixabots binary with 'serve' (pass its path)" >&2; exit 2; }
+command -v wrk >/dev/null || { echo "run.sh: wrk is missing (scripts/install-deps.sh installs it)" >&2; exit 2; }
+
+log="$(mktemp)"
+results="$(mktemp)"
+server=""
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  rm -f "$log" "$results"
+}
+trap cleanup EXIT
+
+# --port 0: the kernel picks a free port and the server prints it.
+# shellcheck disable=SC2086
+"$bin" serve --port 0 ${SERVE_ARGS:---rate-animated 0 --rate-og 0 --no-access-log} >"$log" 2>&1 &
+server=$!
+port=""
+for _ in $(seq 100); do
+  port="$(grep -oE '(127\.0\.0\.1|localhost|0\.0\.0\.0|\[::\]|\[::1\]):[0-9]+' "$log" | head -1 | grep -oE '[0-9]+$' || true)"
+  [ -n "$port" ] && break
+  kill -0 "$server" 2>/dev/null || { echo "run.sh: the server exited:" >&2; cat "$log" >&2; exit 1; }
+  sleep 0.1
+done
+[ -n "$port" ] || { echo "run.sh: no port in the server's output:" >&2; cat "$log" >&2; exit 1; }
+url="http://127.0.0.1:$port"
+curl -fsS "$url/healthz" >/dev/null 2>&1 || true
+
+# name|path|wrk script (empty: the path itself, repeated)
+cases=(
+  "PNG@128 cached|/api/pixabot/2156?size=128|"
+  "PNG@128 uncached|/|$here/uncached.lua"
+  "GIF@128 animated|/api/pixabot/2156?size=128&animated=true|"
+  "frames JSON|/api/pixabot/2156/frames|"
+)
+
+# wrk prints latency as 850.00us, 1.20ms or 1.01s: milliseconds, please.
+to_ms() {
+  awk -v v="$1" 'BEGIN {
+    n = v + 0
+    if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000
+    printf "%.2f", n }'
+}
+median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+echo "pixabots serve: $bin on port $port; wrk -t$threads -c$connections -d$duration, median of $runs runs"
+for entry in "${cases[@]}"; do
+  IFS='|' read -r name path script <<<"$entry"
+  for run in $(seq "$runs"); do
+    args=(-t"$threads" -c"$connections" -d"$duration" --latency)
+    [ -n "$script" ] && args+=(-s "$script")
+    out="$(wrk "${args[@]}" "$url$path")"
+    rps="$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")"
+    p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
+    bad="$(awk '/Non-2xx or 3xx responses:/ { print $5 }' <<<"$out")"
+    errors="$(awk '/Socket errors:/ { print $0 }' <<<"$out")"
+    echo "$name|$run|$rps|$p99|${bad:-0}|$errors" >>"$results"
+  done
+done
+
+printf '\n%-18s %12s %10s %10s  %s\n' "case" "req/s" "p99 ms" "non-2xx" "runs (req/s)"
+for entry in "${cases[@]}"; do
+  name="${entry%%|*}"
+  rows="$(awk -F'|' -v n="$name" '$1 == n' "$results")"
+  rps="$(cut -d'|' -f3 <<<"$rows" | median)"
+  p99="$(cut -d'|' -f4 <<<"$rows" | median)"
+  bad="$(cut -d'|' -f5 <<<"$rows" | awk '{ s += $1 } END { print s + 0 }')"
+  each="$(cut -d'|' -f3 <<<"$rows" | paste -sd' ')"
+  printf '%-18s %12.0f %10.2f %10s  %s\n' "$name" "$rps" "$p99" "$bad" "$each"
+done
+errs="$(cut -d'|' -f6 "$results" | grep -v '^$' || true)"
+[ -z "$errs" ] || { echo; echo "wrk socket errors:"; echo "$errs"; }
