@@ -27,5 +27,6 @@ extern const Command kPrintCommand;
 extern const Command kSheetCommand;
 extern const Command kGalleryCommand;
 extern const Command kValidatePackCommand;
+extern const Command kServeCommand;
 
 }  // namespace pixabots::cli

@@ -13,11 +13,11 @@ namespace {
 
 using pixabots::cli::Command;
 
-const std::array<const Command*, 10> kCommands = {
+const std::array<const Command*, 11> kCommands = {
     &pixabots::cli::kRenderCommand, &pixabots::cli::kBatchCommand,   &pixabots::cli::kInfoCommand,
     &pixabots::cli::kPartsCommand,  &pixabots::cli::kFramesCommand,  &pixabots::cli::kOgCommand,
     &pixabots::cli::kPrintCommand,  &pixabots::cli::kSheetCommand,   &pixabots::cli::kGalleryCommand,
-    &pixabots::cli::kValidatePackCommand,
+    &pixabots::cli::kValidatePackCommand, &pixabots::cli::kServeCommand,
 };
 
 void usage(std::ostream& out) {

@@ -1,0 +1,50 @@
+#pragma once
+// `pixabots serve` settings: defaults, then PIXABOTS_* environment variables,
+// then command-line flags (the CLI applies those through applySetting).
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pixabots::server {
+
+struct Config {
+  std::string host = "127.0.0.1";  // loopback unless asked: the server has no authentication
+  int port = 8080;                 // 0 picks a free port
+  // Each keep-alive connection holds a pool thread while it is open, so the
+  // pool must cover the expected concurrent connections or clients stall.
+  int threads = 64;
+  std::optional<std::string> pack;    // sprite pack directory; the built-in art otherwise
+  std::optional<std::string> origin;  // URL prefix in JSON and redirects; http://HOST:PORT otherwise
+  std::size_t cacheMegabytes = 64;    // response cache; 0 disables it
+  int animatedPerMinute = 60;         // per client; 0 disables the limit
+  int ogPerMinute = 30;
+  int keepAliveMaxCount = 1000;   // requests per connection
+  int keepAliveTimeoutSeconds = 5;
+  int readTimeoutSeconds = 5;
+  int writeTimeoutSeconds = 5;
+  std::size_t maxHeaderBytes = 16 * 1024;  // all header lines together; 431 beyond
+  bool accessLog = true;
+};
+
+// One setting: its flag, its environment variable, its help line.
+struct Setting {
+  std::string_view key;  // "port"; the flag is --port, the variable PIXABOTS_PORT
+  std::string_view valueName;  // "N", "DIR", ...; empty for an on/off flag
+  std::string_view help;
+};
+const std::vector<Setting>& settings();
+
+// Sets `key` from text. Throws core::Error(invalid_option) naming the setting,
+// the value and what is accepted.
+void applySetting(Config& config, std::string_view key, std::string_view value);
+
+// Defaults overridden by PIXABOTS_<KEY> variables (`getenv` is std::getenv outside tests).
+Config configFromEnvironment(const std::function<const char*(const char*)>& getenv);
+
+// The origin URLs point at: config.origin, else http://host:port (a wildcard host as 127.0.0.1).
+std::string originFor(const Config& config, int port);
+
+}  // namespace pixabots::server

@@ -1,0 +1,310 @@
+#include "server/handlers.hpp"
+
+#include <charconv>
+#include <cstring>
+#include <nlohmann/json.hpp>
+
+#include "pixabots/core/color.hpp"
+#include "pixabots/core/error.hpp"
+#include "pixabots/core/id.hpp"
+#include "pixabots/core/og.hpp"
+#include "pixabots/core/png.hpp"
+#include "server/etag.hpp"
+#include "server/openapi.hpp"
+
+namespace pixabots::server {
+namespace {
+
+using OrderedJson = nlohmann::ordered_json;
+
+constexpr std::string_view kJson = "application/json";
+constexpr std::string_view kNoStore = "no-store";
+
+template <class... Ts>
+struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+std::string asString(const std::vector<std::uint8_t>& bytes) { return {bytes.begin(), bytes.end()}; }
+
+std::string number(double v) {
+  char buffer[32];
+  return {buffer, std::to_chars(buffer, buffer + sizeof buffer, v).ptr};
+}
+
+Response ok(std::string_view route, std::string_view contentType, std::string body) {
+  Response r;
+  r.contentType = contentType;
+  r.body = std::move(body);
+  r.route = route;
+  return r;
+}
+
+std::string_view contentTypeOf(Output output) {
+  switch (output) {
+    case Output::png: return "image/png";
+    case Output::gif: return "image/gif";
+    case Output::webp: return "image/webp";
+    case Output::svg: return "image/svg+xml; charset=utf-8";
+    case Output::json: return kJson;
+  }
+  return kJson;
+}
+
+Format formatOf(Output output) {
+  switch (output) {
+    case Output::png: return Format::png;
+    case Output::gif: return Format::gif;
+    case Output::webp: return Format::webp;
+    case Output::svg: return Format::svg;
+    case Output::json: return Format::metadataJson;
+  }
+  return Format::png;
+}
+
+// The sheet of one part as the pack's PNG layout: frames side by side, 32 px high.
+std::string sheetPng(const core::SpriteSheet& sheet) {
+  constexpr std::size_t kRowBytes = core::kNativeSize * 4;
+  core::Image image(sheet.frames() * core::kNativeSize, core::kNativeSize);
+  for (int f = 0; f < sheet.frames(); ++f) {
+    for (int y = 0; y < core::kNativeSize; ++y) {
+      std::memcpy(image.row(y) + static_cast<std::size_t>(f) * kRowBytes,
+                  sheet.frame(f) + static_cast<std::size_t>(y) * kRowBytes, kRowBytes);
+    }
+  }
+  return asString(core::encodePng(image.view()));
+}
+
+}  // namespace
+
+std::optional<std::string_view> Response::header(std::string_view name) const {
+  for (const auto& [key, value] : headers) {
+    if (key == name) return std::string_view(value);
+  }
+  return std::nullopt;
+}
+
+Response errorResponse(int status, std::string_view message) {
+  // Messages can echo request bytes that are not UTF-8 (batch's "Invalid IDs: ..."): replace them.
+  const nlohmann::json body = {{"error", message}};
+  Response r = ok("error", kJson, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  r.status = status;
+  return r;
+}
+
+Response notModified(const Response& response) {
+  Response r;
+  r.status = 304;
+  r.route = response.route;
+  for (const auto& header : response.headers) {
+    if (header.first == "ETag" || header.first == "Cache-Control") r.headers.push_back(header);
+  }
+  return r;
+}
+
+Service::Service(ServiceOptions options) : origin_(std::move(options.origin)) {
+  if (options.pack) {
+    loadedPack_ = core::Pack::fromDirectory(*options.pack);
+    context_ = pixabots::Context::fromDirectory(*options.pack);
+  }
+  const core::Catalog& catalog = pack().catalog();
+  for (const core::Category c : core::kEncodingOrder) {
+    for (int i = 0; i < catalog.count(c); ++i) {
+      sprites_.emplace(std::string(core::categoryName(c)) + "/" + catalog.part(c, i).name, sheetPng(pack().sheet(c, i)));
+    }
+  }
+}
+
+RequestCost Service::cost(const ApiRequest& request) {
+  if (const auto* r = std::get_if<PixabotRequest>(&request)) {
+    return r->output == Output::gif || r->output == Output::webp ? RequestCost::animated : RequestCost::cheap;
+  }
+  return std::holds_alternative<OgRequest>(request) ? RequestCost::og : RequestCost::cheap;
+}
+
+bool Service::deterministic(const ApiRequest& request) {
+  return std::visit(Overloaded{
+                        [](const BatchRequest& r) { return r.randomCount == 0; },
+                        [](const RandomRequest&) { return false; },
+                        [](const HealthRequest&) { return false; },
+                        [](const MetricsRequest&) { return false; },
+                        [](const auto&) { return true; },
+                    },
+                    request);
+}
+
+std::string Service::cacheKey(const ApiRequest& request) {
+  return std::visit(
+      Overloaded{
+          [](const PixabotRequest& r) {
+            return "pixabot " + r.id + " " + std::string(contentTypeOf(r.output)) + " " + std::to_string(r.size) +
+                   " s" + number(r.speed) + " h" + (r.hue ? std::to_string(*r.hue) : "-") + " sat" +
+                   (r.saturate ? number(*r.saturate) : "-") + " " + r.bg.value_or("-");
+          },
+          [](const FramesRequest& r) { return "frames " + r.id; },
+          [](const BatchRequest& r) {
+            std::string key = "batch " + std::to_string(r.size) + " " + r.paletteSuffix;
+            for (const std::string& id : r.ids) key += " " + id;
+            return key;
+          },
+          [](const OgRequest& r) {
+            // Lengths first: title and subtitle are free text and may contain the separators.
+            std::string key = "og " + std::string(core::ogLayoutName(r.layout)) + " " + r.bg.value_or("-");
+            for (const std::string& id : r.ids) key += " " + id;
+            for (const std::string* text : {&r.title, &r.subtitle, &r.seed}) {
+              key += " " + std::to_string(text->size()) + ":" + *text;
+            }
+            return key;
+          },
+          [](const SpriteRequest& r) { return "parts " + r.path; },
+          [](const OpenApiRequest&) { return std::string("openapi"); },
+          [](const auto&) { return std::string(); },
+      },
+      request);
+}
+
+Response Service::respond(const ApiRequest& request) const {
+  Response response;
+  try {
+    response = std::visit(Overloaded{
+                              [&](const PixabotRequest& r) { return pixabot(r); },
+                              [&](const FramesRequest& r) { return frames(r); },
+                              [&](const BatchRequest& r) { return batch(r); },
+                              [&](const RandomRequest& r) { return random(r); },
+                              [&](const OgRequest& r) { return og(r); },
+                              [&](const SpriteRequest& r) { return sprite(r); },
+                              [](const OpenApiRequest&) { return ok("openapi", kJson, std::string(openApiDocument())); },
+                              [](const HealthRequest&) {
+                                Response r = ok("healthz", kJson, R"({"status":"ok"})");
+                                r.headers.emplace_back("Cache-Control", kNoStore);
+                                return r;
+                              },
+                              // /metrics needs the HTTP layer's counters; it answers it itself.
+                              [](const MetricsRequest&) { return errorResponse(404, "Not found"); },
+                          },
+                          request);
+  } catch (const pixabots::Error& e) {
+    const bool bad = e.status() == PXB_ERR_INVALID_ID || e.status() == PXB_ERR_INVALID_OPTION;
+    response = bad ? errorResponse(400, e.what()) : errorResponse(500, "Render failed");
+  } catch (const core::Error& e) {
+    const bool bad = e.code() == core::Errc::invalid_id || e.code() == core::Errc::invalid_option;
+    response = bad ? errorResponse(400, e.what()) : errorResponse(500, "Render failed");
+  } catch (const std::exception&) {
+    response = errorResponse(500, "Render failed");
+  }
+  if (response.status == 200 && deterministic(request)) {
+    response.headers.emplace_back("Cache-Control", kCacheControl);
+    response.headers.emplace_back("ETag", strongEtag(response.body, response.contentType));
+  }
+  return response;
+}
+
+Response Service::get(std::string_view target, std::string_view ifNoneMatch) const {
+  const ParseResult parsed = parse(target);
+  if (const auto* error = std::get_if<RequestError>(&parsed)) return errorResponse(error->status, error->message);
+  Response response = respond(std::get<ApiRequest>(parsed));
+  if (!ifNoneMatch.empty()) {
+    if (const auto etag = response.header("ETag"); etag && ifNoneMatchHits(ifNoneMatch, *etag)) {
+      return notModified(response);
+    }
+  }
+  return response;
+}
+
+Response Service::pixabot(const PixabotRequest& r) const {
+  Options options;
+  options.size = r.size;
+  options.format = formatOf(r.output);
+  if (r.output == Output::json) {
+    options.origin = origin_;
+  } else {
+    options.hue = r.hue.value_or(0);
+    options.saturate = r.saturate.value_or(1);
+    options.bg = r.bg;
+    options.speed = r.speed;
+    // The service's encoders merge identical consecutive frames into one longer frame.
+    options.mergeRepeats = true;
+  }
+  return ok("pixabot", contentTypeOf(r.output), asString(context_.render(r.id, options)));
+}
+
+Response Service::frames(const FramesRequest& r) const {
+  Options options;
+  options.format = Format::framesJson;
+  options.origin = origin_;
+  std::string body = context_.renderText(r.id, options);
+  // The service serves sprite sheets under /parts/ (the library names them /sprites/; both resolve here).
+  const std::string from = origin_ + "/sprites/";
+  const std::string to = origin_ + "/parts/";
+  for (std::size_t at = body.find(from); at != std::string::npos; at = body.find(from, at + to.size())) {
+    body.replace(at, from.size(), to);
+  }
+  return ok("frames", kJson, std::move(body));
+}
+
+Response Service::batch(const BatchRequest& r) const {
+  Options options;
+  options.format = Format::metadataJson;
+  options.size = r.size;
+  options.origin = origin_;
+  OrderedJson list = OrderedJson::array();
+  const auto add = [&](const std::string& id) {
+    OrderedJson bot = OrderedJson::parse(context_.renderText(id, options));
+    if (!r.paletteSuffix.empty()) {
+      bot["png"] = bot["png"].get<std::string>() + r.paletteSuffix;
+      bot["gif"] = bot["gif"].get<std::string>() + r.paletteSuffix;
+    }
+    list.push_back(std::move(bot));
+  };
+  for (const std::string& id : r.ids) add(id);
+  for (int i = 0; i < r.randomCount; ++i) add(context_.randomId());
+  OrderedJson body;
+  body["count"] = list.size();
+  body["pixabots"] = std::move(list);
+  Response response = ok("batch", kJson, body.dump());
+  if (r.randomCount > 0) response.headers.emplace_back("Cache-Control", kNoStore);
+  return response;
+}
+
+Response Service::random(const RandomRequest& r) const {
+  const std::string id = context_.randomId();
+  const std::string url = origin_ + "/api/pixabot/" + id;
+  Response response;
+  if (r.json) {
+    Options options;
+    options.format = Format::metadataJson;
+    options.origin = origin_;
+    // The service's random metadata links the default size, without a size parameter.
+    OrderedJson bot = OrderedJson::parse(context_.renderText(id, options));
+    bot["png"] = url;
+    bot["gif"] = url + "?animated=true";
+    response = ok("random", kJson, bot.dump());
+  } else {
+    response = ok("random", "", "");
+    response.status = 302;
+    response.headers.emplace_back("Location", r.forwardQuery.empty() ? url : url + "?" + r.forwardQuery);
+  }
+  response.headers.emplace_back("Cache-Control", kNoStore);
+  return response;
+}
+
+Response Service::og(const OgRequest& r) const {
+  core::OgOptions options;
+  options.layout = r.layout;
+  for (const std::string& id : r.ids) options.bots.push_back(core::decodeId(pack().catalog(), id));
+  options.seed = r.seed;
+  options.title = r.title;
+  options.subtitle = r.subtitle;
+  if (r.bg) options.bg = core::parseColor(*r.bg);
+  return ok("og", "image/png", asString(core::encodePng(core::renderOg(pack(), options).view())));
+}
+
+Response Service::sprite(const SpriteRequest& r) const {
+  const auto found = sprites_.find(r.path);
+  if (found == sprites_.end()) return errorResponse(404, "Not found");
+  return ok("parts", "image/png", found->second);
+}
+
+}  // namespace pixabots::server

@@ -1,0 +1,86 @@
+#pragma once
+// The API's behaviour without HTTP: a request target in, a response out
+// (status, content type, headers, body). One Service answers any number of
+// threads at once: the pixabots::Context and the pack are immutable, the
+// sprite PNGs are encoded once at start-up.
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "pixabots/core/pack.hpp"
+#include "pixabots/pixabots.hpp"
+#include "server/query.hpp"
+
+namespace pixabots::server {
+
+// What the service sends for deterministic renders (a day fresh, a week stale).
+inline constexpr std::string_view kCacheControl = "public, max-age=86400, stale-while-revalidate=604800";
+
+// Which limits a request is subject to (the rate limiter's classes).
+enum class RequestCost { cheap, animated, og };
+
+struct Response {
+  int status = 200;
+  std::string contentType;
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // beyond Content-Type and CORS
+  std::string_view route;  // the route's name for metrics and logs ("pixabot", "og", ...)
+
+  std::optional<std::string_view> header(std::string_view name) const;
+};
+
+// A JSON error body {"error": message}.
+Response errorResponse(int status, std::string_view message);
+
+struct ServiceOptions {
+  std::optional<std::filesystem::path> pack;  // a sprite pack directory; the built-in art otherwise
+  std::string origin = "http://127.0.0.1:8080";  // prefix of the URLs inside JSON bodies and redirects
+};
+
+class Service {
+ public:
+  // Throws pixabots::Error / core::Error when the pack cannot be loaded.
+  explicit Service(ServiceOptions options);
+
+  // A parsed target (see parseRequest) and what it costs, for the HTTP layer
+  // to rate-limit before rendering.
+  ParseResult parse(std::string_view target) const { return parseRequest(pack().catalog(), target); }
+  static RequestCost cost(const ApiRequest& request);
+  // Deterministic requests get Cache-Control and an ETag; their responses can be cached by key.
+  static bool deterministic(const ApiRequest& request);
+  // A canonical key for the response cache: equal for requests with equal
+  // responses (parameter order, `v` and ignored parameters do not matter).
+  static std::string cacheKey(const ApiRequest& request);
+
+  // The response to a parsed request. 200s of deterministic requests carry
+  // kCacheControl and a strong ETag; errors are JSON. Never throws.
+  Response respond(const ApiRequest& request) const;
+  // parse + respond, then If-None-Match (the header's value, "" when absent): 304 when it names the ETag.
+  Response get(std::string_view target, std::string_view ifNoneMatch = {}) const;
+
+  const core::Pack& pack() const { return loadedPack_ ? *loadedPack_ : core::Pack::embedded(); }
+  const pixabots::Context& context() const { return context_; }
+  const std::string& origin() const { return origin_; }
+
+ private:
+  Response pixabot(const PixabotRequest& r) const;
+  Response frames(const FramesRequest& r) const;
+  Response batch(const BatchRequest& r) const;
+  Response random(const RandomRequest& r) const;
+  Response og(const OgRequest& r) const;
+  Response sprite(const SpriteRequest& r) const;
+
+  std::string origin_;
+  std::optional<core::Pack> loadedPack_;
+  pixabots::Context context_;
+  std::map<std::string, std::string, std::less<>> sprites_;  // "eyes/glasses" -> PNG sheet
+};
+
+// 304 for a matching If-None-Match: the ETag and Cache-Control, no body.
+Response notModified(const Response& response);
+
+}  // namespace pixabots::server

@@ -1,0 +1,133 @@
+#include "server/http_server.hpp"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <cstdio>
+#include <stdexcept>
+
+namespace pixabots::server {
+namespace {
+
+void send(const Response& r, httplib::Response& res) {
+  res.status = r.status;
+  for (const auto& [name, value] : r.headers) res.set_header(name.c_str(), value);
+  if (!r.contentType.empty()) res.set_content(r.body, r.contentType.c_str());
+}
+
+// httplib's own refusals, worded as the API's errors.
+const char* reason(int status) {
+  switch (status) {
+    case 400: return "Bad request";
+    case 404: return "Not found";
+    case 405: return "Method not allowed";
+    case 413: return "Payload too large";
+    case 414: return "URI too long";
+    case 416: return "Range not satisfiable";
+    case 431: return "Request header fields too large";
+    default: return status >= 500 ? "Internal server error" : "Bad request";
+  }
+}
+
+std::size_t headerBytes(const httplib::Request& req) {
+  std::size_t total = 0;
+  for (const auto& [name, value] : req.headers) total += name.size() + value.size() + 4;  // ": " and CRLF
+  return total;
+}
+
+}  // namespace
+
+struct HttpServer::Impl {
+  Config config;
+  httplib::Server http;
+};
+
+HttpServer::HttpServer(const Config& config) : impl_(std::make_unique<Impl>()) {
+  impl_->config = config;
+  httplib::Server& http = impl_->http;
+  // Without TCP_NODELAY a keep-alive response waits for the client's delayed ACK: ~1,000 req/s instead of ~50,000.
+  http.set_tcp_nodelay(true);
+  const auto threads = static_cast<std::size_t>(config.threads);
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http.set_keep_alive_max_count(static_cast<std::size_t>(config.keepAliveMaxCount));
+  http.set_keep_alive_timeout(config.keepAliveTimeoutSeconds);
+  http.set_read_timeout(config.readTimeoutSeconds);
+  http.set_write_timeout(config.writeTimeoutSeconds);
+  // Only GETs are served; a body is never read for anything.
+  http.set_payload_max_length(8192);
+  http.set_default_headers({
+      {"Access-Control-Allow-Origin", "*"},
+      {"Access-Control-Allow-Methods", "GET, HEAD, OPTIONS"},
+      {"Access-Control-Allow-Headers", "Content-Type, If-None-Match"},
+      {"Access-Control-Expose-Headers", "ETag, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset"},
+  });
+}
+
+HttpServer::~HttpServer() = default;
+
+int HttpServer::bind() {
+  const Config& c = impl_->config;
+  if (c.port == 0) {
+    const int port = impl_->http.bind_to_any_port(c.host);
+    if (port < 0) throw std::runtime_error("cannot listen on " + c.host + " (any port)");
+    return port;
+  }
+  if (!impl_->http.bind_to_port(c.host, c.port)) {
+    throw std::runtime_error("cannot listen on " + c.host + ":" + std::to_string(c.port) + " (in use or not an address here)");
+  }
+  return c.port;
+}
+
+void HttpServer::run(const Service& service) {
+  httplib::Server& http = impl_->http;
+  const Config& config = impl_->config;
+
+  // httplib's line limits (8 KiB per line, URI included) are compiled in; this bounds the lines together.
+  http.set_pre_routing_handler([&config](const httplib::Request& req, httplib::Response& res) {
+    if (headerBytes(req) <= config.maxHeaderBytes) return httplib::Server::HandlerResponse::Unhandled;
+    send(errorResponse(431, reason(431)), res);
+    return httplib::Server::HandlerResponse::Handled;
+  });
+
+  http.Get(".*", [&service, &config](const httplib::Request& req, httplib::Response& res) {
+    const auto start = std::chrono::steady_clock::now();
+    const Response response = service.get(req.target, req.get_header_value("If-None-Match"));
+    send(response, res);
+    if (config.accessLog) {
+      const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
+      // One call per line: stdio locks the stream, so lines from threads do not interleave.
+      std::fprintf(stderr, "%s \"%s %s\" %d %zu %.2fms\n", req.remote_addr.c_str(), req.method.c_str(),
+                   req.target.c_str(), response.status, response.body.size(), took.count());
+    }
+  });
+  // CORS preflight for every path.
+  http.Options(".*", [](const httplib::Request&, httplib::Response& res) {
+    res.status = 204;
+    res.set_header("Access-Control-Max-Age", "86400");
+  });
+  const auto notAllowed = [](const httplib::Request&, httplib::Response& res) {
+    send(errorResponse(405, "Method not allowed"), res);
+    res.set_header("Allow", "GET, HEAD, OPTIONS");
+  };
+  http.Post(".*", notAllowed);
+  http.Put(".*", notAllowed);
+  http.Patch(".*", notAllowed);
+  http.Delete(".*", notAllowed);
+
+  // httplib's own errors (malformed request, URI too long, ...) get the API's JSON body too.
+  http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    const int status = res.status;
+    send(errorResponse(status, reason(status)), res);
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    send(errorResponse(500, "Internal server error"), res);
+  });
+
+  http.listen_after_bind();
+}
+
+void HttpServer::stop() { impl_->http.stop(); }
+
+}  // namespace pixabots::server

@@ -1,0 +1,327 @@
+// The server over real HTTP on loopback: one server on an ephemeral port for
+// the whole run, cpp-httplib's client, bodies compared with the library's own
+// renders (decoded pixels for PNG, parsed JSON, exact bytes for SVG/GIF/WebP).
+#include <httplib.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "pixabots/core/og.hpp"
+#include "pixabots/core/png.hpp"
+#include "pixabots/pixabots.hpp"
+#include "server/config.hpp"
+#include "server/handlers.hpp"
+#include "server/http_server.hpp"
+#include "server/openapi.hpp"
+
+using namespace pixabots;
+using nlohmann::json;
+
+namespace {
+
+constexpr std::string_view kCacheControl = "public, max-age=86400, stale-while-revalidate=604800";
+
+server::Config testConfig() {
+  server::Config c;
+  c.port = 0;
+  c.threads = 8;
+  c.accessLog = false;
+  return c;
+}
+
+// Started on first use, stopped at exit (graceful stop + join).
+struct TestServer {
+  server::Config config = testConfig();
+  server::HttpServer http{config};
+  int port = http.bind();
+  server::Service service{{std::nullopt, server::originFor(config, port)}};
+  std::thread thread{[this] { http.run(service); }};
+  ~TestServer() {
+    http.stop();
+    thread.join();
+  }
+};
+
+TestServer& testServer() {
+  static TestServer s;
+  return s;
+}
+
+const std::string& origin() { return testServer().service.origin(); }
+
+httplib::Result get(const std::string& target, const httplib::Headers& headers = {}) {
+  httplib::Client client("127.0.0.1", testServer().port);
+  auto result = client.Get(target.c_str(), headers);
+  REQUIRE(result);
+  return result;
+}
+
+const Context& library() {
+  static const Context ctx;
+  return ctx;
+}
+
+std::span<const std::uint8_t> bytes(const std::string& body) {
+  return {reinterpret_cast<const std::uint8_t*>(body.data()), body.size()};
+}
+
+std::string text(const std::vector<std::uint8_t>& v) { return {v.begin(), v.end()}; }
+
+void checkError(const std::string& target, int status, const std::string& message) {
+  INFO(target);
+  const auto r = get(target);
+  CHECK(r->status == status);
+  CHECK(r->get_header_value("Content-Type") == "application/json");
+  CHECK(json::parse(r->body) == json{{"error", message}});
+  CHECK(r->get_header_value("Access-Control-Allow-Origin") == "*");
+  CHECK_FALSE(r->has_header("ETag"));
+}
+
+}  // namespace
+
+TEST_CASE("http: PNG by default, the library's pixels, with size / hue / saturate / bg and v ignored") {
+  auto r = get("/api/pixabot/2156");
+  REQUIRE(r->status == 200);
+  CHECK(r->get_header_value("Content-Type") == "image/png");
+  CHECK(r->get_header_value("Cache-Control") == kCacheControl);
+  CHECK(r->get_header_value("Access-Control-Allow-Origin") == "*");
+  CHECK(decodePng(bytes(r->body)).pixels == decodePng(library().render("2156")).pixels);
+
+  r = get("/api/pixabot/2156?size=100&hue=200&saturate=1.5&bg=%23FDE68A&v=7");
+  REQUIRE(r->status == 200);
+  const Rgba served = decodePng(bytes(r->body));
+  CHECK(served.width == 100);
+  Options o{.size = 100, .hue = 200, .saturate = 1.5, .bg = "#fde68a"};
+  CHECK(served.pixels == decodePng(library().render("2156", o)).pixels);
+}
+
+TEST_CASE("http: metadata JSON equals the library's, URLs at the server's origin") {
+  const auto r = get("/api/pixabot/f76a?format=json&size=64");
+  REQUIRE(r->status == 200);
+  CHECK(r->get_header_value("Content-Type") == "application/json");
+  Options o{.size = 64, .format = Format::metadataJson, .origin = origin()};
+  const json expected = json::parse(library().renderText("f76a", o));
+  const json served = json::parse(r->body);
+  for (const char* field : {"id", "combo", "parts", "png", "gif"}) CHECK(served.at(field) == expected.at(field));
+  CHECK(served.at("png") == origin() + "/api/pixabot/f76a?size=64");
+}
+
+TEST_CASE("http: SVG is the library's bytes and ignores the palette") {
+  const auto r = get("/api/pixabot/2156?format=svg&size=32&hue=90");
+  REQUIRE(r->status == 200);
+  CHECK(r->get_header_value("Content-Type") == "image/svg+xml; charset=utf-8");
+  CHECK(r->body == text(library().render("2156", {.size = 32, .format = Format::svg})));
+  // What the service's CLI parses: one 1x1 rect per pixel.
+  CHECK(r->body.find("<rect x=\"") != std::string::npos);
+}
+
+TEST_CASE("http: animated GIF and WebP, speed clamped to 0.25..4") {
+  auto r = get("/api/pixabot/2156?animated=true&size=64&speed=10");
+  REQUIRE(r->status == 200);
+  CHECK(r->get_header_value("Content-Type") == "image/gif");
+  Options o{.size = 64, .speed = 4, .format = Format::gif, .mergeRepeats = true};
+  CHECK(r->body == text(library().render("2156", o)));
+
+  r = get("/api/pixabot/2156?animated=true&webp=true&speed=0.1&hue=30");
+  REQUIRE(r->status == 200);
+  CHECK(r->get_header_value("Content-Type") == "image/webp");
+  o = {.hue = 30, .speed = 0.25, .format = Format::webp, .mergeRepeats = true};
+  CHECK(r->body == text(library().render("2156", o)));
+
+  r = get("/api/pixabot/2156?animated=yes");
+  CHECK(r->get_header_value("Content-Type") == "image/png");
+}
+
+TEST_CASE("http: frames document and the sprite sheets its URLs name") {
+  const auto r = get("/api/pixabot/2156/frames");
+  REQUIRE(r->status == 200);
+  CHECK(r->get_header_value("Cache-Control") == kCacheControl);
+  std::string expected = library().renderText("2156", {.format = Format::framesJson, .origin = origin()});
+  const json served = json::parse(r->body);
+  json wanted = json::parse(expected);
+  for (auto& [category, sprite] : wanted.at("sprites").items()) {
+    std::string url = sprite.at("url");
+    url.replace(url.find("/sprites/"), 9, "/parts/");  // the service's path for sheets
+    sprite["url"] = url;
+  }
+  CHECK(served == wanted);
+  for (const auto& [category, sprite] : served.at("sprites").items()) {
+    const std::string url = sprite.at("url");
+    REQUIRE(url.starts_with(origin()));
+    const auto sheet = get(url.substr(origin().size()));
+    REQUIRE(sheet->status == 200);
+    CHECK(sheet->get_header_value("Content-Type") == "image/png");
+    const Rgba image = decodePng(bytes(sheet->body));
+    CHECK(image.width == 32 * sprite.at("frames").get<int>());
+    CHECK(image.height == 32);
+  }
+  // The library's own /sprites/ path is served too.
+  CHECK(get("/sprites/eyes/glasses.png")->body == get("/parts/eyes/glasses.png")->body);
+  checkError("/parts/eyes/nothing.png", 404, "Not found");
+}
+
+TEST_CASE("http: every documented error, exact status and body") {
+  const std::string size = "Invalid size. Must be an integer between 32 and 1920.";
+  checkError("/api/pixabot/zzzz", 400, "Invalid pixabot ID");
+  checkError("/api/pixabot/F76A", 400, "Invalid pixabot ID");
+  checkError("/api/pixabot/zzzz/frames", 400, "Invalid pixabot ID");
+  checkError("/api/pixabot/2156?size=31", 400, size);
+  checkError("/api/pixabot/2156?size=1921", 400, size);
+  checkError("/api/pixabot/2156?size=64.5", 400, size);
+  checkError("/api/pixabot/2156?size=big", 400, size);
+  checkError("/api/pixabot/2156?hue=red", 400, "Invalid hue. Must be a number in degrees (0\u2013359).");
+  checkError("/api/pixabot/2156?saturate=5", 400, "Invalid saturate. Must be a number between 0 and 4.");
+  checkError("/api/pixabot/2156?animated=true&speed=x", 400, "Invalid speed. Must be a number between 0.25 and 4.");
+  checkError("/api/pixabot/batch?size=20&ids=2156", 400, size);
+  checkError("/api/pixabot/random?size=2000", 400, size);
+  checkError("/api/pixabot/random?speed=x", 400, "Invalid speed. Must be a number between 0.25 and 4.");
+  checkError("/api/og?type=single&id=zzzz", 400, "Missing or invalid id");
+  checkError("/api/og?type=compare", 400,
+             "Missing or invalid ids (expected comma-separated list of up to 6 valid pixabot IDs)");
+  checkError("/api/og?type=wide", 400, "type must be 'grid', 'single', or 'compare'");
+  checkError("/nothing", 404, "Not found");
+}
+
+TEST_CASE("http: batch by IDs (lower-cased, palette forwarded) and by count, with its limits") {
+  auto r = get("/api/pixabot/batch?ids=2156,F76A&size=64&hue=30");
+  REQUIRE(r->status == 200);
+  CHECK(r->get_header_value("Cache-Control") == kCacheControl);
+  const json served = json::parse(r->body);
+  CHECK(served.at("count") == 2);
+  REQUIRE(served.at("pixabots").size() == 2);
+  const json first = json::parse(library().renderText("2156", {.size = 64, .format = Format::metadataJson, .origin = origin()}));
+  CHECK(served["pixabots"][0]["parts"] == first["parts"]);
+  CHECK(served["pixabots"][0]["png"] == first["png"].get<std::string>() + "&hue=30");
+  CHECK(served["pixabots"][1]["id"] == "f76a");
+
+  std::string ids = "2156";
+  for (int i = 1; i < 101; ++i) ids += ",2156";
+  checkError("/api/pixabot/batch?ids=" + ids, 400, "Too many IDs. Max is 100.");
+  checkError("/api/pixabot/batch?ids=2156,zzzz", 400, "Invalid IDs: zzzz");
+  checkError("/api/pixabot/batch?count=0", 400,
+             "Provide either `ids=a,b,c,...` (up to 100) or `count=N` for N random pixabots.");
+  checkError("/api/pixabot/batch", 400, "Provide either `ids=a,b,c,...` (up to 100) or `count=N` for N random pixabots.");
+
+  r = get("/api/pixabot/batch?count=3");
+  REQUIRE(r->status == 200);
+  CHECK(r->get_header_value("Cache-Control") == "no-store");
+  CHECK(json::parse(r->body).at("pixabots").size() == 3);
+  // The service serves count > 100 as 100.
+  CHECK(json::parse(get("/api/pixabot/batch?count=101")->body).at("count") == 100);
+}
+
+TEST_CASE("http: random redirects with no-store, forwarding the listed parameters; format=json") {
+  auto r = get("/api/pixabot/random?size=64&animated=true&speed=2&webp=true&hue=90&saturate=2&bg=%23ff0000&other=1");
+  REQUIRE(r->status == 302);
+  CHECK(r->get_header_value("Cache-Control") == "no-store");
+  CHECK(r->get_header_value("Access-Control-Allow-Origin") == "*");
+  const std::string location = r->get_header_value("Location");
+  const std::string prefix = origin() + "/api/pixabot/";
+  REQUIRE(location.starts_with(prefix));
+  const std::string id = location.substr(prefix.size(), 4);
+  CHECK(library().isValid(id));
+  // httplib's client hands Location over percent-decoded; the bytes sent are checked through the Service below.
+  CHECK(location.substr(prefix.size() + 4) == "?size=64&animated=true&speed=2&webp=true&hue=90&saturate=2&bg=#ff0000");
+  const server::Response direct = testServer().service.get("/api/pixabot/random?bg=%23ff0000&webp=true&animated=true");
+  const std::string sent = std::string(direct.header("Location").value_or(""));
+  REQUIRE(sent.starts_with(prefix));
+  CHECK(sent.substr(prefix.size() + 4) == "?animated=true&webp=true&bg=%23ff0000");
+  CHECK(get(sent.substr(origin().size()))->get_header_value("Content-Type") == "image/webp");
+
+  r = get("/api/pixabot/random?format=json");
+  REQUIRE(r->status == 200);
+  CHECK(r->get_header_value("Cache-Control") == "no-store");
+  const json bot = json::parse(r->body);
+  const std::string botId = bot.at("id");
+  CHECK(bot.at("png") == origin() + "/api/pixabot/" + botId);
+  CHECK(bot.at("gif") == origin() + "/api/pixabot/" + botId + "?animated=true");
+  CHECK(bot.at("parts") == json::parse(library().renderText(botId, {.format = Format::metadataJson})).at("parts"));
+}
+
+TEST_CASE("http: Open Graph cards are the core's renders") {
+  const auto& pack = core::Pack::embedded();
+  const auto card = [&](const std::string& target, const core::OgOptions& options) {
+    INFO(target);
+    const auto r = get(target);
+    REQUIRE(r->status == 200);
+    CHECK(r->get_header_value("Content-Type") == "image/png");
+    const Rgba served = decodePng(bytes(r->body));
+    CHECK(served.width == 1200);
+    CHECK(served.height == 630);
+    const core::Image expected = core::renderOg(pack, options);
+    CHECK(std::equal(served.pixels.begin(), served.pixels.end(), expected.pixels().begin(), expected.pixels().end()));
+  };
+  core::OgOptions grid;
+  grid.title = "Team";
+  grid.seed = "Team";  // the seed defaults to the title
+  card("/api/og?title=Team", grid);
+  core::OgOptions single{.layout = core::OgLayout::single, .bots = {core::decodeId(pack.catalog(), "2156")}};
+  single.subtitle = "hello";
+  card("/api/og?type=single&id=2156&subtitle=hello", single);
+  core::OgOptions compare{.layout = core::OgLayout::compare,
+                          .bots = {core::decodeId(pack.catalog(), "2156"), core::decodeId(pack.catalog(), "0000")}};
+  compare.bg = core::Rgb{0x1e, 0x29, 0x3b};
+  card("/api/og?type=compare&ids=2156,zzzz,0000&bg=%231e293b", compare);
+}
+
+TEST_CASE("http: strong ETag and If-None-Match -> 304 without a body") {
+  const auto first = get("/api/pixabot/2156?size=64");
+  const std::string etag = first->get_header_value("ETag");
+  REQUIRE(etag.size() == 18);
+  CHECK(etag.front() == '"');
+  CHECK(get("/api/pixabot/2156?size=64&v=2")->get_header_value("ETag") == etag);  // v is ignored
+  CHECK(get("/api/pixabot/2156?size=65")->get_header_value("ETag") != etag);
+
+  for (const std::string& header : {etag, "W/" + etag, "\"other\", " + etag, std::string("*")}) {
+    INFO(header);
+    const auto r = get("/api/pixabot/2156?size=64", {{"If-None-Match", header}});
+    CHECK(r->status == 304);
+    CHECK(r->body.empty());
+    CHECK(r->get_header_value("ETag") == etag);
+    CHECK(r->get_header_value("Cache-Control") == kCacheControl);
+  }
+  CHECK(get("/api/pixabot/2156?size=64", {{"If-None-Match", "\"other\""}})->status == 200);
+  // Errors and random answers are never 304.
+  CHECK(get("/api/pixabot/zzzz", {{"If-None-Match", "*"}})->status == 400);
+}
+
+TEST_CASE("http: CORS on GET and OPTIONS preflight, HEAD, other methods") {
+  httplib::Client client("127.0.0.1", testServer().port);
+  auto r = client.Options("/api/pixabot/2156");
+  REQUIRE(r);
+  CHECK(r->status == 204);
+  CHECK(r->get_header_value("Access-Control-Allow-Origin") == "*");
+  CHECK(r->get_header_value("Access-Control-Allow-Methods").find("GET") != std::string::npos);
+  CHECK(r->body.empty());
+
+  r = client.Head("/api/pixabot/2156");
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(r->get_header_value("Content-Type") == "image/png");
+  CHECK(r->body.empty());
+
+  r = client.Post("/api/pixabot/2156", "", "text/plain");
+  REQUIRE(r);
+  CHECK(r->status == 405);
+  CHECK(json::parse(r->body) == json{{"error", "Method not allowed"}});
+}
+
+TEST_CASE("http: /openapi.json, /healthz and the request limits") {
+  auto r = get("/openapi.json");
+  REQUIRE(r->status == 200);
+  CHECK(r->get_header_value("Content-Type") == "application/json");
+  CHECK(r->body == server::openApiDocument());
+  CHECK(json::parse(r->body).contains("paths"));
+
+  r = get("/healthz");
+  CHECK(r->status == 200);
+  CHECK(json::parse(r->body) == json{{"status", "ok"}});
+
+  // Header lines beyond the limit together: 431, still JSON.
+  httplib::Headers big;
+  for (int i = 0; i < 4; ++i) big.emplace("X-Filler-" + std::to_string(i), std::string(5000, 'a'));
+  r = get("/healthz", big);
+  CHECK(r->status == 431);
+  CHECK(json::parse(r->body).contains("error"));
+}
