@@ -204,7 +204,10 @@ Response Service::respond(const ApiRequest& request) const {
 Response Service::get(std::string_view target, std::string_view ifNoneMatch) const {
   const ParseResult parsed = parse(target);
   if (const auto* error = std::get_if<RequestError>(&parsed)) return errorResponse(error->status, error->message);
-  Response response = respond(std::get<ApiRequest>(parsed));
+  return conditional(respond(std::get<ApiRequest>(parsed)), ifNoneMatch);
+}
+
+Response conditional(Response response, std::string_view ifNoneMatch) {
   if (!ifNoneMatch.empty()) {
     if (const auto etag = response.header("ETag"); etag && ifNoneMatchHits(ifNoneMatch, *etag)) {
       return notModified(response);

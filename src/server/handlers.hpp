@@ -82,5 +82,7 @@ class Service {
 
 // 304 for a matching If-None-Match: the ETag and Cache-Control, no body.
 Response notModified(const Response& response);
+// `response`, or its 304 when `ifNoneMatch` (the header's value, "" when absent) names its ETag.
+Response conditional(Response response, std::string_view ifNoneMatch);
 
 }  // namespace pixabots::server

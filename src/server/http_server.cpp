@@ -6,6 +6,10 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "server/metrics.hpp"
+#include "server/rate_limiter.hpp"
+#include "server/response_cache.hpp"
+
 namespace pixabots::server {
 namespace {
 
@@ -38,12 +42,68 @@ std::size_t headerBytes(const httplib::Request& req) {
 }  // namespace
 
 struct HttpServer::Impl {
+  explicit Impl(const Config& c)
+      : config(c), cache(c.cacheMegabytes << 20), limiter({c.animatedPerMinute, c.ogPerMinute}) {}
+
+  Response answer(const Service& service, const httplib::Request& req);
+
   Config config;
   httplib::Server http;
+  ResponseCache cache;
+  RateLimiter limiter;
+  Metrics metrics;
 };
 
-HttpServer::HttpServer(const Config& config) : impl_(std::make_unique<Impl>()) {
-  impl_->config = config;
+// Parse, rate-limit the expensive renders, serve deterministic responses from the cache, then If-None-Match.
+Response HttpServer::Impl::answer(const Service& service, const httplib::Request& req) {
+  const ParseResult parsed = service.parse(req.target);
+  if (const auto* error = std::get_if<RequestError>(&parsed)) return errorResponse(error->status, error->message);
+  const ApiRequest& request = std::get<ApiRequest>(parsed);
+  if (std::holds_alternative<MetricsRequest>(request)) {
+    Response r;
+    r.contentType = "text/plain; version=0.0.4";
+    r.body = metrics.prometheus(cache.stats());
+    r.headers.emplace_back("Cache-Control", "no-store");
+    r.route = "metrics";
+    return r;
+  }
+  const RequestCost cost = Service::cost(request);
+  RateDecision decision{true, 0, 0, 0, 0};
+  if (cost != RequestCost::cheap) {
+    decision = limiter.check(req.remote_addr, cost == RequestCost::og ? Cost::og : Cost::animated,
+                             std::chrono::steady_clock::now());
+  }
+  Response response;
+  if (!decision.allowed) {
+    response = errorResponse(429, "Rate limit exceeded. Try again in " + std::to_string(decision.retryAfterSeconds) + "s.");
+    response.headers.emplace_back("Retry-After", std::to_string(decision.retryAfterSeconds));
+  } else if (Service::deterministic(request)) {
+    const std::string key = Service::cacheKey(request);
+    if (const auto cached = cache.find(key)) {
+      response.status = cached->status;
+      response.contentType = cached->contentType;
+      response.body = cached->body;
+      response.headers = {{"Cache-Control", std::string(kCacheControl)}, {"ETag", cached->etag}};
+    } else {
+      response = service.respond(request);
+      if (response.status == 200) {
+        cache.insert(key, std::make_shared<const CachedResponse>(CachedResponse{
+                              response.status, response.contentType, response.body,
+                              std::string(response.header("ETag").value_or(""))}));
+      }
+    }
+  } else {
+    response = service.respond(request);
+  }
+  if (decision.limit > 0) {
+    response.headers.emplace_back("X-RateLimit-Limit", std::to_string(decision.limit));
+    response.headers.emplace_back("X-RateLimit-Remaining", std::to_string(decision.remaining));
+    response.headers.emplace_back("X-RateLimit-Reset", std::to_string(decision.resetSeconds));
+  }
+  return conditional(std::move(response), req.get_header_value("If-None-Match"));
+}
+
+HttpServer::HttpServer(const Config& config) : impl_(std::make_unique<Impl>(config)) {
   httplib::Server& http = impl_->http;
   // Without TCP_NODELAY a keep-alive response waits for the client's delayed ACK: ~1,000 req/s instead of ~50,000.
   http.set_tcp_nodelay(true);
@@ -89,12 +149,14 @@ void HttpServer::run(const Service& service) {
     return httplib::Server::HandlerResponse::Handled;
   });
 
-  http.Get(".*", [&service, &config](const httplib::Request& req, httplib::Response& res) {
+  Impl& impl = *impl_;
+  http.Get(".*", [&service, &config, &impl](const httplib::Request& req, httplib::Response& res) {
     const auto start = std::chrono::steady_clock::now();
-    const Response response = service.get(req.target, req.get_header_value("If-None-Match"));
+    const Response response = impl.answer(service, req);
     send(response, res);
+    const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
+    impl.metrics.count(response.route, response.status, took.count() / 1000);
     if (config.accessLog) {
-      const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
       // One call per line: stdio locks the stream, so lines from threads do not interleave.
       std::fprintf(stderr, "%s \"%s %s\" %d %zu %.2fms\n", req.remote_addr.c_str(), req.method.c_str(),
                    req.target.c_str(), response.status, response.body.size(), took.count());

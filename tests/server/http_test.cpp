@@ -314,6 +314,11 @@ TEST_CASE("http: /openapi.json, /healthz and the request limits") {
   CHECK(r->body == server::openApiDocument());
   CHECK(json::parse(r->body).contains("paths"));
 
+  r = get("/metrics");
+  CHECK(r->status == 200);
+  CHECK(r->get_header_value("Cache-Control") == "no-store");
+  CHECK(r->body.find("route=\"pixabot\"") != std::string::npos);
+
   r = get("/healthz");
   CHECK(r->status == 200);
   CHECK(json::parse(r->body) == json{{"status", "ok"}});
