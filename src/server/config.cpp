@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <thread>
 
 #include "pixabots/core/error.hpp"
 
@@ -30,6 +31,8 @@ bool boolean(std::string_view key, std::string_view value) {
 
 }  // namespace
 
+int defaultMaxRenders() { return 2 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
+
 const std::vector<Setting>& settings() {
   static const std::vector<Setting> list = {
       {"host", "ADDR", "address to bind (default 127.0.0.1; 0.0.0.0 for every interface)"},
@@ -40,6 +43,8 @@ const std::vector<Setting>& settings() {
       {"cache-mb", "N", "response cache size in MiB (default 64, 0 disables)"},
       {"rate-animated", "N", "animated renders per client per minute (default 60, 0 = unlimited)"},
       {"rate-og", "N", "Open Graph cards per client per minute (default 30, 0 = unlimited)"},
+      {"max-renders", "N", "expensive renders at once: animated, OG, PNG over 480 px (default 2 x cores, 0 = no cap)"},
+      {"render-wait-ms", "MS", "wait for a render slot before answering 503 (default 2000)"},
       {"keep-alive-max", "N", "requests per keep-alive connection (default 1000)"},
       {"keep-alive-timeout", "S", "idle seconds before a keep-alive connection closes (default 5)"},
       {"read-timeout", "S", "seconds to receive a request (default 5)"},
@@ -71,6 +76,10 @@ void applySetting(Config& config, std::string_view key, std::string_view value) 
     config.animatedPerMinute = integer(key, value, 0, 1000000);
   } else if (key == "rate-og") {
     config.ogPerMinute = integer(key, value, 0, 1000000);
+  } else if (key == "max-renders") {
+    config.maxRenders = integer(key, value, 0, 1 << 16);
+  } else if (key == "render-wait-ms") {
+    config.renderWaitMs = integer(key, value, 0, 600000);
   } else if (key == "keep-alive-max") {
     config.keepAliveMaxCount = integer(key, value, 1, 1000000);
   } else if (key == "keep-alive-timeout") {

@@ -10,6 +10,9 @@
 
 namespace pixabots::server {
 
+// 2 x std::thread::hardware_concurrency() (at least 2).
+int defaultMaxRenders();
+
 struct Config {
   std::string host = "127.0.0.1";  // loopback unless asked: the server has no authentication
   int port = 8080;                 // 0 picks a free port
@@ -21,6 +24,10 @@ struct Config {
   std::size_t cacheMegabytes = 64;    // response cache; 0 disables it
   int animatedPerMinute = 60;         // per client; 0 disables the limit
   int ogPerMinute = 30;
+  // Expensive renders (animated, OG, PNG beyond kLargeRenderSize) at once; 0 = no cap.
+  // Twice the cores: enough to keep them busy while some renders write out.
+  int maxRenders = defaultMaxRenders();
+  int renderWaitMs = 2000;  // how long one waits for a slot before 503
   int keepAliveMaxCount = 1000;   // requests per connection
   int keepAliveTimeoutSeconds = 5;
   int readTimeoutSeconds = 5;

@@ -124,6 +124,27 @@ RequestCost Service::cost(const ApiRequest& request) {
   return std::holds_alternative<OgRequest>(request) ? RequestCost::og : RequestCost::cheap;
 }
 
+std::string_view Service::route(const ApiRequest& request) {
+  return std::visit(Overloaded{
+                        [](const PixabotRequest&) { return std::string_view("pixabot"); },
+                        [](const FramesRequest&) { return std::string_view("frames"); },
+                        [](const BatchRequest&) { return std::string_view("batch"); },
+                        [](const RandomRequest&) { return std::string_view("random"); },
+                        [](const OgRequest&) { return std::string_view("og"); },
+                        [](const SpriteRequest&) { return std::string_view("parts"); },
+                        [](const OpenApiRequest&) { return std::string_view("openapi"); },
+                        [](const HealthRequest&) { return std::string_view("healthz"); },
+                        [](const MetricsRequest&) { return std::string_view("metrics"); },
+                    },
+                    request);
+}
+
+bool Service::heavy(const ApiRequest& request) {
+  if (cost(request) != RequestCost::cheap) return true;
+  const auto* r = std::get_if<PixabotRequest>(&request);
+  return r && r->output == Output::png && r->size > kLargeRenderSize;
+}
+
 bool Service::deterministic(const ApiRequest& request) {
   return std::visit(Overloaded{
                         [](const BatchRequest& r) { return r.randomCount == 0; },

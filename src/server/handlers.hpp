@@ -20,6 +20,10 @@ namespace pixabots::server {
 // What the service sends for deterministic renders (a day fresh, a week stale).
 inline constexpr std::string_view kCacheControl = "public, max-age=86400, stale-while-revalidate=604800";
 
+// PNGs wider than this take a render slot like animated and OG renders do:
+// their encode grows with the square of the size (1920 px is ~225x a 128 px).
+inline constexpr int kLargeRenderSize = 480;
+
 // Which limits a request is subject to (the rate limiter's classes).
 enum class RequestCost { cheap, animated, og };
 
@@ -50,6 +54,11 @@ class Service {
   // to rate-limit before rendering.
   ParseResult parse(std::string_view target) const { return parseRequest(pack().catalog(), target); }
   static RequestCost cost(const ApiRequest& request);
+  // Renders costly enough to need a slot of the HTTP layer's RenderGate:
+  // animated, OG, and PNGs over kLargeRenderSize.
+  static bool heavy(const ApiRequest& request);
+  // The route's name respond() puts in Response::route, for answers made without it (cache hits).
+  static std::string_view route(const ApiRequest& request);
   // Deterministic requests get Cache-Control and an ETag; their responses can be cached by key.
   static bool deterministic(const ApiRequest& request);
   // A canonical key for the response cache: equal for requests with equal

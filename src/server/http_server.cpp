@@ -8,15 +8,20 @@
 
 #include "server/metrics.hpp"
 #include "server/rate_limiter.hpp"
+#include "server/render_gate.hpp"
 #include "server/response_cache.hpp"
 
 namespace pixabots::server {
 namespace {
 
-void send(const Response& r, httplib::Response& res) {
+// Moves the body: a cached GIF is tens of KiB, and set_content would copy it once more.
+void send(Response&& r, httplib::Response& res) {
   res.status = r.status;
   for (const auto& [name, value] : r.headers) res.set_header(name.c_str(), value);
-  if (!r.contentType.empty()) res.set_content(r.body, r.contentType.c_str());
+  if (!r.contentType.empty()) {
+    res.body = std::move(r.body);
+    res.set_header("Content-Type", r.contentType);
+  }
 }
 
 // httplib's own refusals, worded as the API's errors.
@@ -43,7 +48,10 @@ std::size_t headerBytes(const httplib::Request& req) {
 
 struct HttpServer::Impl {
   explicit Impl(const Config& c)
-      : config(c), cache(c.cacheMegabytes << 20), limiter({c.animatedPerMinute, c.ogPerMinute}) {}
+      : config(c),
+        cache(c.cacheMegabytes << 20),
+        limiter({c.animatedPerMinute, c.ogPerMinute}),
+        gate(c.maxRenders) {}
 
   Response answer(const Service& service, const httplib::Request& req);
 
@@ -51,11 +59,13 @@ struct HttpServer::Impl {
   httplib::Server http;
   ResponseCache cache;
   RateLimiter limiter;
+  RenderGate gate;
   Metrics metrics;
 };
 
-// Parse, rate-limit the expensive renders, serve deterministic responses from the cache, then If-None-Match.
+// Parse; answer cache hits; rate-limit, then gate, the expensive renders; render; then If-None-Match.
 Response HttpServer::Impl::answer(const Service& service, const httplib::Request& req) {
+  const std::string ifNoneMatch = req.get_header_value("If-None-Match");
   const ParseResult parsed = service.parse(req.target);
   if (const auto* error = std::get_if<RequestError>(&parsed)) return errorResponse(error->status, error->message);
   const ApiRequest& request = std::get<ApiRequest>(parsed);
@@ -67,6 +77,22 @@ Response HttpServer::Impl::answer(const Service& service, const httplib::Request
     r.route = "metrics";
     return r;
   }
+  // A cache hit costs a lookup and a copy, whatever it once took to render: it
+  // neither counts against the client's rate limit nor takes a render slot
+  // (behind the CDN, repeated identical requests would not reach us at all).
+  const bool cacheable = Service::deterministic(request);
+  const std::string key = cacheable ? Service::cacheKey(request) : std::string();
+  if (cacheable) {
+    if (const auto cached = cache.find(key)) {
+      Response hit;
+      hit.status = cached->status;
+      hit.contentType = cached->contentType;
+      hit.body = cached->body;
+      hit.headers = {{"Cache-Control", std::string(kCacheControl)}, {"ETag", cached->etag}};
+      hit.route = Service::route(request);
+      return conditional(std::move(hit), ifNoneMatch);
+    }
+  }
   const RequestCost cost = Service::cost(request);
   RateDecision decision{true, 0, 0, 0, 0};
   if (cost != RequestCost::cheap) {
@@ -74,33 +100,30 @@ Response HttpServer::Impl::answer(const Service& service, const httplib::Request
                              std::chrono::steady_clock::now());
   }
   Response response;
+  // Held until the render is done; empty for cheap renders.
+  std::optional<RenderGate::Ticket> ticket;
   if (!decision.allowed) {
     response = errorResponse(429, "Rate limit exceeded. Try again in " + std::to_string(decision.retryAfterSeconds) + "s.");
     response.headers.emplace_back("Retry-After", std::to_string(decision.retryAfterSeconds));
-  } else if (Service::deterministic(request)) {
-    const std::string key = Service::cacheKey(request);
-    if (const auto cached = cache.find(key)) {
-      response.status = cached->status;
-      response.contentType = cached->contentType;
-      response.body = cached->body;
-      response.headers = {{"Cache-Control", std::string(kCacheControl)}, {"ETag", cached->etag}};
-    } else {
-      response = service.respond(request);
-      if (response.status == 200) {
-        cache.insert(key, std::make_shared<const CachedResponse>(CachedResponse{
-                              response.status, response.contentType, response.body,
-                              std::string(response.header("ETag").value_or(""))}));
-      }
-    }
+  } else if (Service::heavy(request) &&
+             !(ticket = gate.tryEnter(std::chrono::milliseconds(config.renderWaitMs)))) {
+    response = errorResponse(503, "Server busy rendering. Try again in 1s.");
+    response.headers.emplace_back("Retry-After", "1");
   } else {
     response = service.respond(request);
+    ticket.reset();
+    if (cacheable && response.status == 200) {
+      cache.insert(key, std::make_shared<const CachedResponse>(CachedResponse{
+                            response.status, response.contentType, response.body,
+                            std::string(response.header("ETag").value_or(""))}));
+    }
   }
   if (decision.limit > 0) {
     response.headers.emplace_back("X-RateLimit-Limit", std::to_string(decision.limit));
     response.headers.emplace_back("X-RateLimit-Remaining", std::to_string(decision.remaining));
     response.headers.emplace_back("X-RateLimit-Reset", std::to_string(decision.resetSeconds));
   }
-  return conditional(std::move(response), req.get_header_value("If-None-Match"));
+  return conditional(std::move(response), ifNoneMatch);
 }
 
 HttpServer::HttpServer(const Config& config) : impl_(std::make_unique<Impl>(config)) {
@@ -152,14 +175,16 @@ void HttpServer::run(const Service& service) {
   Impl& impl = *impl_;
   http.Get(".*", [&service, &config, &impl](const httplib::Request& req, httplib::Response& res) {
     const auto start = std::chrono::steady_clock::now();
-    const Response response = impl.answer(service, req);
-    send(response, res);
+    Response response = impl.answer(service, req);
+    const std::string_view route = response.route;
+    const int status = response.status;
+    send(std::move(response), res);
     const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
-    impl.metrics.count(response.route, response.status, took.count() / 1000);
+    impl.metrics.count(route, status, took.count() / 1000);
     if (config.accessLog) {
       // One call per line: stdio locks the stream, so lines from threads do not interleave.
       std::fprintf(stderr, "%s \"%s %s\" %d %zu %.2fms\n", req.remote_addr.c_str(), req.method.c_str(),
-                   req.target.c_str(), response.status, response.body.size(), took.count());
+                   req.target.c_str(), status, res.body.size(), took.count());
     }
   });
   // CORS preflight for every path.
@@ -191,5 +216,7 @@ void HttpServer::run(const Service& service) {
 }
 
 void HttpServer::stop() { impl_->http.stop(); }
+
+RenderGate& HttpServer::renderGate() { return impl_->gate; }
 
 }  // namespace pixabots::server

@@ -6,6 +6,7 @@
 
 #include "server/config.hpp"
 #include "server/handlers.hpp"
+#include "server/render_gate.hpp"
 
 namespace pixabots::server {
 
@@ -25,6 +26,10 @@ class HttpServer {
   // Stops accepting, lets requests in flight finish, and makes run() return.
   // Safe from any thread.
   void stop();
+
+  // The cap on expensive renders (config.maxRenders); tests hold its tickets
+  // to fill it deterministically.
+  RenderGate& renderGate();
 
  private:
   struct Impl;

@@ -215,6 +215,7 @@ class LiveServer {
 
   int port() const { return port_; }
   const std::string& origin() const { return service_.origin(); }
+  server::HttpServer& http() { return http_; }
 
  private:
   static server::Config withTestDefaults(server::Config c) {
@@ -407,9 +408,11 @@ TEST_CASE("contract: rate-limited renders answer 429 as documented", "[contract]
   config.ogPerMinute = 1;
   const LiveServer live(config);
   const Json& doc = servedDocument(live.port());
-  for (const auto& [target, allowed] : std::vector<std::pair<std::string, int>>{
-           {"/api/pixabot/2156?animated=true&size=32", 2}, {"/api/og?type=single&id=2156", 1}}) {
+  // Cache hits are not counted: each request asks for a different render.
+  for (const auto& [prefix, allowed] : std::vector<std::pair<std::string, int>>{
+           {"/api/pixabot/2156?animated=true&size=3", 2}, {"/api/og?type=single&id=2156&title=", 1}}) {
     for (int i = 0; i <= allowed; ++i) {
+      const std::string target = prefix + std::to_string(i + 2);
       const contract::Response response = fetch(live.port(), "GET", target);
       INFO(target << " #" << i << " -> " << response.status << " " << shown(response));
       CHECK(response.status == (i < allowed ? 200 : 429));
@@ -418,6 +421,24 @@ TEST_CASE("contract: rate-limited renders answer 429 as documented", "[contract]
       CHECK(problems.empty());
       CHECK(response.headers.count("x-ratelimit-limit") == 1);
     }
+  }
+}
+
+TEST_CASE("contract: renders refused by a full render gate answer 503 as documented", "[contract][live]") {
+  server::Config config;
+  config.maxRenders = 1;
+  config.renderWaitMs = 0;
+  LiveServer live(config);
+  const Json& doc = servedDocument(live.port());
+  const auto held = live.http().renderGate().tryEnter(std::chrono::milliseconds(0));
+  REQUIRE(held);
+  for (const std::string target : {"/api/pixabot/2156?animated=true", "/api/pixabot/2156?size=1024", "/api/og?title=x"}) {
+    const contract::Response response = fetch(live.port(), "GET", target);
+    INFO(target << " -> " << response.status << " " << shown(response));
+    CHECK(response.status == 503);
+    const auto problems = contract::checkResponse(doc, "GET", target, response);
+    INFO(contract::join(problems));
+    CHECK(problems.empty());
   }
 }
 

@@ -30,9 +30,10 @@ server::Config testConfig() {
   return c;
 }
 
-// Started on first use, stopped at exit (graceful stop + join).
+// A server on its own thread, stopped (graceful stop + join) when destroyed.
 struct TestServer {
-  server::Config config = testConfig();
+  explicit TestServer(server::Config c = testConfig()) : config(std::move(c)) {}
+  server::Config config;
   server::HttpServer http{config};
   int port = http.bind();
   server::Service service{{std::nullopt, server::originFor(config, port)}};
@@ -43,6 +44,7 @@ struct TestServer {
   }
 };
 
+// The shared one: started on first use, stopped at exit.
 TestServer& testServer() {
   static TestServer s;
   return s;
@@ -330,4 +332,59 @@ TEST_CASE("http: /openapi.json, /healthz and the request limits") {
   r = get("/healthz", big);
   CHECK(r->status == 431);
   CHECK(json::parse(r->body).contains("error"));
+}
+
+TEST_CASE("http: expensive renders beyond --max-renders get 503 + Retry-After; cheap renders and cache hits pass") {
+  server::Config config = testConfig();
+  config.maxRenders = 1;
+  config.renderWaitMs = 20;  // the wait expires: nothing frees the slot below
+  TestServer live(config);
+  httplib::Client client("127.0.0.1", live.port);
+  const std::string cachedGif = "/api/pixabot/2156?animated=true&size=64";
+  REQUIRE(client.Get(cachedGif.c_str())->status == 200);  // rendered while the gate is free, now cached
+  {
+    // The one slot, held by the test: every uncached expensive render finds the gate full.
+    const auto held = live.http.renderGate().tryEnter(std::chrono::milliseconds(0));
+    REQUIRE(held);
+    for (const std::string target : {"/api/pixabot/2156?animated=true&size=65", "/api/pixabot/2156?animated=true&webp=true",
+                                     "/api/og?title=busy", "/api/pixabot/2156?size=481"}) {
+      INFO(target);
+      const auto r = client.Get(target.c_str());
+      REQUIRE(r);
+      CHECK(r->status == 503);
+      CHECK(r->get_header_value("Retry-After") == "1");
+      CHECK(json::parse(r->body) == json{{"error", "Server busy rendering. Try again in 1s."}});
+      CHECK_FALSE(r->has_header("ETag"));
+    }
+    CHECK(client.Get("/api/pixabot/2156?size=480")->status == 200);  // not "large"
+    CHECK(client.Get("/api/pixabot/2156/frames")->status == 200);
+    const auto hit = client.Get(cachedGif.c_str());
+    REQUIRE(hit);
+    CHECK(hit->status == 200);
+    CHECK(hit->get_header_value("Content-Type") == "image/gif");
+    CHECK(live.http.renderGate().inFlight() == 1);  // only the test's ticket: nothing leaked
+  }
+  // Slot free again: the refused render now succeeds, and 503s were not cached.
+  CHECK(client.Get("/api/pixabot/2156?animated=true&size=65")->status == 200);
+  CHECK(live.http.renderGate().inFlight() == 0);
+}
+
+TEST_CASE("http: cache hits do not count against the rate limit") {
+  server::Config config = testConfig();
+  config.animatedPerMinute = 1;
+  TestServer live(config);
+  httplib::Client client("127.0.0.1", live.port);
+  auto r = client.Get("/api/pixabot/2156?animated=true&size=64");
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(r->get_header_value("X-RateLimit-Remaining") == "0");
+  for (int i = 0; i < 3; ++i) {
+    r = client.Get("/api/pixabot/2156?animated=true&size=64&v=" + std::to_string(i));  // same key: v is ignored
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK_FALSE(r->has_header("X-RateLimit-Limit"));  // answered from the cache, not counted
+  }
+  r = client.Get("/api/pixabot/2156?animated=true&size=65");  // a new render: over the limit
+  REQUIRE(r);
+  CHECK(r->status == 429);
 }
