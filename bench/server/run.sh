@@ -48,12 +48,13 @@ done
 url="http://127.0.0.1:$port"
 curl -fsS "$url/healthz" >/dev/null 2>&1 || true
 
-# name|path|wrk script (empty: the path itself, repeated)
+# name|path|wrk script (empty: the path itself, repeated)|script argument
 cases=(
-  "PNG@128 cached|/api/pixabot/2156?size=128|"
-  "PNG@128 uncached|/|$here/uncached.lua"
-  "GIF@128 animated|/api/pixabot/2156?size=128&animated=true|"
-  "frames JSON|/api/pixabot/2156/frames|"
+  "PNG@128 cached|/api/pixabot/2156?size=128||"
+  "PNG@128 uncached|/|$here/uncached.lua|"
+  "GIF@128 cached|/api/pixabot/2156?size=128&animated=true||"
+  "GIF@128 uncached|/|$here/uncached.lua|animated"
+  "frames JSON|/api/pixabot/2156/frames||"
 )
 
 # wrk prints latency as 850.00us, 1.20ms or 1.01s: milliseconds, please.
@@ -67,11 +68,13 @@ median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] 
 
 echo "pixabots serve: $bin on port $port; wrk -t$threads -c$connections -d$duration, median of $runs runs"
 for entry in "${cases[@]}"; do
-  IFS='|' read -r name path script <<<"$entry"
+  IFS='|' read -r name path script scriptarg <<<"$entry"
   for run in $(seq "$runs"); do
     args=(-t"$threads" -c"$connections" -d"$duration" --latency)
     [ -n "$script" ] && args+=(-s "$script")
-    out="$(wrk "${args[@]}" "$url$path")"
+    args+=("$url$path")
+    [ -n "$scriptarg" ] && args+=(-- "$scriptarg")
+    out="$(wrk "${args[@]}")"
     rps="$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")"
     p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
     bad="$(awk '/Non-2xx or 3xx responses:/ { print $5 }' <<<"$out")"

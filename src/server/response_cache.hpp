@@ -63,7 +63,8 @@ class ResponseCache {
     std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
   };
 
-  void eraseLocked(List::iterator it);
+  // Unlinks `it` into `graveyard` (destroyed by the caller once unlocked).
+  void eraseLocked(List::iterator it, List& graveyard);
 
   const std::size_t maxBytes_;
   mutable std::mutex mutex_;
