@@ -12,26 +12,14 @@
 # Needs node and bench/peer/node_modules ((cd bench/peer && npm ci)) and wrk.
 set -euo pipefail
 
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-runs="${RUNS:-3}"
-duration="${DURATION:-10s}"
-threads="${THREADS:-2}"
-connections="${CONNECTIONS:-32}"
+# shellcheck source=common.sh
+source "$(dirname "$0")/common.sh"
 warmup="${WARMUP:-2s}"
 # wrk's default 2 s timeout drops slow requests from the latency figures; the peer's GIFs
 # under 32 connections take longer than that.
 timeout="${TIMEOUT:-30s}"
 pack="$root/tests/data/conformance/pack"
-
-bin="${1:-}"
-if [ -z "$bin" ]; then
-  for candidate in "$root/build/src/cli/pixabots" "$root"/build*/src/cli/pixabots; do
-    if [ -x "$candidate" ] && "$candidate" serve --help >/dev/null 2>&1; then bin="$candidate"; break; fi
-  done
-fi
-if [ -z "$bin" ] || [ ! -x "$bin" ]; then echo "peer.sh: no pixabots binary with 'serve' (pass its path)" >&2; exit 2; fi
-command -v wrk >/dev/null || { echo "peer.sh: wrk is missing (scripts/install-deps.sh installs it)" >&2; exit 2; }
+bin="$(find_pixabots peer.sh "${1:-}")"
 command -v node >/dev/null || { echo "peer.sh: node is missing" >&2; exit 2; }
 [ -d "$root/bench/peer/node_modules/sharp" ] || { echo "peer.sh: run (cd bench/peer && npm ci) first" >&2; exit 2; }
 

@@ -8,21 +8,9 @@
 #   SERVE_ARGS="--cache-mb 0" bench/server/run.sh   # `serve` options (default: no rate limits, no access log)
 set -euo pipefail
 
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-runs="${RUNS:-3}"
-duration="${DURATION:-10s}"
-threads="${THREADS:-2}"
-connections="${CONNECTIONS:-32}"
-
-bin="${1:-}"
-if [ -z "$bin" ]; then
-  for candidate in "$root/build/src/cli/pixabots" "$root"/build*/src/cli/pixabots; do
-    if [ -x "$candidate" ] && "$candidate" serve --help >/dev/null 2>&1; then bin="$candidate"; break; fi
-  done
-fi
-[ -n "$bin" ] && [ -x "$bin" ] || { echo "run.sh: no pixabots binary with 'serve' (pass its path)" >&2; exit 2; }
-command -v wrk >/dev/null || { echo "run.sh: wrk is missing (scripts/install-deps.sh installs it)" >&2; exit 2; }
+# shellcheck source=common.sh
+source "$(dirname "$0")/common.sh"
+bin="$(find_pixabots run.sh "${1:-}")"
 
 log="$(mktemp)"
 results="$(mktemp)"
