@@ -46,54 +46,37 @@ start_server() {
     node "$root/bench/peer/server.mjs" --port 0 --pack "$pack" ${PEER_ARGS:-} >"$log" 2>&1 &
   fi
   server=$!
-  local port=""
-  for _ in $(seq 150); do
-    port="$(grep -oE 'listening on http://127\.0\.0\.1:[0-9]+' "$log" | head -1 | grep -oE '[0-9]+$' || true)"
-    [ -n "$port" ] && break
-    kill -0 "$server" 2>/dev/null || { echo "peer.sh: the $1 server exited:" >&2; cat "$log" >&2; exit 1; }
-    sleep 0.1
-  done
-  [ -n "$port" ] || { echo "peer.sh: no port in the $1 server's output:" >&2; cat "$log" >&2; exit 1; }
+  local port
+  port="$(wait_for_port "peer.sh ($1)" "$server" "$log")"
   url="http://127.0.0.1:$port"
   banner["$1"]="$(head -1 "$log")"
 }
 declare -A banner
 
-# name|path|wrk script (empty: the path itself, repeated). "same URL": ours answers from its
-# response cache, the peer renders (as the service's origin would behind its CDN);
-# "uncached": every request a render on both (uncached.lua, and peer_uncached.lua for GIFs).
+# name|path|wrk script (empty: the path itself, repeated)|script argument. "same URL": ours
+# answers from its response cache, the peer renders (as the service's origin would behind its
+# CDN); "uncached": every request a render on both (uncached.lua's walk).
 cases=(
-  "PNG@128 same URL|/api/pixabot/2156?size=128|"
-  "PNG@128 uncached|/|$here/uncached.lua"
-  "GIF@128 same URL|/api/pixabot/2156?size=128&animated=true|"
-  "GIF@128 uncached|/|$here/peer_uncached.lua"
-  "frames JSON|/api/pixabot/2156/frames|"
+  "PNG@128 same URL|/api/pixabot/2156?size=128||"
+  "PNG@128 uncached|/|$here/uncached.lua|"
+  "GIF@128 same URL|/api/pixabot/2156?size=128&animated=true||"
+  "GIF@128 uncached|/|$here/uncached.lua|animated"
+  "frames JSON|/api/pixabot/2156/frames||"
 )
-
-# wrk prints latency as 850.00us, 1.20ms or 1.01s: milliseconds, please.
-to_ms() {
-  awk -v v="$1" 'BEGIN {
-    n = v + 0
-    if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000
-    printf "%.2f", n }'
-}
-median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 echo "wrk -t$threads -c$connections -d$duration --timeout $timeout --latency, median of $runs runs, pack $pack; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for run in $(seq "$runs"); do
   for who in ours peer; do
     start_server "$who"
     for entry in "${cases[@]}"; do
-      IFS='|' read -r name path script <<<"$entry"
+      IFS='|' read -r name path script scriptarg <<<"$entry"
       args=(-t"$threads" -c"$connections" --timeout "$timeout" --latency)
       [ -n "$script" ] && args+=(-s "$script")
-      wrk "${args[@]}" -d"$warmup" "$url$path" >/dev/null  # JIT, caches, connections
-      out="$(wrk "${args[@]}" -d"$duration" "$url$path")"
-      rps="$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")"
-      p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
-      bad="$(awk '/Non-2xx or 3xx responses:/ { print $5 }' <<<"$out")"
-      errors="$(awk '/Socket errors:/ { print $0 }' <<<"$out")"
-      echo "$who|$name|$run|$rps|$p99|${bad:-0}|$errors" >>"$results"
+      target=("$url$path")
+      [ -n "$scriptarg" ] && target+=(-- "$scriptarg")
+      wrk "${args[@]}" -d"$warmup" "${target[@]}" >/dev/null  # JIT, caches, connections
+      out="$(wrk "${args[@]}" -d"$duration" "${target[@]}")"
+      echo "$who|$name|$run|$(wrk_summary "$out")" >>"$results"
     done
     stop_server
   done

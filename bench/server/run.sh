@@ -25,14 +25,7 @@ trap cleanup EXIT
 # shellcheck disable=SC2086
 "$bin" serve --port 0 ${SERVE_ARGS:---rate-animated 0 --rate-og 0 --no-access-log} >"$log" 2>&1 &
 server=$!
-port=""
-for _ in $(seq 100); do
-  port="$(grep -oE '(127\.0\.0\.1|localhost|0\.0\.0\.0|\[::\]|\[::1\]):[0-9]+' "$log" | head -1 | grep -oE '[0-9]+$' || true)"
-  [ -n "$port" ] && break
-  kill -0 "$server" 2>/dev/null || { echo "run.sh: the server exited:" >&2; cat "$log" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$port" ] || { echo "run.sh: no port in the server's output:" >&2; cat "$log" >&2; exit 1; }
+port="$(wait_for_port run.sh "$server" "$log")"
 url="http://127.0.0.1:$port"
 curl -fsS "$url/healthz" >/dev/null 2>&1 || true
 
@@ -45,15 +38,6 @@ cases=(
   "frames JSON|/api/pixabot/2156/frames||"
 )
 
-# wrk prints latency as 850.00us, 1.20ms or 1.01s: milliseconds, please.
-to_ms() {
-  awk -v v="$1" 'BEGIN {
-    n = v + 0
-    if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000
-    printf "%.2f", n }'
-}
-median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-
 echo "pixabots serve: $bin on port $port; wrk -t$threads -c$connections -d$duration, median of $runs runs"
 for entry in "${cases[@]}"; do
   IFS='|' read -r name path script scriptarg <<<"$entry"
@@ -63,11 +47,7 @@ for entry in "${cases[@]}"; do
     args+=("$url$path")
     [ -n "$scriptarg" ] && args+=(-- "$scriptarg")
     out="$(wrk "${args[@]}")"
-    rps="$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")"
-    p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
-    bad="$(awk '/Non-2xx or 3xx responses:/ { print $5 }' <<<"$out")"
-    errors="$(awk '/Socket errors:/ { print $0 }' <<<"$out")"
-    echo "$name|$run|$rps|$p99|${bad:-0}|$errors" >>"$results"
+    echo "$name|$run|$(wrk_summary "$out")" >>"$results"
   done
 done
 
