@@ -1,6 +1,5 @@
 #include "capi/context.hpp"
 
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,18 +9,9 @@ namespace pixabots::capi {
 
 const core::Pack& packOf(const pxb_ctx* ctx) {
   require(ctx, "ctx");
-  return *ctx->pack;
+  return ctx->owned ? *ctx->owned : core::Pack::embedded();
 }
 
-namespace {
-
-pxb_status hand(std::unique_ptr<pxb_ctx> ctx, pxb_ctx** out) {
-  ctx->pack = ctx->owned ? &*ctx->owned : ctx->pack;
-  *out = ctx.release();
-  return PXB_OK;
-}
-
-}  // namespace
 }  // namespace pixabots::capi
 
 extern "C" {
@@ -31,9 +21,9 @@ using namespace pixabots;
 pxb_status pxb_ctx_new(pxb_ctx** out) {
   return capi::guarded([&] {
     capi::require(out, "out");
-    auto ctx = std::make_unique<pxb_ctx>();
-    ctx->pack = &core::Pack::embedded();
-    return capi::hand(std::move(ctx), out);
+    (void)core::Pack::embedded();  // decoded here, once, so a failure shows at creation
+    *out = new pxb_ctx{};
+    return PXB_OK;
   });
 }
 
@@ -41,9 +31,8 @@ pxb_status pxb_ctx_new_from_dir(const char* dir, pxb_ctx** out) {
   return capi::guarded([&] {
     capi::require(dir, "dir");
     capi::require(out, "out");
-    auto ctx = std::make_unique<pxb_ctx>();
-    ctx->owned = core::Pack::fromDirectory(dir);
-    return capi::hand(std::move(ctx), out);
+    *out = new pxb_ctx{core::Pack::fromDirectory(dir)};
+    return PXB_OK;
   });
 }
 
@@ -58,9 +47,8 @@ pxb_status pxb_ctx_new_from_memory(const pxb_pack_file* files, size_t count, pxb
       if (files[i].size > 0) capi::require(files[i].data, "files[].data");
       view.push_back({files[i].path, {files[i].data, files[i].size}});
     }
-    auto ctx = std::make_unique<pxb_ctx>();
-    ctx->owned = core::Pack::fromFiles(view);
-    return capi::hand(std::move(ctx), out);
+    *out = new pxb_ctx{core::Pack::fromFiles(view)};
+    return PXB_OK;
   });
 }
 

@@ -4,10 +4,10 @@
 #include "pixabots/core/pack.hpp"
 #include "pixabots/pixabots.h"
 
-// The opaque context: the embedded pack (shared, decoded once) or an owned one.
+// The opaque context: an owned pack, or none for the embedded one (shared,
+// decoded once).
 struct pxb_ctx {
   std::optional<pixabots::core::Pack> owned;
-  const pixabots::core::Pack* pack = nullptr;
 };
 
 namespace pixabots::capi {
