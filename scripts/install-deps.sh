@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config
   zlib1g-dev libpng-dev libgif-dev libwebp-dev
   nlohmann-json3-dev libcpp-httplib-dev
-  catch2 libbenchmark-dev
+  libcurl4-openssl-dev catch2 libbenchmark-dev
   clang libclang-rt-14-dev
   python3 python3-pip valgrind wrk
 )

@@ -1,0 +1,69 @@
+#pragma once
+// A cpp-httplib server on an ephemeral loopback port, on its own thread for
+// the lifetime of the object: the tests' stand-in for a provider. Routes are
+// registered on `http` before start(); every request is recorded.
+#include <httplib.h>
+
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace pixabots::remote::test {
+
+struct RecordedRequest {
+  std::string method;
+  std::string path;    // without the query
+  std::string query;   // "a=1&b=2" as received, or empty
+  std::string body;
+  httplib::Headers headers;
+};
+
+class LoopbackServer {
+ public:
+  LoopbackServer() {
+    http.set_logger([this](const httplib::Request& req, const httplib::Response&) {
+      std::string query;
+      for (const auto& [k, v] : req.params) query += (query.empty() ? "" : "&") + k + "=" + v;
+      std::lock_guard lock(mutex_);
+      requests_.push_back({req.method, req.path, query, req.body, req.headers});
+    });
+  }
+  ~LoopbackServer() { stop(); }
+  LoopbackServer(const LoopbackServer&) = delete;
+  LoopbackServer& operator=(const LoopbackServer&) = delete;
+
+  // Binds 127.0.0.1 on a free port and serves until stop() or destruction.
+  void start() {
+    port_ = http.bind_to_any_port("127.0.0.1");
+    // The socket listens from bind on, so requests made before the thread
+    // runs wait in the backlog.
+    thread_ = std::thread([this] { http.listen_after_bind(); });
+  }
+  void stop() {
+    if (thread_.joinable()) {
+      http.stop();
+      thread_.join();
+    }
+  }
+
+  int port() const { return port_; }
+  std::string url(const std::string& path = "") const {
+    return "http://127.0.0.1:" + std::to_string(port_) + path;
+  }
+  // Requests seen so far, in arrival order (logged after each reply).
+  std::vector<RecordedRequest> requests() const {
+    std::lock_guard lock(mutex_);
+    return requests_;
+  }
+
+  httplib::Server http;
+
+ private:
+  int port_ = 0;
+  std::thread thread_;
+  mutable std::mutex mutex_;
+  std::vector<RecordedRequest> requests_;
+};
+
+}  // namespace pixabots::remote::test
