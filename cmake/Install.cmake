@@ -26,5 +26,9 @@ install(FILES ${PROJECT_BINARY_DIR}/pixabotsConfig.cmake ${PROJECT_BINARY_DIR}/p
 
 # The .pc file finds the prefix relative to itself, so the install can move.
 file(RELATIVE_PATH PIXABOTS_PC_TO_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+set(PIXABOTS_PC_CURL "")
+if(PIXABOTS_REMOTE)
+  set(PIXABOTS_PC_CURL " libcurl")
+endif()
 configure_file(cmake/pixabots.pc.in ${PROJECT_BINARY_DIR}/pixabots.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/pixabots.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
