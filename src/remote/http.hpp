@@ -39,7 +39,9 @@ struct TransferLimits {
 };
 
 // Receives the body as it arrives, after the status and headers are known;
-// used for downloads so a large asset never sits in memory.
+// used for downloads so a large asset never sits in memory. Only a 2xx body
+// is streamed; an error reply's body (its first 64 KiB) stays in
+// HttpResponse::body for the error message.
 using BodySink = std::function<void(std::string_view chunk)>;
 
 // One HTTP exchange. Throws Error(timeout) when the limits' time runs out,
