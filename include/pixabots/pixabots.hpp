@@ -3,6 +3,7 @@
 // it works the same against the shared library (which exports only pxb_*) and
 // the static one. Failures throw pixabots::Error carrying the pxb_status and
 // the library's message naming the bad value. docs/cpp-api.md is the guide.
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -252,6 +253,115 @@ inline Rgba decodePng(std::span<const std::uint8_t> png) {
   const auto n = static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4;
   return {width, height, {data, data + n}};
 }
+
+// ---- Remote generation (docs/c-api.md, "Remote generation") ----
+
+enum class Provider {
+  fromConfig = PXB_PROVIDER_FROM_CONFIG,  // PIXABOTS_PROVIDER, else the config file
+  jobs = PXB_PROVIDER_JOBS,
+  images = PXB_PROVIDER_IMAGES,
+  tasks = PXB_PROVIDER_TASKS,
+};
+
+// Mirrors pxb_remote_options; an empty field keeps the library's default
+// (the environment, then the config file, then the built-in value).
+struct RemoteOptions {
+  Provider provider = Provider::fromConfig;
+  std::optional<std::string> baseUrl;
+  std::optional<std::string> apiKey;
+  std::optional<std::filesystem::path> configFile;
+  std::optional<std::chrono::milliseconds> timeout;
+  std::optional<int> maxRetries;
+  std::optional<std::int64_t> maxAssetBytes;
+  std::optional<std::string> taskProvider;
+  std::optional<std::chrono::milliseconds> pollInterval;
+};
+
+// A connection to a generation provider. Every call returns the C ABI's JSON
+// as text (parse it with the JSON library of your choice) and throws Error
+// with the pxb_status (PXB_ERR_UNAUTHORIZED, PXB_ERR_VALIDATION, ...) and the
+// message. Thread-safe: share one across threads; cancel() from any thread.
+// Movable, not copyable.
+class Remote {
+ public:
+  explicit Remote(const RemoteOptions& options = {}) {
+    pxb_remote_options o;
+    detail::check(pxb_remote_options_init(&o));
+    const std::string configFile = options.configFile ? options.configFile->string() : std::string();
+    o.provider = static_cast<std::int32_t>(options.provider);
+    o.base_url = options.baseUrl ? options.baseUrl->c_str() : nullptr;
+    o.api_key = options.apiKey ? options.apiKey->c_str() : nullptr;
+    o.config_file = options.configFile ? configFile.c_str() : nullptr;
+    if (options.timeout) o.timeout_ms = static_cast<std::int32_t>(options.timeout->count());
+    if (options.maxRetries) o.max_retries = *options.maxRetries;
+    if (options.maxAssetBytes) o.max_asset_bytes = *options.maxAssetBytes;
+    o.task_provider = options.taskProvider ? options.taskProvider->c_str() : nullptr;
+    if (options.pollInterval) o.poll_interval_ms = static_cast<std::int32_t>(options.pollInterval->count());
+    detail::check(pxb_remote_new(&o, &raw_));
+  }
+  Remote(Remote&& other) noexcept : raw_(std::exchange(other.raw_, nullptr)) {}
+  Remote& operator=(Remote&& other) noexcept {
+    if (this != &other) {
+      pxb_remote_free(raw_);
+      raw_ = std::exchange(other.raw_, nullptr);
+    }
+    return *this;
+  }
+  Remote(const Remote&) = delete;
+  Remote& operator=(const Remote&) = delete;
+  ~Remote() { pxb_remote_free(raw_); }
+
+  // The C handle, for mixing with C calls; still owned by this object.
+  pxb_remote* get() const noexcept { return raw_; }
+
+  // [{"id", "name", "raw"}, ...]
+  std::string models() const {
+    return json([&](std::uint8_t** out, std::size_t* size) { return pxb_remote_models(raw_, out, size); });
+  }
+  // The model's input JSON Schema.
+  std::string schema(std::string_view model) const {
+    const std::string m(model);
+    return json([&](std::uint8_t** out, std::size_t* size) { return pxb_remote_schema(raw_, m.c_str(), out, size); });
+  }
+  // The submitted job: {"id", "status", "outputs", "error", "expiresAt", "raw"}.
+  std::string submit(std::string_view model, std::string_view inputJson, bool validate = true) const {
+    const std::string m(model), input(inputJson);
+    return json([&](std::uint8_t** out, std::size_t* size) {
+      return pxb_remote_submit(raw_, m.c_str(), input.c_str(), validate ? 1 : 0, out, size);
+    });
+  }
+  std::string poll(std::string_view jobId) const {
+    const std::string id(jobId);
+    return json([&](std::uint8_t** out, std::size_t* size) { return pxb_remote_poll(raw_, id.c_str(), out, size); });
+  }
+  // The completed job; deadline zero: 10 minutes.
+  std::string wait(std::string_view jobId, std::chrono::milliseconds deadline = {}) const {
+    const std::string id(jobId);
+    return json([&](std::uint8_t** out, std::size_t* size) {
+      return pxb_remote_wait(raw_, id.c_str(), deadline.count(), out, size);
+    });
+  }
+  // The paths written into `dir`, as a JSON array.
+  std::string fetch(std::string_view jobId, const std::filesystem::path& dir) const {
+    const std::string id(jobId), d = dir.string();
+    return json([&](std::uint8_t** out, std::size_t* size) {
+      return pxb_remote_fetch(raw_, id.c_str(), d.c_str(), out, size);
+    });
+  }
+  // Every call in progress on this object fails with PXB_ERR_CANCELLED.
+  void cancel() const noexcept { pxb_remote_cancel(raw_); }
+
+ private:
+  template <class Call>
+  static std::string json(Call call) {
+    std::uint8_t* data = nullptr;
+    std::size_t size = 0;
+    detail::check(call(&data, &size));
+    const std::unique_ptr<std::uint8_t, decltype(&pxb_free)> owned(data, &pxb_free);
+    return {reinterpret_cast<const char*>(data), size};
+  }
+  pxb_remote* raw_ = nullptr;
+};
 
 // The library actually loaded (may differ from PIXABOTS_VERSION_STRING).
 inline std::string_view version() { return pxb_version(); }

@@ -1,7 +1,4 @@
-#include <cstdlib>
-#include <cstring>
-#include <new>
-
+#include "capi/buffer.hpp"
 #include "capi/guard.hpp"
 #include "pixabots/core/png.hpp"
 
@@ -16,11 +13,7 @@ pxb_status pxb_decode_png(const uint8_t* data, size_t size, uint8_t** out_rgba, 
     capi::require(out_width, "out_width");
     capi::require(out_height, "out_height");
     const core::Image image = core::decodePng({data, size});
-    const auto pixels = image.pixels();
-    auto* buffer = static_cast<std::uint8_t*>(std::malloc(pixels.size()));
-    if (buffer == nullptr) throw std::bad_alloc();
-    std::memcpy(buffer, pixels.data(), pixels.size());
-    *out_rgba = buffer;
+    *out_rgba = capi::callerCopy(image.pixels());
     *out_width = image.width();
     *out_height = image.height();
     return PXB_OK;

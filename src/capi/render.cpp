@@ -1,10 +1,13 @@
 // pxb_render and pxb_render_into: options checked, then one format dispatch.
+#include "capi/render.hpp"
+
 #include <cstdlib>
 #include <cstring>
 #include <new>
 #include <string>
 #include <vector>
 
+#include "capi/buffer.hpp"
 #include "capi/context.hpp"
 #include "capi/guard.hpp"
 #include "capi/ids.hpp"
@@ -163,10 +166,7 @@ pxb_status pxb_render(const pxb_ctx* ctx, const char* id, const pxb_options* opt
       return PXB_OK;
     }
     const std::vector<std::uint8_t> bytes = capi::encode(pack, combo, r);
-    auto* buffer = static_cast<std::uint8_t*>(std::malloc(bytes.size()));
-    if (buffer == nullptr) throw std::bad_alloc();
-    std::memcpy(buffer, bytes.data(), bytes.size());
-    *out = buffer;
+    *out = capi::callerCopy(bytes);
     *out_size = bytes.size();
     return PXB_OK;
   });

@@ -19,6 +19,22 @@ const char* pxb_strerror(int32_t status) {
     case PXB_ERR_OUT_OF_MEMORY: return "out of memory";
     case PXB_ERR_VERSION_MISMATCH: return "options from headers of another ABI version";
     case PXB_ERR_INTERNAL: return "internal error";
+    case PXB_ERR_UNSUPPORTED: return "not supported: no remote generation, no provider, or no such operation";
+    case PXB_ERR_UNAUTHORIZED: return "the provider refused the API key";
+    case PXB_ERR_INSUFFICIENT_CREDITS: return "insufficient credits";
+    case PXB_ERR_FORBIDDEN: return "forbidden by the provider (plan or ownership)";
+    case PXB_ERR_NOT_FOUND: return "no such model, job or task";
+    case PXB_ERR_EXPIRED: return "the job's outputs have expired";
+    case PXB_ERR_RATE_LIMITED: return "rate limited by the provider";
+    case PXB_ERR_REMOTE: return "the provider reported an error";
+    case PXB_ERR_TIMEOUT: return "timed out";
+    case PXB_ERR_NETWORK: return "network error: the provider is unreachable or the connection broke";
+    case PXB_ERR_MALFORMED_REPLY: return "malformed reply from the provider";
+    case PXB_ERR_TOO_LARGE: return "reply or output over its size cap";
+    case PXB_ERR_JOB_FAILED: return "the job failed";
+    case PXB_ERR_CANCELLED: return "cancelled";
+    case PXB_ERR_VALIDATION: return "input does not match the model's schema";
+    case PXB_ERR_NOT_READY: return "the job has not completed yet";
   }
   return "unknown status";
 }

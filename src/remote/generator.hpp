@@ -15,15 +15,17 @@ namespace pixabots::remote {
 // image-to-video, or any scene a provider offers) needs a remote provider.
 struct GenerateRequest {
   std::string kind = "pixabot";
-  // Local kinds.
+  // Local kinds. pixabot: `id`, else the avatar of `seed`, else a random one,
+  // at `size` as `format`. og: the 1200x630 PNG card of `id` alone, else the
+  // grid picked by `seed` (size does not apply). Neither takes the remote fields.
   std::string id;                   // a pixabot ID; empty: from `seed`, else random
   std::optional<std::string> seed;
-  int size = 128;
+  int size = 128;                   // 32..1920
   std::string format = "png";       // png, gif, webp, svg
   // Remote kinds.
   std::string prompt;
-  std::string model;                // empty: the provider's default for the kind
-  Json input = Json::object();      // extra model input, merged under prompt
+  std::string model;                // required by jobs and tasks; empty: the images API's default model
+  Json input = Json::object();      // extra model input; "prompt" is set from `prompt` when that is non-empty
   bool wait = true;                 // poll until done (else return the submitted job)
   WaitOptions waitOptions;
 };
@@ -32,6 +34,7 @@ struct GenerateResult {
   bool local = true;
   std::vector<std::uint8_t> bytes;  // local: the encoded image
   std::string mimeType;             // local: e.g. image/png
+  std::string id;                   // local pixabot: the ID drawn (from the seed, or at random)
   std::optional<Job> job;           // remote: the job as last seen
 };
 

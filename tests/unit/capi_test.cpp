@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -370,7 +371,12 @@ TEST_CASE("C ABI: decodePng round-trips a render and refuses junk") {
 }
 
 TEST_CASE("C ABI: status text, versions and per-thread error detail") {
-  for (int s = PXB_OK; s <= PXB_ERR_INTERNAL; ++s) CHECK(std::strlen(pxb_strerror(s)) > 0);
+  std::set<std::string> texts;
+  for (int s = PXB_OK; s <= PXB_ERR_NOT_READY; ++s) {
+    CHECK(std::string(pxb_strerror(s)) != "unknown status");
+    texts.insert(pxb_strerror(s));
+  }
+  CHECK(texts.size() == PXB_ERR_NOT_READY + 1);  // each status has its own text
   CHECK(std::string(pxb_strerror(99)) == "unknown status");
   CHECK(std::string(pxb_version()) == PIXABOTS_VERSION_STRING);
   CHECK(pxb_version_number() == PIXABOTS_VERSION_NUMBER);
