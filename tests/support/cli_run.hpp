@@ -41,6 +41,30 @@ inline const std::string& conformancePackDir() {
   return dir;
 }
 
+// A run with stdout and stderr apart, for output a program reads (--json).
+struct SplitRun {
+  int status;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+// Runs `env ENV PIXABOTS_CLI ARGS`: `env` holds what env(1) takes before the
+// command (NAME=value words, -u NAME), already quoted for the shell like `args`.
+inline SplitRun runSplit(const std::string& args, const std::string& env = "") {
+  static int runs = 0;
+  const std::filesystem::path errFile = scratch("stderr_" + std::to_string(++runs) + ".txt");
+  const std::string command = "env " + env + " " + std::string(PIXABOTS_CLI) + " " + args + " 2>" + errFile.string();
+  std::FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  std::string out;
+  std::array<char, 4096> buf;
+  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
+  const int status = pclose(pipe);
+  std::string err = readText(errFile);
+  std::filesystem::remove(errFile);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, err};
+}
+
 // Runs the CLI expecting it to fail with `status` and say `message`.
 inline void expectFailure(const std::string& args, int status, const std::string& message) {
   INFO(args);

@@ -1,0 +1,314 @@
+// `pixabots generate`: any kind of picture through one command. The local
+// kinds (pixabot, og) are drawn here with no provider and no network, in
+// every build; other kinds go to the configured remote provider through
+// remote::Generator, which exists only in builds with the remote module.
+// With it, local kinds go through the Generator too (one behaviour for the
+// CLI and the C ABI); without it, drawLocal below calls the core directly.
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "cli/args.hpp"
+#include "cli/commands.hpp"
+#include "cli/output_file.hpp"
+#include "cli/pack_option.hpp"
+#include "pixabots/core/error.hpp"
+
+#ifdef PIXABOTS_WITH_REMOTE
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+
+#include "cli/remote/connection.hpp"
+#include "cli/remote/input_json.hpp"
+#include "cli/remote/interrupt.hpp"
+#include "cli/remote/job_steps.hpp"
+#include "cli/remote/report.hpp"
+#include "remote/generator.hpp"
+#else
+#include <algorithm>
+#include <array>
+#include <random>
+#include <utility>
+
+#include "capi/render.hpp"
+#include "pixabots/core/og.hpp"
+#include "pixabots/core/png.hpp"
+#include "pixabots/core/seeded.hpp"
+#endif
+
+#include <nlohmann/json.hpp>
+
+namespace pixabots::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+[[noreturn]] void usage(const std::string& message) { throw core::Error(core::Errc::invalid_option, message); }
+
+// What a local kind is drawn from.
+struct LocalRequest {
+  std::string kind;
+  std::string id;
+  std::optional<std::string> seed;
+  int size = 128;
+  std::string format;
+};
+
+struct LocalImage {
+  std::vector<std::uint8_t> bytes;
+  std::string id;  // pixabot: the ID drawn; og: empty
+};
+
+#ifdef PIXABOTS_WITH_REMOTE
+
+bool isLocalKind(std::string_view kind) { return remote::Generator::isLocalKind(kind); }
+
+LocalImage drawLocal(const core::Pack& pack, const LocalRequest& local) {
+  remote::GenerateRequest request;
+  request.kind = local.kind;
+  request.id = local.id;
+  request.seed = local.seed;
+  request.size = local.size;
+  request.format = local.format;
+  remote::GenerateResult result = remote::Generator(pack, nullptr, nullptr).generate(request);
+  return {std::move(result.bytes), std::move(result.id)};
+}
+
+#else
+
+bool isLocalKind(std::string_view kind) { return kind == "pixabot" || kind == "og"; }
+
+constexpr std::array<std::pair<std::string_view, pxb_format>, 4> kLocalFormats = {{
+    {"png", PXB_FORMAT_PNG}, {"gif", PXB_FORMAT_GIF}, {"webp", PXB_FORMAT_WEBP}, {"svg", PXB_FORMAT_SVG}}};
+
+// What remote::Generator draws for the local kinds, for builds without it,
+// with the same renderer (capi::renderBytes) and the same rules: pixabot is
+// the ID, else the seed's avatar, else a random one; og the card of the ID
+// alone, else the grid the seed picks.
+LocalImage drawLocal(const core::Pack& pack, const LocalRequest& local) {
+  if (!local.id.empty() && local.seed) usage("give an id or a seed, not both");
+  if (local.kind == "og") {
+    if (local.format != "png") usage("kind og is a 1200x630 PNG card: format \"" + local.format + "\" must be png");
+    core::OgOptions options;
+    if (!local.id.empty()) {
+      options.layout = core::OgLayout::single;
+      options.bots.push_back(core::decodeId(pack.catalog(), local.id));
+    } else if (local.seed) {
+      options.seed = *local.seed;
+    }
+    return {core::encodePng(core::renderOg(pack, options).view()), ""};
+  }
+  const auto format = std::find_if(kLocalFormats.begin(), kLocalFormats.end(),
+                                   [&](const auto& f) { return f.first == local.format; });
+  if (format == kLocalFormats.end()) usage("format \"" + local.format + "\" is not one of png, gif, webp, svg");
+  std::mt19937 rng{std::random_device{}()};
+  const core::Combo combo = !local.id.empty() ? core::decodeId(pack.catalog(), local.id)
+                            : local.seed      ? core::seededCombo(pack.catalog(), *local.seed)
+                                              : core::randomCombo(pack.catalog(), rng);
+  pxb_options options;
+  pxb_options_init(&options);
+  options.size = local.size;
+  options.format = format->second;
+  return {capi::renderBytes(pack, combo, options), core::encodeId(pack.catalog(), combo)};
+}
+
+#endif
+
+// The format a local kind is written in: --format, else the output file's
+// extension when it is one of them, else PNG.
+std::string localFormat(const Args& args, const std::optional<std::string>& output) {
+  if (auto format = args.value("--format")) return *format;
+  if (output) {
+    const std::string ext = fs::path(*output).extension().string();
+    for (const char* known : {".png", ".gif", ".webp", ".svg"}) {
+      if (ext == known) return ext.substr(1);
+    }
+  }
+  return "png";
+}
+
+int generateLocal(const Args& args, const std::string& kind, const std::optional<std::string>& output) {
+  for (const char* remoteOnly : {"--prompt", "--model", "--input", "--deadline"}) {
+    if (args.value(remoteOnly)) usage("kind " + kind + " is drawn locally: " + remoteOnly + " is for remote kinds");
+  }
+  if (args.flag("--no-wait")) usage("kind " + kind + " is drawn locally: --no-wait is for remote kinds");
+  const PackOption pack(args);
+  LocalRequest request{kind, args.value("--id").value_or(""), args.value("--seed"), 128, localFormat(args, output)};
+  if (auto size = args.integer("--size")) request.size = *size;
+  const LocalImage image = drawLocal(pack.pack(), request);
+
+  const fs::path file = output ? fs::path(*output)
+                               : fs::path(args.value("--out").value_or(".")) /
+                                     ((image.id.empty() ? kind : image.id) + "." + request.format);
+  writeOutput(file, image.bytes);
+  if (file == "-") return 0;
+  if (args.flag("--json")) {
+    const nlohmann::json doc{{"kind", kind},
+                             {"id", image.id.empty() ? nlohmann::json(nullptr) : nlohmann::json(image.id)},
+                             {"files", {file.string()}}};
+    std::cout << doc.dump(2) << "\n";
+  } else {
+    std::cout << (image.id.empty() ? kind : image.id) << " -> " << file.string() << "\n";
+  }
+  return 0;
+}
+
+#ifdef PIXABOTS_WITH_REMOTE
+
+// A directory beside `file` that is removed with everything in it when this
+// goes out of scope: downloads land there, then the one output is renamed
+// onto `file` (the same file system, so the rename is atomic).
+class DownloadDir {
+ public:
+  explicit DownloadDir(const fs::path& file) {
+    const fs::path parent = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+    std::string pattern = (parent / ".pixabots-download-XXXXXX").string();
+    if (!::mkdtemp(pattern.data())) {
+      throw remote::Error(remote::Errc::io, "cannot create a download directory in " + parent.string() + ": " +
+                                                std::strerror(errno));
+    }
+    path_ = pattern;
+  }
+  ~DownloadDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  DownloadDir(const DownloadDir&) = delete;
+  DownloadDir& operator=(const DownloadDir&) = delete;
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+// -o FILE: the job's single output, written to FILE.
+fs::path downloadTo(remote::ApiClient& client, const remote::Job& job, const fs::path& file,
+                    const remote::DownloadOptions& options) {
+  if (job.outputs.size() != 1) {
+    throw remote::Error(remote::Errc::unsupported, "-o FILE takes one output, and job " + job.id + " has " +
+                                                       std::to_string(job.outputs.size()) +
+                                                       ": use --out DIR to keep them all");
+  }
+  const DownloadDir dir(file);
+  const auto written = remote::downloadOutputs(client, job, dir.path(), options);
+  std::error_code ec;
+  fs::rename(written.at(0), file, ec);
+  if (ec) throw remote::Error(remote::Errc::io, "cannot rename the download into " + file.string() + ": " + ec.message());
+  return file;
+}
+
+int generateRemote(const Args& args, const std::string& kind, const std::optional<std::string>& output) {
+  for (const char* localOnly : {"--id", "--seed", "--size", "--format", "--pack"}) {
+    if (args.value(localOnly)) usage("kind " + kind + " is generated remotely: " + localOnly + " is for pixabot and og");
+  }
+  const bool wait = !args.flag("--no-wait");
+  if (!wait && (output || args.value("--out"))) usage("--no-wait leaves nothing to download: drop -o / --out");
+  if (output && *output == "-") usage("a remote kind's output cannot go to stdout: give -o FILE or --out DIR");
+
+  remote::GenerateRequest request;
+  request.kind = kind;
+  request.prompt = args.value("--prompt").value_or("");
+  request.model = args.value("--model").value_or("");
+  if (auto input = args.value("--input")) request.input = parseInputOption(*input);
+  request.wait = wait;
+  const auto deadline = deadlineOption(args);
+
+  std::unique_ptr<Connection> connection;
+  std::string apiKey;
+  try {
+    // No provider is not an error here: the Generator says what the kind needs.
+    if (auto config = configFromArgs(args)) connection = std::make_unique<Connection>(std::move(*config));
+    if (connection) apiKey = connection->apiKey();
+    remote::CancelToken cancel;
+    const InterruptCancels interrupt(cancel);
+    WaitProgress progress(::isatty(STDERR_FILENO) == 1, apiKey);
+    request.waitOptions = waitOptions(progress, cancel, deadline);
+    remote::Generator generator(core::Pack::embedded(), connection ? &connection->provider() : nullptr,
+                                connection ? &connection->client() : nullptr);
+    const remote::Job job = *generator.generate(request).job;
+    std::optional<std::vector<fs::path>> files;
+    if (wait) {
+      requireNotFailed(job);
+      remote::DownloadOptions download;
+      download.cancel = &cancel;
+      files = output ? std::vector<fs::path>{downloadTo(connection->client(), job, *output, download)}
+                     : remote::downloadOutputs(connection->client(), job, args.value("--out").value_or("."), download);
+    }
+    const std::string text = args.flag("--json") ? jobDocument(job, files).dump(2) + "\n"
+                                                 : jobReport(job, files.value_or(std::vector<fs::path>{}));
+    printRedacted(text, apiKey);
+    return 0;
+  } catch (const remote::Error& e) {
+    return reportFailure("generate", e, apiKey);
+  }
+}
+
+#else
+
+int generateRemote(const Args&, const std::string& kind, const std::optional<std::string>&) {
+  throw std::runtime_error("kind " + kind +
+                           " needs a remote provider, and this pixabots was built without remote generation "
+                           "(PIXABOTS_REMOTE=OFF, or libcurl was not found); the local kinds are pixabot and og");
+}
+
+#endif
+
+int generate(const std::vector<std::string_view>& argv) {
+  const Args args(argv,
+                  {"--kind", "--prompt", "--model", "--input", "-o", "--output", "--out", "--id", "--seed", "--size",
+                   "--format", "--pack", "--deadline", "--provider", "--base-url", "--config", "--timeout-ms",
+                   "--task-provider"},
+                  {"--no-wait", "--json"});
+  if (!args.positionals().empty()) usage("generate takes options only, got \"" + args.positionals()[0] + "\"");
+  const auto kind = args.value("--kind");
+  if (!kind) usage("generate needs --kind: pixabot or og (drawn locally), or a remote kind such as text-to-image");
+  auto output = args.value("-o");
+  if (!output) output = args.value("--output");
+  if (output && args.value("--out")) usage("give -o FILE or --out DIR, not both");
+  if (output && *output == "-" && args.flag("--json")) usage("--json and -o - would both write to stdout");
+  return isLocalKind(*kind) ? generateLocal(args, *kind, output) : generateRemote(args, *kind, output);
+}
+
+}  // namespace
+
+const Command kGenerateCommand{
+    "generate", "a picture of any kind: pixabot and og locally, others remotely",
+    "usage: pixabots generate --kind KIND [options] [-o FILE | --out DIR]\n"
+    "\n"
+    "Local kinds, drawn here with no network:\n"
+    "  pixabot     an avatar: --id ID, --seed TEXT, or a random one; --size 32..1920;\n"
+    "              --format png|gif|webp|svg (default: from -o's extension, else png)\n"
+    "  og          the 1200x630 PNG card: of --id ID alone, else the grid --seed picks\n"
+    "\n"
+    "Remote kinds (text-to-image, image-to-image, text-to-video, image-to-video, or any\n"
+    "scene the provider offers) go to the configured provider, never silently: without\n"
+    "one they fail with how to configure it. See docs/remote.md and `pixabots remote`.\n"
+    "  --prompt TEXT       what to generate\n"
+    "  --model M           the model (`pixabots remote models`); required by the jobs and\n"
+    "                      tasks providers; the input is checked against its schema first\n"
+    "  --input JSON|@FILE  more model input, a JSON object (--prompt sets \"prompt\")\n"
+    "  --no-wait           submit and print the job (ID, status) without waiting\n"
+    "  --deadline S        give up waiting after S seconds (default 600)\n"
+    "  --provider, --base-url, --config, --timeout-ms, --task-provider\n"
+    "                      the provider, as for `pixabots remote` (the API key only from\n"
+    "                      PIXABOTS_API_KEY or the config file: flags show in `ps`)\n"
+    "\n"
+    "Output:\n"
+    "  -o FILE     the picture (local: '-' for stdout; remote: the job's one output)\n"
+    "  --out DIR   the directory (default .): local kinds as ID.FORMAT or og.png, remote\n"
+    "              outputs as JOB-N.EXT\n"
+    "  --pack DIR  local kinds: a sprite pack directory instead of the built-in art\n"
+    "  --json      print {kind, id, files} (local) or the job {id, status, outputs, error,\n"
+    "              expiresAt, raw, files} (remote) instead of the lines for people\n"
+    "\n"
+    "Files are written under a temporary name and renamed into place: never half a file.\n"
+    "Exit status: 0 done, 1 failure, 2 bad usage, 130 cancelled (Ctrl-C while waiting).\n",
+    generate};
+
+}  // namespace pixabots::cli

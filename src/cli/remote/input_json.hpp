@@ -1,0 +1,14 @@
+#pragma once
+#include <string_view>
+
+#include "remote/client.hpp"
+
+namespace pixabots::cli {
+
+// A model input from --input: JSON text, or @FILE to read it from a file.
+// Throws core::Error(invalid_option) naming the line and column of a syntax
+// error, or when the value is not a JSON object; core::Error(io) for a file
+// that cannot be read.
+remote::Json parseInputOption(std::string_view value);
+
+}  // namespace pixabots::cli
