@@ -4,6 +4,8 @@
 // registered on `http` before start(); every request is recorded.
 #include <httplib.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -25,8 +27,11 @@ class LoopbackServer {
     http.set_logger([this](const httplib::Request& req, const httplib::Response&) {
       std::string query;
       for (const auto& [k, v] : req.params) query += (query.empty() ? "" : "&") + k + "=" + v;
-      std::lock_guard lock(mutex_);
-      requests_.push_back({req.method, req.path, query, req.body, req.headers});
+      {
+        std::lock_guard lock(mutex_);
+        requests_.push_back({req.method, req.path, query, req.body, req.headers});
+      }
+      logged_.notify_all();
     });
   }
   ~LoopbackServer() { stop(); }
@@ -56,6 +61,15 @@ class LoopbackServer {
     std::lock_guard lock(mutex_);
     return requests_;
   }
+  // The requests once at least `count` are logged: a client can have its
+  // reply before the server logs it, so a test about to inspect what was
+  // sent waits here (up to `patience`) instead of racing the log.
+  std::vector<RecordedRequest> awaitRequests(std::size_t count,
+                                             std::chrono::milliseconds patience = std::chrono::seconds{5}) const {
+    std::unique_lock lock(mutex_);
+    logged_.wait_for(lock, patience, [&] { return requests_.size() >= count; });
+    return requests_;
+  }
 
   httplib::Server http;
 
@@ -63,6 +77,7 @@ class LoopbackServer {
   int port_ = 0;
   std::thread thread_;
   mutable std::mutex mutex_;
+  mutable std::condition_variable logged_;
   std::vector<RecordedRequest> requests_;
 };
 

@@ -114,7 +114,7 @@ TEST_CASE("a POST delivers its body without asking for 100 Continue", "[remote][
 
   CHECK(reply.status == 200);
   CHECK(reply.body == "200000");
-  auto seen = server.requests();
+  auto seen = server.awaitRequests(1);
   REQUIRE(seen.size() == 1);
   CHECK(seen[0].headers.count("Expect") == 0);
   CHECK(seen[0].body.size() == 200'000);
