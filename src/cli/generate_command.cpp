@@ -143,9 +143,17 @@ int generateLocal(const Args& args, const std::string& kind, const std::optional
   if (auto size = args.integer("--size")) request.size = *size;
   const LocalImage image = drawLocal(pack.pack(), request);
 
-  const fs::path file = output ? fs::path(*output)
-                               : fs::path(args.value("--out").value_or(".")) /
-                                     ((image.id.empty() ? kind : image.id) + "." + request.format);
+  fs::path file;
+  if (output) {
+    file = *output;
+  } else {
+    // As for remote outputs, a missing --out directory is created.
+    const fs::path dir = args.value("--out").value_or(".");
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) throw core::Error(core::Errc::io, "cannot create directory " + dir.string() + ": " + ec.message());
+    file = dir / ((image.id.empty() ? kind : image.id) + "." + request.format);
+  }
   writeOutput(file, image.bytes);
   if (file == "-") return 0;
   if (args.flag("--json")) {
@@ -240,9 +248,7 @@ int generateRemote(const Args& args, const std::string& kind, const std::optiona
       files = output ? std::vector<fs::path>{downloadTo(connection->client(), job, *output, download)}
                      : remote::downloadOutputs(connection->client(), job, args.value("--out").value_or("."), download);
     }
-    const std::string text = args.flag("--json") ? jobDocument(job, files).dump(2) + "\n"
-                                                 : jobReport(job, files.value_or(std::vector<fs::path>{}));
-    printRedacted(text, apiKey);
+    printRedacted(jobText(job, files, args.flag("--json")), apiKey);
     return 0;
   } catch (const remote::Error& e) {
     return reportFailure("generate", e, apiKey);

@@ -1,26 +1,26 @@
 // `pixabots remote`: a generation provider's API from the command line
 // (src/remote, docs/remote.md). Compiled into every build; without the
 // remote module it only says so.
-#include <array>
 #include <stdexcept>
 #include <string>
 
-#include "cli/args.hpp"
 #include "cli/commands.hpp"
-#include "pixabots/core/error.hpp"
 
 #ifdef PIXABOTS_WITH_REMOTE
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <memory>
 
+#include "cli/args.hpp"
 #include "cli/remote/connection.hpp"
 #include "cli/remote/input_json.hpp"
 #include "cli/remote/interrupt.hpp"
 #include "cli/remote/job_steps.hpp"
 #include "cli/remote/report.hpp"
 #include "cli/remote/wait_progress.hpp"
+#include "pixabots/core/error.hpp"
 #include "remote/job_json.hpp"
 #include "remote/lifecycle.hpp"
 #endif
@@ -113,7 +113,7 @@ int finishJob(Invocation& inv, remote::Job job, const Finish& finish, const remo
     download.cancel = &cancel;
     files = remote::downloadOutputs(connection.client(), job, *finish.outDir, download);
   }
-  inv.show(jobDocument(job, files), jobReport(job, files.value_or(std::vector<std::filesystem::path>{})));
+  inv.print(jobText(job, files, inv.json()));
   return 0;
 }
 

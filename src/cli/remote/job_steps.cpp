@@ -1,5 +1,6 @@
 #include "cli/remote/job_steps.hpp"
 
+#include "cli/remote/report.hpp"
 #include "pixabots/core/error.hpp"
 #include "remote/job_json.hpp"
 
@@ -32,13 +33,14 @@ void requireNotFailed(const remote::Job& job) {
                       "job " + job.id + " failed" + (job.error.empty() ? std::string() : ": " + job.error));
 }
 
-remote::Json jobDocument(const remote::Job& job, const std::optional<std::vector<std::filesystem::path>>& files) {
+std::string jobText(const remote::Job& job, const std::optional<std::vector<std::filesystem::path>>& files, bool json) {
+  if (!json) return jobReport(job, files.value_or(std::vector<std::filesystem::path>{}));
   remote::Json doc = remote::jobToJson(job);
   if (files) {
     doc["files"] = remote::Json::array();
     for (const auto& f : *files) doc["files"].push_back(f.string());
   }
-  return doc;
+  return doc.dump(2) + "\n";
 }
 
 }  // namespace pixabots::cli

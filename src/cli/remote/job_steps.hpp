@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "cli/args.hpp"
@@ -25,8 +26,9 @@ remote::WaitOptions waitOptions(WaitProgress& progress, const remote::CancelToke
 // with the provider's reason.
 void requireNotFailed(const remote::Job& job);
 
-// jobToJson, plus "files" (the written paths, in output order) when the
-// outputs were downloaded.
-remote::Json jobDocument(const remote::Job& job, const std::optional<std::vector<std::filesystem::path>>& files);
+// What a command prints about a job on stdout: with --json, jobToJson plus
+// "files" (the written paths, in output order) when the outputs were
+// downloaded; otherwise jobReport's lines.
+std::string jobText(const remote::Job& job, const std::optional<std::vector<std::filesystem::path>>& files, bool json);
 
 }  // namespace pixabots::cli
