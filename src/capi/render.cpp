@@ -134,6 +134,15 @@ pxb_status checkVersion(const pxb_options* options) {
 }
 
 }  // namespace
+
+std::vector<std::uint8_t> renderBytes(const core::Pack& pack, const core::Combo& combo, const pxb_options& options) {
+  const Request r = requestOf(&options);
+  if (r.format != PXB_FORMAT_RGBA) return encode(pack, combo, r);
+  std::vector<std::uint8_t> pixels(rgbaBytes(pack, combo, r));
+  renderRgba(pack, combo, r, pixels);
+  return pixels;
+}
+
 }  // namespace pixabots::capi
 
 extern "C" {

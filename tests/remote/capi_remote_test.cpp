@@ -212,7 +212,7 @@ TEST_CASE("C ABI remote: the jobs API from models to downloaded files", "[remote
   TempDir dir;
   const Result fetched = fetch(r.get(), "job_1", dir.path() / "out");
   REQUIRE(fetched.status == PXB_OK);
-  CHECK(fetched.json == Json{(dir.path() / "out" / "job_1-0.png").string(), (dir.path() / "out" / "job_1-1.png").string()});
+  CHECK(fetched.json == Json{(dir.path() / "out" / "job_1-1.png").string(), (dir.path() / "out" / "job_1-2.png").string()});
   CHECK(fake.polls("job_1") == 3);  // fetch polls once
   for (const auto& path : fetched.json) checkPixabotPng(path.get<std::string>());
 }
@@ -251,7 +251,7 @@ TEST_CASE("C ABI remote: the images API answers with a finished image", "[remote
   TempDir dir;
   const Result fetched = fetch(r.get(), "img_1", dir.path());
   REQUIRE(fetched.status == PXB_OK);
-  REQUIRE(fetched.json.size() == 1);
+  REQUIRE(fetched.json == Json{(dir.path() / "img_1-1.png").string()});
   checkPixabotPng(fetched.json[0].get<std::string>());
 
   // The synthesized schema knows the model's capabilities.
@@ -283,7 +283,7 @@ TEST_CASE("C ABI remote: the tasks API, polled to SUCCESS", "[remote][capi]") {
   TempDir dir;
   const Result fetched = fetch(r.get(), "task_1", dir.path());
   REQUIRE(fetched.status == PXB_OK);
-  CHECK(fetched.json == Json{(dir.path() / "task_1-0.mp4").string()});
+  CHECK(fetched.json == Json{(dir.path() / "task_1-1.mp4").string()});
   CHECK(fs::file_size(fetched.json[0].get<std::string>()) > 0);
 }
 
@@ -420,7 +420,7 @@ TEST_CASE("C ABI remote: jobs that fail, run late or are fetched too early", "[r
     CHECK(fetch(capped.get(), "job_1", dir.path()).status == PXB_ERR_MALFORMED_REPLY);
     CHECK(dir.files().empty());
     CHECK(fetch(capped.get(), "job_1", dir.path()).status == PXB_OK);
-    CHECK(dir.files() == std::vector<fs::path>{"job_1-0.png"});
+    CHECK(dir.files() == std::vector<fs::path>{"job_1-1.png"});
   }
   SECTION("a directory that cannot be written") {
     REQUIRE(submit(r.get(), "fake-flux", R"({"prompt":"x"})").status == PXB_OK);
