@@ -1,1 +1,108 @@
-// In progress.
+// A completed job's assets, fetched into files that appear only when whole.
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <system_error>
+
+#include "remote/config.hpp"
+#include "remote/lifecycle.hpp"
+#include "remote/pending_file.hpp"
+
+namespace pixabots::remote {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+// "image/png" of "Image/PNG; charset=binary".
+std::string mediaType(std::string_view contentType) {
+  std::string_view type = contentType.substr(0, contentType.find(';'));
+  while (!type.empty() && std::isspace(static_cast<unsigned char>(type.front()))) type.remove_prefix(1);
+  while (!type.empty() && std::isspace(static_cast<unsigned char>(type.back()))) type.remove_suffix(1);
+  return lower(type);
+}
+
+std::string extensionFor(const std::string& media) {
+  static const std::pair<const char*, const char*> known[] = {
+      {"image/png", ".png"},   {"image/jpeg", ".jpg"},  {"image/webp", ".webp"}, {"image/gif", ".gif"},
+      {"video/mp4", ".mp4"},   {"video/webm", ".webm"}, {"audio/mpeg", ".mp3"},  {"audio/wav", ".wav"}};
+  for (const auto& [type, extension] : known)
+    if (media == type) return extension;
+  return ".bin";
+}
+
+bool isHttpUrl(std::string_view url) {
+  const std::string scheme = lower(url.substr(0, url.find("://")));
+  return url.find("://") != std::string_view::npos && (scheme == "http" || scheme == "https");
+}
+
+// The job id as a file name: the provider chose it, so nothing in it may
+// reach another directory or hide the file.
+std::string fileStem(std::string_view jobId) {
+  std::string stem(jobId);
+  for (char& c : stem)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = '_';
+  return stem.empty() ? "job" : stem;
+}
+
+std::string acceptedList(const std::vector<std::string>& types) {
+  std::string out;
+  for (const std::string& t : types) out += (out.empty() ? "" : ", ") + t;
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> downloadOutputs(ApiClient& client, const Job& job, const std::filesystem::path& dir,
+                                                   const DownloadOptions& options) {
+  const std::string& key = client.config().apiKey;
+  if (job.status != JobStatus::completed)
+    throw Error(Errc::validation, "job " + redact(job.id, key) + " is " + std::string(jobStatusName(job.status)) +
+                                      ": only completed jobs have outputs to download");
+  // Every URL is checked before anything is fetched, so a bad one does not
+  // leave the job half downloaded.
+  for (std::size_t i = 0; i < job.outputs.size(); ++i)
+    if (!isHttpUrl(job.outputs[i]))
+      throw Error(Errc::malformed_reply, "output " + std::to_string(i + 1) + " of job " + redact(job.id, key) +
+                                             " is not an http(s) URL: " + redact(job.outputs[i], key));
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw Error(Errc::io, "cannot create the directory " + dir.string() + ": " + ec.message());
+
+  const std::string stem = fileStem(job.id);
+  std::vector<std::filesystem::path> written;
+  for (std::size_t i = 0; i < job.outputs.size(); ++i) {
+    const std::string name = stem + "-" + std::to_string(i + 1);
+    const std::string what = "output " + std::to_string(i + 1) + " of job " + redact(job.id, key);
+    PendingFile file(dir, name);
+    HttpResponse response;
+    try {
+      response = client.download(
+          job.outputs[i], [&](std::string_view chunk) { file.write(chunk); }, [&] { file.restart(); },
+          options.cancel);
+    } catch (const Error& e) {
+      // The same failure, said of which output it was.
+      throw Error(e.code(), what + ": " + e.what(), e.httpStatus(), e.retryAfter(), e.details());
+    }
+    // Checked once the body is in the unnamed temp: a wrong type never gets
+    // a name, and the transport needs no header callback.
+    const std::string contentType = response.header("Content-Type").value_or("");
+    const std::string media = mediaType(contentType);
+    const bool accepted = !media.empty() && std::any_of(options.acceptedTypes.begin(), options.acceptedTypes.end(),
+                                                        [&](const std::string& t) { return media.starts_with(lower(t)); });
+    if (!accepted)
+      throw Error(Errc::bad_content_type,
+                  what + (contentType.empty() ? ": no Content-Type" : ": Content-Type \"" + redact(contentType, key) + "\"") +
+                      " is not accepted (accepted: " + acceptedList(options.acceptedTypes) + ")",
+                  response.status);
+    const std::filesystem::path path = dir / (name + extensionFor(media));
+    file.commit(path);
+    written.push_back(path);
+  }
+  return written;
+}
+
+}  // namespace pixabots::remote

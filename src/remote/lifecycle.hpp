@@ -36,7 +36,8 @@ struct WaitOptions {
 
 // Polls until the job is completed or failed: exponential backoff with
 // jitter between polls, a server's poll hint (Retry-After) taking precedence,
-// never sleeping past the deadline. Returns the completed job; throws
+// never sleeping past the deadline (the last poll falls on it). Options out
+// of range throw Error(config). Returns the completed job; throws
 // Error(job_failed) with the provider's reason, Error(timeout) at the
 // deadline, Error(cancelled).
 Job waitForJob(Provider& provider, ApiClient& client, std::string_view jobId, const WaitOptions& options);
@@ -48,10 +49,13 @@ struct DownloadOptions {
 };
 
 // Downloads every output of a completed job into `dir` (created if missing)
-// as <job id>-<n>.<ext>, the extension from the Content-Type. Each file is
-// written under a temporary name and renamed into place only when complete,
-// so a failure (too large, wrong type, broken connection) leaves no partial
-// file. The size cap is the client's asset limit. Returns the paths.
+// as <job id>-<n>.<ext>, n from 1, the extension from the Content-Type. Each
+// file is written under a temporary name and renamed into place only when
+// complete, so a failure (too large, wrong type, broken connection) leaves no
+// partial file; outputs finished before the failure stay, whole. A file of
+// the same name is replaced atomically (the name is the job's own). The size
+// cap is the client's asset limit. Throws Error(validation) for a job that is
+// not completed. Returns the paths.
 std::vector<std::filesystem::path> downloadOutputs(ApiClient& client, const Job& job,
                                                    const std::filesystem::path& dir,
                                                    const DownloadOptions& options = {});

@@ -2,10 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cmath>
 #include <cstddef>
 #include <regex>
-#include <set>
 
 namespace pixabots::contract {
 namespace {
@@ -18,38 +16,6 @@ std::string lower(std::string_view s) {
   std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
-
-std::string typeName(const Json& v) {
-  switch (v.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::boolean: return "boolean";
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned: return "integer";
-    case Json::value_t::number_float: return "number";
-    case Json::value_t::string: return "string";
-    case Json::value_t::array: return "array";
-    case Json::value_t::object: return "object";
-    default: return "unknown";
-  }
-}
-
-// JSON Schema: an integer is any number with a zero fractional part (2.0 is).
-bool hasType(const Json& v, const std::string& type) {
-  if (type == "integer")
-    return v.is_number_integer() || (v.is_number_float() && std::isfinite(v.get<double>()) &&
-                                     v.get<double>() == std::floor(v.get<double>()));
-  if (type == "number") return v.is_number();
-  return typeName(v) == type;
-}
-
-// Code points, not bytes: maxLength counts characters.
-std::size_t utf8Length(const std::string& s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-
-std::string property(const std::string& path, const std::string& key) { return path + "." + key; }
 
 // A schema by value or by reference; nullptr when the reference is broken.
 const Json* deref(const Json& root, const Json& node) {
@@ -118,163 +84,6 @@ std::vector<std::string> checkHeader(const SchemaValidator& validator, const Jso
 }
 
 }  // namespace
-
-const Json* resolveRef(const Json& root, std::string_view ref) {
-  if (!ref.starts_with("#")) return nullptr;
-  ref.remove_prefix(1);
-  if (ref.empty()) return &root;
-  if (!ref.starts_with("/")) return nullptr;
-  const Json* at = &root;
-  while (!ref.empty()) {
-    ref.remove_prefix(1);
-    const auto slash = ref.find('/');
-    std::string token(ref.substr(0, slash));
-    ref = slash == std::string_view::npos ? std::string_view() : ref.substr(slash);
-    // RFC 6901 escapes: ~1 is '/', ~0 is '~' (in that order).
-    for (std::size_t p; (p = token.find("~1")) != std::string::npos;) token.replace(p, 2, "/");
-    for (std::size_t p; (p = token.find("~0")) != std::string::npos;) token.replace(p, 2, "~");
-    if (at->is_object()) {
-      const auto it = at->find(token);
-      if (it == at->end()) return nullptr;
-      at = &*it;
-    } else if (at->is_array()) {
-      if (token.empty() || !std::all_of(token.begin(), token.end(), [](unsigned char c) { return std::isdigit(c); }))
-        return nullptr;
-      const std::size_t index = std::stoul(token);
-      if (index >= at->size()) return nullptr;
-      at = &(*at)[index];
-    } else {
-      return nullptr;
-    }
-  }
-  return at;
-}
-
-const std::vector<std::string>& keywordsUnderstood() {
-  static const std::vector<std::string> keywords = {
-      // validated
-      "$ref", "type", "enum", "const", "properties", "required", "additionalProperties", "items", "minItems",
-      "maxItems", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "pattern",
-      "oneOf", "anyOf", "allOf",
-      // annotations: they describe, they do not constrain
-      "description", "title", "example", "examples", "default", "format"};
-  return keywords;
-}
-
-std::vector<std::string> SchemaValidator::validate(const Json& schema, const Json& instance) const {
-  std::vector<std::string> problems;
-  check(schema, instance, "$", 0, problems);
-  return problems;
-}
-
-void SchemaValidator::check(const Json& schema, const Json& instance, const std::string& path, int depth,
-                            std::vector<std::string>& problems) const {
-  const auto fail = [&](const std::string& message) { problems.push_back(path + ": " + message); };
-  if (depth > kMaxDepth) return fail("schema nests too deep (a $ref cycle?)");
-  if (schema.is_boolean()) {
-    if (!schema.get<bool>()) fail("no value is allowed here");
-    return;
-  }
-  if (!schema.is_object()) return fail("schema is not an object");
-
-  // 2020-12: $ref applies alongside its sibling keywords.
-  if (const auto ref = schema.find("$ref"); ref != schema.end()) {
-    const Json* target = resolveRef(root_, ref->get<std::string>());
-    if (!target) return fail("unresolved $ref " + ref->get<std::string>());
-    check(*target, instance, path, depth + 1, problems);
-  }
-
-  if (const auto type = schema.find("type"); type != schema.end()) {
-    bool ok = false;
-    std::string wanted;
-    for (const Json& t : type->is_array() ? *type : Json::array({*type})) {
-      ok = ok || hasType(instance, t.get<std::string>());
-      wanted += (wanted.empty() ? "" : " or ") + t.get<std::string>();
-    }
-    // Further keywords would only repeat the mismatch in other words.
-    if (!ok) return fail("expected " + wanted + ", got " + typeName(instance));
-  }
-
-  if (const auto e = schema.find("enum"); e != schema.end()) {
-    if (std::find(e->begin(), e->end(), instance) == e->end())
-      fail("value " + instance.dump() + " is not one of " + e->dump());
-  }
-  if (const auto c = schema.find("const"); c != schema.end() && *c != instance)
-    fail("value " + instance.dump() + " is not " + c->dump());
-
-  if (instance.is_number()) {
-    const double v = instance.get<double>();
-    if (const auto m = schema.find("minimum"); m != schema.end() && v < m->get<double>())
-      fail(instance.dump() + " is below the minimum " + m->dump());
-    if (const auto m = schema.find("maximum"); m != schema.end() && v > m->get<double>())
-      fail(instance.dump() + " is above the maximum " + m->dump());
-    if (const auto m = schema.find("exclusiveMinimum"); m != schema.end() && v <= m->get<double>())
-      fail(instance.dump() + " is not above " + m->dump());
-    if (const auto m = schema.find("exclusiveMaximum"); m != schema.end() && v >= m->get<double>())
-      fail(instance.dump() + " is not below " + m->dump());
-  }
-
-  if (instance.is_string()) {
-    const auto& s = instance.get_ref<const std::string&>();
-    const std::size_t length = utf8Length(s);
-    if (const auto m = schema.find("minLength"); m != schema.end() && length < m->get<std::size_t>())
-      fail("string of " + std::to_string(length) + " characters is shorter than " + m->dump());
-    if (const auto m = schema.find("maxLength"); m != schema.end() && length > m->get<std::size_t>())
-      fail("string of " + std::to_string(length) + " characters is longer than " + m->dump());
-    // JSON Schema patterns are unanchored ECMAScript regexes: regex_search.
-    if (const auto p = schema.find("pattern"); p != schema.end() && !std::regex_search(s, std::regex(p->get<std::string>())))
-      fail(instance.dump() + " does not match " + p->get<std::string>());
-  }
-
-  if (instance.is_array()) {
-    if (const auto m = schema.find("minItems"); m != schema.end() && instance.size() < m->get<std::size_t>())
-      fail(std::to_string(instance.size()) + " items, fewer than " + m->dump());
-    if (const auto m = schema.find("maxItems"); m != schema.end() && instance.size() > m->get<std::size_t>())
-      fail(std::to_string(instance.size()) + " items, more than " + m->dump());
-    if (const auto items = schema.find("items"); items != schema.end())
-      for (std::size_t i = 0; i < instance.size(); ++i)
-        check(*items, instance[i], path + "[" + std::to_string(i) + "]", depth + 1, problems);
-  }
-
-  if (instance.is_object()) {
-    if (const auto required = schema.find("required"); required != schema.end())
-      for (const Json& name : *required)
-        if (!instance.contains(name.get<std::string>()))
-          fail("missing required property \"" + name.get<std::string>() + "\"");
-    const auto properties = schema.find("properties");
-    const auto additional = schema.find("additionalProperties");
-    for (const auto& [key, value] : instance.items()) {
-      if (properties != schema.end() && properties->contains(key)) {
-        check(properties->at(key), value, property(path, key), depth + 1, problems);
-      } else if (additional != schema.end()) {
-        if (additional->is_boolean() && !additional->get<bool>())
-          problems.push_back(property(path, key) + ": property is not allowed (additionalProperties: false)");
-        else
-          check(*additional, value, property(path, key), depth + 1, problems);
-      }
-    }
-  }
-
-  // Alternatives: collect each branch's problems so a failure says why.
-  const auto branches = [&](const char* keyword, auto accept) {
-    const auto list = schema.find(keyword);
-    if (list == schema.end()) return;
-    std::size_t passed = 0;
-    std::vector<std::string> why;
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      std::vector<std::string> branch;
-      check((*list)[i], instance, path, depth + 1, branch);
-      if (branch.empty()) ++passed;
-      else why.push_back("[" + std::to_string(i) + "] " + join(branch));
-    }
-    if (!accept(passed, list->size()))
-      fail(std::string(keyword) + " matched " + std::to_string(passed) + " of " + std::to_string(list->size()) +
-           " schemas" + (why.empty() ? "" : " (" + join(why) + ")"));
-  };
-  branches("allOf", [](std::size_t passed, std::size_t n) { return passed == n; });
-  branches("anyOf", [](std::size_t passed, std::size_t) { return passed >= 1; });
-  branches("oneOf", [](std::size_t passed, std::size_t) { return passed == 1; });
-}
 
 std::optional<PathMatch> matchPath(const Json& document, std::string_view path) {
   const std::string bare(path.substr(0, path.find('?')));
@@ -381,12 +190,6 @@ std::vector<std::string> checkResponse(const Json& document, std::string_view me
     for (const std::string& p : validator.validate(mediaObject->at("schema"), body)) fail(p);
   }
   return problems;
-}
-
-std::string join(const std::vector<std::string>& problems) {
-  std::string out;
-  for (const std::string& p : problems) out += (out.empty() ? "" : "; ") + p;
-  return out;
 }
 
 }  // namespace pixabots::contract

@@ -11,33 +11,18 @@
 #include <string_view>
 #include <vector>
 
+#include "jsonschema/schema.hpp"
+
 namespace pixabots::contract {
 
 using Json = nlohmann::json;
 
-// "#/components/schemas/Id" inside `root`; nullptr when it does not resolve.
-// Only local references exist in the document, so only those are supported.
-const Json* resolveRef(const Json& root, std::string_view ref);
-
-// The schema keywords validate() acts on, and the annotations it may ignore.
-const std::vector<std::string>& keywordsUnderstood();
-
-class SchemaValidator {
- public:
-  // `root` is the whole document, for $ref; it must outlive the validator.
-  explicit SchemaValidator(const Json& root) : root_(root) {}
-
-  // Every violation, each naming the JSON path of the offending value
-  // (e.g. "$.frames[3].offsets.top: expected number, got string"); empty when
-  // `instance` is valid.
-  std::vector<std::string> validate(const Json& schema, const Json& instance) const;
-
- private:
-  void check(const Json& schema, const Json& instance, const std::string& path, int depth,
-             std::vector<std::string>& problems) const;
-
-  const Json& root_;
-};
+// The validator lives in the library (jsonschema), shared with the remote
+// module; the contract checks use it under these names.
+using jsonschema::join;
+using jsonschema::keywordsUnderstood;
+using jsonschema::resolveRef;
+using jsonschema::SchemaValidator;
 
 struct PathMatch {
   std::string templatePath;                   // the document's key, e.g. /api/pixabot/{id}
@@ -61,8 +46,5 @@ struct Response {
 // the GET it mirrors, without a body.
 std::vector<std::string> checkResponse(const Json& document, std::string_view method, std::string_view path,
                                        const Response& response);
-
-// "a; b" joined, for test failure messages.
-std::string join(const std::vector<std::string>& problems);
 
 }  // namespace pixabots::contract

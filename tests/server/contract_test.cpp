@@ -69,7 +69,7 @@ TEST_CASE("contract validator: properties, required, additionalProperties name t
 TEST_CASE("contract validator: items, enum, const, lengths", "[contract][validator]") {
   const Json list = {{"type", "array"}, {"items", {{"type", "string"}, {"enum", {"top", "body"}}}}, {"maxItems", 3}};
   CHECK(validate(list, {"top", "body"}).empty());
-  CHECK(mentions(validate(list, {"top", "ears"}), "$[1]: value \"ears\" is not one of [\"top\",\"body\"]"));
+  CHECK(mentions(validate(list, {"top", "ears"}), "$[1]: \"ears\" is not one of \"top\", \"body\""));
   CHECK(mentions(validate(list, {"top", "top", "top", "top"}), "$: 4 items, more than 3"));
   CHECK(mentions(validate({{"const", "3.1.0"}}, "3.0.0"), "is not \"3.1.0\""));
   CHECK(validate({{"type", "string"}, {"maxLength", 2}}, "\xc3\xa9\xc3\xa9").empty());  // two characters, four bytes
