@@ -212,9 +212,9 @@ struct ApiClient::State {
     HttpRequest request;
     std::string operation;  // "jobs API: GET /models"
     const TransferLimits& limits;
-    bool idempotent;  // a GET: repeating it changes nothing
-    const BodySink* sink;                   // downloads only
-    const std::function<void()>* restart;   // downloads only
+    bool idempotent;                       // a GET: repeating it changes nothing
+    const BodySink* sink;                  // downloads only
+    const std::function<void()>* restart;  // downloads only
     const CancelToken* cancel;
   };
 
@@ -280,11 +280,12 @@ HttpResponse ApiClient::State::perform(const Call& call) {
     }
 
     const Errc code = failure->code();
-    const bool mayHaveSpent = !call.idempotent && (code == Errc::server || code == Errc::timeout || code == Errc::network);
+    const bool mayHaveSpent =
+        !call.idempotent && (code == Errc::server || code == Errc::timeout || code == Errc::network);
     if (!retryable) {
       if (mayHaveSpent)
-        throw withMessage(*failure, std::string(failure->what()) +
-                                        "; not retried: the request may have been processed and charged");
+        throw withMessage(
+            *failure, std::string(failure->what()) + "; not retried: the request may have been processed and charged");
       throw *failure;
     }
     if (hint && *hint > policy.maxServerWait)
@@ -329,7 +330,8 @@ Reply ApiClient::get(std::string_view path, const Query& query, const CancelToke
   request.headers = s.baseHeaders(true);
   request.headers["Accept"] = "application/json";
   const std::string operation = s.label + ": GET " + s.safe(std::string(path) + encodeQuery(query));
-  HttpResponse reply = s.perform({std::move(request), operation, s.config.requestLimits, true, nullptr, nullptr, cancel});
+  HttpResponse reply =
+      s.perform({std::move(request), operation, s.config.requestLimits, true, nullptr, nullptr, cancel});
   Json body = s.parse(reply, operation);
   return {std::move(body), std::move(reply)};
 }
@@ -348,7 +350,8 @@ Reply ApiClient::post(std::string_view path, const Json& body, const CancelToken
   } catch (const Json::type_error&) {
     throw Error(Errc::validation, operation + ": the request holds a string that is not valid UTF-8");
   }
-  HttpResponse reply = s.perform({std::move(request), operation, s.config.requestLimits, false, nullptr, nullptr, cancel});
+  HttpResponse reply =
+      s.perform({std::move(request), operation, s.config.requestLimits, false, nullptr, nullptr, cancel});
   Json parsed = s.parse(reply, operation);
   return {std::move(parsed), std::move(reply)};
 }

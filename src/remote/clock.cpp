@@ -31,8 +31,7 @@ class SystemClock final : public Clock {
   std::chrono::steady_clock::time_point now() override { return std::chrono::steady_clock::now(); }
 
   std::int64_t unixSeconds() override {
-    return std::chrono::duration_cast<std::chrono::seconds>(
-               std::chrono::system_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
   }
 

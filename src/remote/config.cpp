@@ -121,8 +121,7 @@ Settings readConfigFile(const ConfigSource& source) {
     throw Error(Errc::config, where + source.origin + " does not exist");
   }
   if (ec) throw Error(Errc::config, where + " cannot be read: " + ec.message());
-  if (status.type() != std::filesystem::file_type::regular)
-    throw Error(Errc::config, where + " is not a regular file");
+  if (status.type() != std::filesystem::file_type::regular) throw Error(Errc::config, where + " is not a regular file");
   std::ifstream in(source.path, std::ios::binary);
   std::stringstream text;
   text << in.rdbuf();
@@ -140,16 +139,15 @@ Settings readConfigFile(const ConfigSource& source) {
   std::string unknown;
   for (const auto& [key, value] : doc.items())
     if (!isKnownKey(key)) unknown += (unknown.empty() ? "\"" : ", \"") + key + "\"";
-  if (!unknown.empty())
-    throw Error(Errc::config, where + ": unknown key " + unknown + "; accepted: " + acceptedKeys());
+  if (!unknown.empty()) throw Error(Errc::config, where + ": unknown key " + unknown + "; accepted: " + acceptedKeys());
 
   Settings settings;
   for (const auto& [key, value] : doc.items()) {
     const std::string origin = where + ", key \"" + key + "\"";
     if (key == "timeout_ms") {
       if (!value.is_number_integer())
-        throw Error(Errc::config, origin + " must be an integer number of milliseconds (1.." +
-                                      std::to_string(kMaxTimeoutMs) + ")");
+        throw Error(Errc::config,
+                    origin + " must be an integer number of milliseconds (1.." + std::to_string(kMaxTimeoutMs) + ")");
       settings[key] = {std::to_string(value.get<std::int64_t>()), origin};
     } else {
       if (!value.is_string()) throw Error(Errc::config, origin + " must be a string");
@@ -169,8 +167,7 @@ Settings collect(const std::map<std::string, std::string>& overrides,
     if (auto value = env(std::string(s.env).c_str())) settings[std::string(s.key)] = {*value, std::string(s.env)};
   }
   for (const auto& [key, value] : overrides) {
-    if (!isKnownKey(key))
-      throw Error(Errc::config, "unknown setting \"" + key + "\"; accepted: " + acceptedKeys());
+    if (!isKnownKey(key)) throw Error(Errc::config, "unknown setting \"" + key + "\"; accepted: " + acceptedKeys());
     settings[key] = {value, flagName(key)};
   }
   return settings;
@@ -188,9 +185,9 @@ bool isPathChar(char c) {
 std::optional<std::string> normalizeBaseUrl(std::string_view url) {
   std::string_view rest;
   for (std::string_view scheme : {"http://", "https://"}) {
-    if (url.size() > scheme.size() &&
-        std::equal(scheme.begin(), scheme.end(), url.begin(),
-                   [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); }))
+    if (url.size() > scheme.size() && std::equal(scheme.begin(), scheme.end(), url.begin(), [](char a, char b) {
+          return a == std::tolower(static_cast<unsigned char>(b));
+        }))
       rest = url.substr(scheme.size());
   }
   if (rest.empty()) return std::nullopt;
@@ -224,8 +221,7 @@ std::optional<std::string> normalizeBaseUrl(std::string_view url) {
   if (!port.empty()) {
     unsigned value = 0;
     auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
-    if (ec != std::errc{} || end != port.data() + port.size() || value < 1 || value > 65535)
-      return std::nullopt;
+    if (ec != std::errc{} || end != port.data() + port.size() || value < 1 || value > 65535) return std::nullopt;
   }
   for (char c : path)
     if (!isPathChar(c)) return std::nullopt;
@@ -270,8 +266,8 @@ std::optional<RemoteConfig> loadConfig(const std::map<std::string, std::string>&
   if (!provider) return std::nullopt;
   auto kind = parseProviderKind(provider->value);
   if (!kind)
-    throw Error(Errc::config, "unknown provider \"" + redact(provider->value, apiKey) + "\" (from " +
-                                  provider->source + "); accepted: jobs, images, tasks");
+    throw Error(Errc::config, "unknown provider \"" + redact(provider->value, apiKey) + "\" (from " + provider->source +
+                                  "); accepted: jobs, images, tasks");
 
   RemoteConfig config;
   config.provider = *kind;

@@ -55,7 +55,7 @@ struct Transfer {
   HttpResponse response;
   std::size_t received = 0;
   bool bodyStarted = false;
-  bool streaming = false;  // the body goes to the sink (a 2xx reply with a sink)
+  bool streaming = false;               // the body goes to the sink (a 2xx reply with a sink)
   std::optional<std::size_t> tooLarge;  // the size that broke the cap, when it did
   std::exception_ptr sinkFailure;
 };
@@ -151,8 +151,7 @@ class CurlTransport final : public Transport {
     CURL* h = easy.get();
 
     std::unique_ptr<curl_slist, ListDeleter> headerList;
-    for (const auto& [name, value] : request.headers)
-      appendHeader(headerList, name + ": " + value);
+    for (const auto& [name, value] : request.headers) appendHeader(headerList, name + ": " + value);
     // curl would otherwise ask for 100 Continue before a large body and wait.
     if (request.method == "POST") appendHeader(headerList, "Expect:");
 
@@ -212,8 +211,8 @@ class CurlTransport final : public Transport {
     const int status = transfer.response.status;
     if (transfer.tooLarge)
       return Error(Errc::too_large,
-                   what + " failed: the reply is over the " + std::to_string(limits.maxBodyBytes) +
-                       "-byte cap (" + std::to_string(*transfer.tooLarge) + " bytes or more)",
+                   what + " failed: the reply is over the " + std::to_string(limits.maxBodyBytes) + "-byte cap (" +
+                       std::to_string(*transfer.tooLarge) + " bytes or more)",
                    status);
     switch (rc) {
       case CURLE_OPERATION_TIMEDOUT: {
@@ -224,26 +223,23 @@ class CurlTransport final : public Transport {
           return Error(Errc::unreachable,
                        what + " failed: could not connect within " +
                            std::to_string(std::min(limits.connectTimeout, limits.totalTimeout).count()) + " ms");
-        return Error(Errc::timeout, what + " failed: no complete reply within " +
-                                        std::to_string(limits.totalTimeout.count()) + " ms",
+        return Error(Errc::timeout,
+                     what + " failed: no complete reply within " + std::to_string(limits.totalTimeout.count()) + " ms",
                      status);
       }
       case CURLE_COULDNT_RESOLVE_HOST:
       case CURLE_COULDNT_RESOLVE_PROXY:
       case CURLE_COULDNT_CONNECT:
       case CURLE_SSL_CONNECT_ERROR:
-      case CURLE_PEER_FAILED_VERIFICATION:
-        return Error(Errc::unreachable, what + " failed: " + detail);
+      case CURLE_PEER_FAILED_VERIFICATION: return Error(Errc::unreachable, what + " failed: " + detail);
       case CURLE_PARTIAL_FILE:
         return Error(Errc::network, what + " failed: the reply was truncated (" + detail + ")", status);
       case CURLE_UNSUPPORTED_PROTOCOL:
-      case CURLE_URL_MALFORMAT:
-        return Error(Errc::config, what + " failed: not an http(s) URL (" + detail + ")");
+      case CURLE_URL_MALFORMAT: return Error(Errc::config, what + " failed: not an http(s) URL (" + detail + ")");
       case CURLE_TOO_MANY_REDIRECTS:
-        return Error(Errc::network,
-                     what + " failed: more than " + std::to_string(kMaxRedirects) + " redirects", status);
-      default:
-        return Error(Errc::network, what + " failed: " + detail, status);
+        return Error(Errc::network, what + " failed: more than " + std::to_string(kMaxRedirects) + " redirects",
+                     status);
+      default: return Error(Errc::network, what + " failed: " + detail, status);
     }
   }
 };

@@ -4,6 +4,8 @@
 
 #include <atomic>
 #include <cmath>
+#include <functional>
+#include <memory>
 #include <thread>
 
 #include "remote/client.hpp"
@@ -21,18 +23,37 @@ namespace {
 constexpr const char* kKey = "pd_test_key_5f3a9c";
 constexpr std::uint64_t kSeed = 42;
 
-RemoteConfig loopbackConfig(const LoopbackServer& server, std::string key = kKey) {
+RemoteConfig loopbackConfig(const LoopbackServer& server) {
   RemoteConfig config;
   config.provider = ProviderKind::jobs;
   config.baseUrl = server.url("/api/v1");
-  config.apiKey = std::move(key);
+  config.apiKey = kKey;
   return config;
 }
+
+// A loopback provider and a client of it on a fake clock: a test registers
+// its routes on `server`, then calls start().
+class LoopbackRig {
+ protected:
+  LoopbackServer server;
+  FakeClock clock;
+  std::unique_ptr<Transport> transport = makeCurlTransport();
+
+  // Serves the routes registered so far; the client's config is the
+  // loopback one with `adjust` applied.
+  ApiClient start(const std::function<void(RemoteConfig&)>& adjust = {}) {
+    server.start();
+    RemoteConfig config = loopbackConfig(server);
+    if (adjust) adjust(config);
+    return ApiClient(config, *transport, clock, kSeed);
+  }
+};
 
 // Answers `path` with the statuses in `script`, in order, then the last one
 // for every further request; a 2xx answers `okBody`.
 void script(LoopbackServer& server, const std::string& path, std::vector<int> statuses,
-            std::string okBody = R"({"ok":true})", std::string errorBody = R"({"error":{"code":"internal_error","message":"boom"}})") {
+            std::string okBody = R"({"ok":true})",
+            std::string errorBody = R"({"error":{"code":"internal_error","message":"boom"}})") {
   auto calls = std::make_shared<std::atomic<std::size_t>>(0);
   auto handler = [=](const httplib::Request&, httplib::Response& res) {
     std::size_t n = (*calls)++;
@@ -65,15 +86,12 @@ std::vector<milliseconds> expectedBackoff(const RetryPolicy& policy, int count) 
 
 }  // namespace
 
-TEST_CASE("GET sends the bearer key, Accept and User-Agent and encodes the query", "[remote][client]") {
-  LoopbackServer server;
+TEST_CASE_METHOD(LoopbackRig, "GET sends the bearer key, Accept and User-Agent and encodes the query",
+                 "[remote][client]") {
   server.http.Get("/api/v1/models", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(R"({"models":[{"apiId":"flux"}]})", "application/json");
   });
-  server.start();
-  FakeClock clock;
-  auto transport = makeCurlTransport();
-  ApiClient client(loopbackConfig(server), *transport, clock, kSeed);
+  ApiClient client = start();
 
   Reply reply = client.get("/models", {{"q", "red fox & hen"}, {"limit", "10"}});
 
@@ -94,13 +112,9 @@ TEST_CASE("GET sends the bearer key, Accept and User-Agent and encodes the query
   CHECK(clock.sleeps().empty());
 }
 
-TEST_CASE("no Authorization header when there is no key", "[remote][client]") {
-  LoopbackServer server;
+TEST_CASE_METHOD(LoopbackRig, "no Authorization header when there is no key", "[remote][client]") {
   script(server, "/api/v1/me", {200});
-  server.start();
-  FakeClock clock;
-  auto transport = makeCurlTransport();
-  ApiClient client(loopbackConfig(server, ""), *transport, clock, kSeed);
+  ApiClient client = start([](RemoteConfig& config) { config.apiKey.clear(); });
 
   client.get("/me");
 
@@ -109,15 +123,11 @@ TEST_CASE("no Authorization header when there is no key", "[remote][client]") {
   CHECK(seen[0].headers.count("Authorization") == 0);
 }
 
-TEST_CASE("POST sends the JSON body with its content type", "[remote][client]") {
-  LoopbackServer server;
+TEST_CASE_METHOD(LoopbackRig, "POST sends the JSON body with its content type", "[remote][client]") {
   server.http.Post("/api/v1/models/flux-1.1-pro/run", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(R"({"jobId":"job_1","status":"pending"})", "application/json");
   });
-  server.start();
-  FakeClock clock;
-  auto transport = makeCurlTransport();
-  ApiClient client(loopbackConfig(server), *transport, clock, kSeed);
+  ApiClient client = start();
 
   Reply reply = client.post("/models/flux-1.1-pro/run", Json{{"prompt", "a castle"}, {"seed", 7}});
 
@@ -130,13 +140,9 @@ TEST_CASE("POST sends the JSON body with its content type", "[remote][client]") 
   CHECK(seen[0].headers.find("Authorization")->second == std::string("Bearer ") + kKey);
 }
 
-TEST_CASE("a GET is retried on 500 with the policy's backoff", "[remote][client]") {
-  LoopbackServer server;
+TEST_CASE_METHOD(LoopbackRig, "a GET is retried on 500 with the policy's backoff", "[remote][client]") {
   script(server, "/api/v1/jobs/job_1", {500, 500, 200}, R"({"jobId":"job_1","status":"completed"})");
-  server.start();
-  FakeClock clock;
-  auto transport = makeCurlTransport();
-  ApiClient client(loopbackConfig(server), *transport, clock, kSeed);
+  ApiClient client = start();
 
   Reply reply = client.get("/jobs/job_1");
 
@@ -151,13 +157,9 @@ TEST_CASE("a GET is retried on 500 with the policy's backoff", "[remote][client]
   CHECK(client.stats().waited == expected[0] + expected[1]);
 }
 
-TEST_CASE("a GET that keeps failing gives up after the retry budget", "[remote][client]") {
-  LoopbackServer server;
+TEST_CASE_METHOD(LoopbackRig, "a GET that keeps failing gives up after the retry budget", "[remote][client]") {
   script(server, "/api/v1/models", {500});
-  server.start();
-  FakeClock clock;
-  auto transport = makeCurlTransport();
-  ApiClient client(loopbackConfig(server), *transport, clock, kSeed);
+  ApiClient client = start();
 
   Error e = thrownBy([&] { client.get("/models"); });
 
@@ -170,22 +172,19 @@ TEST_CASE("a GET that keeps failing gives up after the retry budget", "[remote][
   CHECK(clock.sleeps() == expectedBackoff(RetryPolicy{}, 3));
 }
 
-TEST_CASE("a 429 with Retry-After waits exactly what the server asks", "[remote][client]") {
-  LoopbackServer server;
+TEST_CASE_METHOD(LoopbackRig, "a 429 with Retry-After waits exactly what the server asks", "[remote][client]") {
   auto calls = std::make_shared<std::atomic<int>>(0);
   server.http.Get("/api/v1/jobs", [calls](const httplib::Request&, httplib::Response& res) {
     if ((*calls)++ == 0) {
       res.status = 429;
       res.set_header("Retry-After", "7");
-      res.set_content(R"({"error":{"code":"rate_limit_exceeded","message":"slow down","status":429}})", "application/json");
+      res.set_content(R"({"error":{"code":"rate_limit_exceeded","message":"slow down","status":429}})",
+                      "application/json");
       return;
     }
     res.set_content(R"({"jobs":[]})", "application/json");
   });
-  server.start();
-  FakeClock clock;
-  auto transport = makeCurlTransport();
-  ApiClient client(loopbackConfig(server), *transport, clock, kSeed);
+  ApiClient client = start();
 
   Reply reply = client.get("/jobs");
 
@@ -195,13 +194,9 @@ TEST_CASE("a 429 with Retry-After waits exactly what the server asks", "[remote]
   CHECK(client.stats().waited == milliseconds{7000});
 }
 
-TEST_CASE("a POST is not retried on 500: it may have been charged", "[remote][client]") {
-  LoopbackServer server;
+TEST_CASE_METHOD(LoopbackRig, "a POST is not retried on 500: it may have been charged", "[remote][client]") {
   script(server, "/api/v1/models/flux/run", {500, 200});
-  server.start();
-  FakeClock clock;
-  auto transport = makeCurlTransport();
-  ApiClient client(loopbackConfig(server), *transport, clock, kSeed);
+  ApiClient client = start();
 
   Error e = thrownBy([&] { client.post("/models/flux/run", Json{{"prompt", "x"}}); });
 
@@ -322,7 +317,9 @@ TEST_CASE("errorFromReply keeps a long message to one short line", "[remote][cli
   FakeClock clock;
   HttpResponse reply;
   reply.status = 400;
-  reply.body = Json{{"error", {{"code", "validation_error"}, {"message", "line one\nline two " + std::string(400, 'x')}}}}.dump();
+  reply.body =
+      Json{{"error", {{"code", "validation_error"}, {"message", "line one\nline two " + std::string(400, 'x')}}}}
+          .dump();
   std::string what = errorFromReply(reply, "op", clock).what();
   CHECK(what.starts_with("op failed: 400 validation_error: line one line two xxx"));
   CHECK(what.ends_with("x..."));
@@ -341,21 +338,17 @@ TEST_CASE("errorFromReply carries the server's wait on a 429", "[remote][client]
   CHECK(errorFromReply(reply, "op", clock).retryAfter() == milliseconds{3000});
 }
 
-TEST_CASE("4xx replies are typed and never retried", "[remote][client]") {
+TEST_CASE_METHOD(LoopbackRig, "4xx replies are typed and never retried", "[remote][client]") {
   auto [status, code] = GENERATE(table<int, Errc>({{401, Errc::unauthorized},
-                                                    {402, Errc::insufficient_credits},
-                                                    {403, Errc::forbidden},
-                                                    {404, Errc::not_found},
-                                                    {410, Errc::expired},
-                                                    {422, Errc::validation}}));
+                                                   {402, Errc::insufficient_credits},
+                                                   {403, Errc::forbidden},
+                                                   {404, Errc::not_found},
+                                                   {410, Errc::expired},
+                                                   {422, Errc::validation}}));
   const bool post = GENERATE(false, true);
   INFO(status << (post ? " POST" : " GET"));
-  LoopbackServer server;
   script(server, "/api/v1/jobs/job_1", {status, 200}, R"({})", R"({"error":{"message":"no"}})");
-  server.start();
-  FakeClock clock;
-  auto transport = makeCurlTransport();
-  ApiClient client(loopbackConfig(server), *transport, clock, kSeed);
+  ApiClient client = start();
 
   Error e = thrownBy([&] {
     if (post)
@@ -373,11 +366,10 @@ TEST_CASE("4xx replies are typed and never retried", "[remote][client]") {
   CHECK(clock.sleeps().empty());
 }
 
-TEST_CASE("a 429 with an HTTP-date Retry-After or an X-RateLimit-Reset waits until then", "[remote][client]") {
+TEST_CASE_METHOD(LoopbackRig, "a 429 with an HTTP-date Retry-After or an X-RateLimit-Reset waits until then",
+                 "[remote][client]") {
   const bool date = GENERATE(true, false);
-  FakeClock clock;
   clock.unixStart = 784'111'777;  // Sun, 06 Nov 1994 08:49:37 GMT
-  LoopbackServer server;
   auto calls = std::make_shared<std::atomic<int>>(0);
   server.http.Get("/api/v1/models", [calls, date](const httplib::Request&, httplib::Response& res) {
     if ((*calls)++ > 0) return res.set_content("[]", "application/json");
@@ -387,48 +379,37 @@ TEST_CASE("a 429 with an HTTP-date Retry-After or an X-RateLimit-Reset waits unt
     else
       res.set_header("X-RateLimit-Reset", "784111792");
   });
-  server.start();
-  auto transport = makeCurlTransport();
-  ApiClient client(loopbackConfig(server), *transport, clock, kSeed);
+  ApiClient client = start();
 
   CHECK(client.get("/models").body == Json::array());
   CHECK(clock.sleeps() == std::vector<milliseconds>{milliseconds{date ? 12'000 : 15'000}});
 }
 
-TEST_CASE("a 429 asking for more than maxServerWait fails at once", "[remote][client]") {
-  LoopbackServer server;
+TEST_CASE_METHOD(LoopbackRig, "a 429 asking for more than maxServerWait fails at once", "[remote][client]") {
   server.http.Get("/api/v1/models", [](const httplib::Request&, httplib::Response& res) {
     res.status = 429;
     res.set_header("Retry-After", "600");
     res.set_content(R"({"error":{"code":"rate_limit_exceeded","message":"Rate limit exceeded"}})", "application/json");
   });
-  server.start();
-  FakeClock clock;
-  auto transport = makeCurlTransport();
-  ApiClient client(loopbackConfig(server), *transport, clock, kSeed);
+  ApiClient client = start();
 
   Error e = thrownBy([&] { client.get("/models"); });
 
   CHECK(e.code() == Errc::rate_limited);
   CHECK(e.retryAfter() == milliseconds{600'000});
-  CHECK(std::string(e.what()) == "jobs API: GET /models failed: 429 rate_limit_exceeded: Rate limit exceeded; "
-                                 "the server asks to wait 600000 ms, more than the 120000 ms allowed");
+  CHECK(std::string(e.what()) ==
+        "jobs API: GET /models failed: 429 rate_limit_exceeded: Rate limit exceeded; "
+        "the server asks to wait 600000 ms, more than the 120000 ms allowed");
   CHECK(server.awaitRequests(1).size() == 1);
   CHECK(clock.sleeps().empty());
 }
 
-TEST_CASE("a 429 that persists ends as rate_limited after the budget", "[remote][client]") {
-  LoopbackServer server;
+TEST_CASE_METHOD(LoopbackRig, "a 429 that persists ends as rate_limited after the budget", "[remote][client]") {
   server.http.Get("/api/v1/models", [](const httplib::Request&, httplib::Response& res) {
     res.status = 429;
     res.set_header("Retry-After", "2");
   });
-  server.start();
-  FakeClock clock;
-  auto transport = makeCurlTransport();
-  RemoteConfig config = loopbackConfig(server);
-  config.retry.maxRetries = 2;
-  ApiClient client(config, *transport, clock, kSeed);
+  ApiClient client = start([](RemoteConfig& config) { config.retry.maxRetries = 2; });
 
   Error e = thrownBy([&] { client.get("/models"); });
 
@@ -439,19 +420,16 @@ TEST_CASE("a 429 that persists ends as rate_limited after the budget", "[remote]
   CHECK(clock.sleeps() == std::vector<milliseconds>{milliseconds{2000}, milliseconds{2000}});
 }
 
-TEST_CASE("a POST answered 429 is retried after the server's wait, or the backoff", "[remote][client]") {
+TEST_CASE_METHOD(LoopbackRig, "a POST answered 429 is retried after the server's wait, or the backoff",
+                 "[remote][client]") {
   const bool hinted = GENERATE(true, false);
-  LoopbackServer server;
   auto calls = std::make_shared<std::atomic<int>>(0);
   server.http.Post("/api/v1/models/flux/run", [calls, hinted](const httplib::Request&, httplib::Response& res) {
     if ((*calls)++ > 0) return res.set_content(R"({"jobId":"job_9"})", "application/json");
     res.status = 429;
     if (hinted) res.set_header("Retry-After", "3");
   });
-  server.start();
-  FakeClock clock;
-  auto transport = makeCurlTransport();
-  ApiClient client(loopbackConfig(server), *transport, clock, kSeed);
+  ApiClient client = start();
 
   CHECK(client.post("/models/flux/run", Json{{"prompt", "x"}}).body["jobId"] == "job_9");
   CHECK(server.awaitRequests(2).size() == 2);
@@ -486,8 +464,7 @@ TEST_CASE("an unreachable provider is retried, GET or POST: nothing was sent", "
   CHECK(clock.sleeps() == expectedBackoff(RetryPolicy{}, 3));
 }
 
-TEST_CASE("a broken connection is retried for a GET, never for a POST", "[remote][client]") {
-  LoopbackServer server;
+TEST_CASE_METHOD(LoopbackRig, "a broken connection is retried for a GET, never for a POST", "[remote][client]") {
   auto truncated = [](const httplib::Request&, httplib::Response& res) {
     res.set_content_provider(64, "application/json", [](std::size_t, std::size_t, httplib::DataSink& sink) {
       sink.write("{", 1);
@@ -496,12 +473,7 @@ TEST_CASE("a broken connection is retried for a GET, never for a POST", "[remote
   };
   server.http.Get("/api/v1/jobs/j", truncated);
   server.http.Post("/api/v1/models/m/run", truncated);
-  server.start();
-  FakeClock clock;
-  auto transport = makeCurlTransport();
-  RemoteConfig config = loopbackConfig(server);
-  config.retry.maxRetries = 1;
-  ApiClient client(config, *transport, clock, kSeed);
+  ApiClient client = start([](RemoteConfig& config) { config.retry.maxRetries = 1; });
 
   Error get = thrownBy([&] { client.get("/jobs/j"); });
   CHECK(get.code() == Errc::network);
@@ -511,14 +483,14 @@ TEST_CASE("a broken connection is retried for a GET, never for a POST", "[remote
 
   Error post = thrownBy([&] { client.post("/models/m/run", Json::object()); });
   CHECK(post.code() == Errc::network);
-  CHECK_THAT(post.what(), Catch::StartsWith("jobs API: POST " + server.url("/api/v1/models/m/run") + " failed: the reply was truncated"));
+  CHECK_THAT(post.what(), Catch::StartsWith("jobs API: POST " + server.url("/api/v1/models/m/run") +
+                                            " failed: the reply was truncated"));
   CHECK_THAT(post.what(), Catch::EndsWith("; not retried: the request may have been processed and charged"));
   CHECK(server.awaitRequests(3).size() == 3);
   CHECK(clock.sleeps().size() == 1);
 }
 
-TEST_CASE("a reply slower than the timeout: a GET retries, a POST does not", "[remote][client]") {
-  LoopbackServer server;
+TEST_CASE_METHOD(LoopbackRig, "a reply slower than the timeout: a GET retries, a POST does not", "[remote][client]") {
   CancelToken release;
   auto stall = [&release](const httplib::Request&, httplib::Response& res) {
     release.sleepFor(milliseconds{3000});
@@ -526,13 +498,10 @@ TEST_CASE("a reply slower than the timeout: a GET retries, a POST does not", "[r
   };
   server.http.Get("/api/v1/jobs/j", stall);
   server.http.Post("/api/v1/models/m/run", stall);
-  server.start();
-  FakeClock clock;
-  auto transport = makeCurlTransport();
-  RemoteConfig config = loopbackConfig(server);
-  config.requestLimits.totalTimeout = milliseconds{150};
-  config.retry.maxRetries = 1;
-  ApiClient client(config, *transport, clock, kSeed);
+  ApiClient client = start([](RemoteConfig& config) {
+    config.requestLimits.totalTimeout = milliseconds{150};
+    config.retry.maxRetries = 1;
+  });
 
   Error get = thrownBy([&] { client.get("/jobs/j"); });
   Error post = thrownBy([&] { client.post("/models/m/run", Json::object()); });
@@ -547,37 +516,28 @@ TEST_CASE("a reply slower than the timeout: a GET retries, a POST does not", "[r
   CHECK(clock.sleeps().size() == 1);
 }
 
-TEST_CASE("a 2xx reply that is not JSON is malformed, and not retried", "[remote][client]") {
-  LoopbackServer server;
+TEST_CASE_METHOD(LoopbackRig, "a 2xx reply that is not JSON is malformed, and not retried", "[remote][client]") {
   server.http.Get("/api/v1/models", [](const httplib::Request&, httplib::Response& res) {
     res.set_content("<html>maintenance\n" + std::string(200, '.') + "</html>", "text/html");
   });
   server.http.Post("/api/v1/jobs/j/webhook", [](const httplib::Request&, httplib::Response& res) { res.status = 204; });
-  server.start();
-  FakeClock clock;
-  auto transport = makeCurlTransport();
-  ApiClient client(loopbackConfig(server), *transport, clock, kSeed);
+  ApiClient client = start();
 
   Error e = thrownBy([&] { client.get("/models"); });
   CHECK(e.code() == Errc::malformed_reply);
   CHECK(e.httpStatus() == 200);
-  CHECK(std::string(e.what()) == "jobs API: GET /models: the reply was not JSON (syntax error at byte 1 of 225): \"<html>maintenance " +
-                                     std::string(62, '.') + "...\"");
+  CHECK(std::string(e.what()) ==
+        "jobs API: GET /models: the reply was not JSON (syntax error at byte 1 of 225): \"<html>maintenance " +
+            std::string(62, '.') + "...\"");
   CHECK(server.awaitRequests(1).size() == 1);
 
   // No content is an empty answer, not a malformed one.
   CHECK(client.post("/jobs/j/webhook", Json::object()).body.is_null());
 }
 
-TEST_CASE("a reply over the size cap is too_large and not retried", "[remote][client]") {
-  LoopbackServer server;
+TEST_CASE_METHOD(LoopbackRig, "a reply over the size cap is too_large and not retried", "[remote][client]") {
   script(server, "/api/v1/jobs", {200}, "[" + std::string(5000, ' ') + "]");
-  server.start();
-  FakeClock clock;
-  auto transport = makeCurlTransport();
-  RemoteConfig config = loopbackConfig(server);
-  config.requestLimits.maxBodyBytes = 4096;
-  ApiClient client(config, *transport, clock, kSeed);
+  ApiClient client = start([](RemoteConfig& config) { config.requestLimits.maxBodyBytes = 4096; });
 
   Error e = thrownBy([&] { client.get("/jobs"); });
   CHECK(e.code() == Errc::too_large);
@@ -585,12 +545,15 @@ TEST_CASE("a reply over the size cap is too_large and not retried", "[remote][cl
   CHECK(server.awaitRequests(1).size() == 1);
 }
 
-TEST_CASE("the API key never appears in an error, even when the provider echoes it", "[remote][client]") {
-  LoopbackServer server;
+TEST_CASE_METHOD(LoopbackRig, "the API key never appears in an error, even when the provider echoes it",
+                 "[remote][client]") {
   auto echo = [](const httplib::Request& req, httplib::Response& res) {
     res.status = 401;
-    res.set_content(Json{{"error", {{"code", "unauthorized"}, {"message", "key " + req.get_header_value("Authorization") + " revoked"}}}}.dump(),
-                    "application/json");
+    res.set_content(
+        Json{{"error",
+              {{"code", "unauthorized"}, {"message", "key " + req.get_header_value("Authorization") + " revoked"}}}}
+            .dump(),
+        "application/json");
   };
   server.http.Get("/api/v1/me", echo);
   server.http.Post("/api/v1/images/generate", echo);
@@ -599,16 +562,15 @@ TEST_CASE("the API key never appears in an error, even when the provider echoes 
   });
   server.http.Get("/api/v1/flaky", [](const httplib::Request& req, httplib::Response& res) {
     res.status = 503;
-    res.set_content(Json{{"error", {{"code", "server_error"}, {"message", req.get_header_value("Authorization")}}}}.dump(),
-                    "application/json");
+    res.set_content(
+        Json{{"error", {{"code", "server_error"}, {"message", req.get_header_value("Authorization")}}}}.dump(),
+        "application/json");
   });
-  server.start();
-  FakeClock clock;
-  auto transport = makeCurlTransport();
-  ApiClient client(loopbackConfig(server), *transport, clock, kSeed);
+  ApiClient client = start();
 
-  std::vector<Error> errors{thrownBy([&] { client.get("/me"); }),
-                            thrownBy([&] { client.post("/images/generate", Json{{"prompt", "x"}}); }),
+  std::vector<Error> errors{thrownBy([&] { client.get("/me"); }), thrownBy([&] {
+                              client.post("/images/generate", Json{{"prompt", "x"}});
+                            }),
                             thrownBy([&] { client.get("/echo-body"); }), thrownBy([&] { client.get("/flaky"); })};
   for (const auto& e : errors) {
     INFO(e.what());
@@ -622,15 +584,11 @@ TEST_CASE("the API key never appears in an error, even when the provider echoes 
   }
 }
 
-TEST_CASE("path characters that would change the URL are encoded", "[remote][client]") {
-  LoopbackServer server;
+TEST_CASE_METHOD(LoopbackRig, "path characters that would change the URL are encoded", "[remote][client]") {
   server.http.Get(R"(/api/v1/jobs/(.+))", [](const httplib::Request& req, httplib::Response& res) {
     res.set_content(Json{{"id", req.matches[1].str()}}.dump(), "application/json");
   });
-  server.start();
-  FakeClock clock;
-  auto transport = makeCurlTransport();
-  ApiClient client(loopbackConfig(server), *transport, clock, kSeed);
+  ApiClient client = start();
 
   CHECK(client.get("/jobs/a b?c#d").body["id"] == "a b?c#d");
   auto seen = server.awaitRequests(1);
@@ -638,17 +596,13 @@ TEST_CASE("path characters that would change the URL are encoded", "[remote][cli
   CHECK(seen[0].query.empty());
 }
 
-TEST_CASE("cancelling stops a backoff and a call not yet made", "[remote][client]") {
-  LoopbackServer server;
+TEST_CASE_METHOD(LoopbackRig, "cancelling stops a backoff and a call not yet made", "[remote][client]") {
   CancelToken cancel;
   server.http.Get("/api/v1/jobs/j", [&cancel](const httplib::Request&, httplib::Response& res) {
     cancel.cancel();  // the user gives up while the first attempt is out
     res.status = 500;
   });
-  server.start();
-  FakeClock clock;
-  auto transport = makeCurlTransport();
-  ApiClient client(loopbackConfig(server), *transport, clock, kSeed);
+  ApiClient client = start();
 
   CHECK(thrownBy([&] { client.get("/jobs/j", {}, &cancel); }).code() == Errc::cancelled);
   CHECK(server.awaitRequests(1).size() == 1);
@@ -676,15 +630,15 @@ TEST_CASE("the system clock's sleep wakes at once when cancelled", "[remote][clo
   CHECK(token.cancelled());
   CHECK_FALSE(token.sleepFor(milliseconds{10'000}));
 
-  auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  auto now =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   CHECK(std::abs(systemClock().unixSeconds() - now) <= 1);
   auto before = systemClock().now();
   systemClock().sleepFor(milliseconds{2}, nullptr);
   CHECK(systemClock().now() - before >= milliseconds{2});
 }
 
-TEST_CASE("download streams the asset, restarting the sink before a retry", "[remote][client]") {
-  LoopbackServer server;
+TEST_CASE_METHOD(LoopbackRig, "download streams the asset, restarting the sink before a retry", "[remote][client]") {
   const std::string png = "\x89PNG" + std::string(100'000, 'z');
   auto calls = std::make_shared<std::atomic<int>>(0);
   server.http.Get("/files/out-0.png", [&png, calls](const httplib::Request&, httplib::Response& res) {
@@ -695,10 +649,7 @@ TEST_CASE("download streams the asset, restarting the sink before a retry", "[re
     }
     res.set_content(png, "image/png");
   });
-  server.start();
-  FakeClock clock;
-  auto transport = makeCurlTransport();
-  ApiClient client(loopbackConfig(server), *transport, clock, kSeed);
+  ApiClient client = start();
 
   std::string received;
   int restarts = 0;
@@ -720,23 +671,21 @@ TEST_CASE("download streams the asset, restarting the sink before a retry", "[re
   CHECK(seen[1].headers.find("Authorization")->second == std::string("Bearer ") + kKey);
 }
 
-TEST_CASE("download sends the key to the provider's origin only", "[remote][client]") {
-  LoopbackServer provider, cdn;
-  for (auto* server : {&provider, &cdn})
-    server->http.Get("/a.png", [](const httplib::Request&, httplib::Response& res) { res.set_content("png", "image/png"); });
-  provider.start();
+TEST_CASE_METHOD(LoopbackRig, "download sends the key to the provider's origin only", "[remote][client]") {
+  LoopbackServer cdn;
+  for (auto* host : {&server, &cdn})
+    host->http.Get("/a.png",
+                   [](const httplib::Request&, httplib::Response& res) { res.set_content("png", "image/png"); });
   cdn.start();
-  FakeClock clock;
-  auto transport = makeCurlTransport();
-  ApiClient client(loopbackConfig(provider), *transport, clock, kSeed);
+  ApiClient client = start();
   auto ignore = [](std::string_view) {};
 
-  client.download(provider.url("/a.png"), ignore, {});
+  client.download(server.url("/a.png"), ignore, {});
   client.download(cdn.url("/a.png"), ignore, {});
   // Same host and port by another name is another origin too.
-  client.download("http://localhost:" + std::to_string(provider.port()) + "/a.png", ignore, {});
+  client.download("http://localhost:" + std::to_string(server.port()) + "/a.png", ignore, {});
 
-  auto atProvider = provider.awaitRequests(2);
+  auto atProvider = server.awaitRequests(2);
   REQUIRE(atProvider.size() == 2);
   CHECK(atProvider[0].headers.count("Authorization") == 1);
   CHECK(atProvider[1].headers.count("Authorization") == 0);
@@ -745,8 +694,7 @@ TEST_CASE("download sends the key to the provider's origin only", "[remote][clie
   CHECK(atCdn[0].headers.count("Authorization") == 0);
 }
 
-TEST_CASE("download failures are typed; an error body never reaches the sink", "[remote][client]") {
-  LoopbackServer server;
+TEST_CASE_METHOD(LoopbackRig, "download failures are typed; an error body never reaches the sink", "[remote][client]") {
   server.http.Get("/expired.png", [](const httplib::Request&, httplib::Response& res) {
     res.status = 410;
     res.set_content(R"({"error":{"code":"expired","message":"Job has expired"}})", "application/json");
@@ -754,12 +702,7 @@ TEST_CASE("download failures are typed; an error body never reaches the sink", "
   server.http.Get("/huge.png", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(std::string(10'000, 'h'), "image/png");
   });
-  server.start();
-  FakeClock clock;
-  auto transport = makeCurlTransport();
-  RemoteConfig config = loopbackConfig(server);
-  config.assetLimits.maxBodyBytes = 4096;
-  ApiClient client(config, *transport, clock, kSeed);
+  ApiClient client = start([](RemoteConfig& config) { config.assetLimits.maxBodyBytes = 4096; });
   std::string received;
   auto sink = [&](std::string_view chunk) { received += chunk; };
 
@@ -777,13 +720,9 @@ TEST_CASE("download failures are typed; an error body never reaches the sink", "
   CHECK(clock.sleeps().empty());
 }
 
-TEST_CASE("one client serves several threads, counting every request", "[remote][client]") {
-  LoopbackServer server;
+TEST_CASE_METHOD(LoopbackRig, "one client serves several threads, counting every request", "[remote][client]") {
   script(server, "/api/v1/models", {200}, "[]");
-  server.start();
-  FakeClock clock;
-  auto transport = makeCurlTransport();
-  ApiClient client(loopbackConfig(server), *transport, clock, kSeed);
+  ApiClient client = start();
 
   std::vector<std::thread> threads;
   std::atomic<int> ok{0};

@@ -60,8 +60,13 @@ class IsolatedEnvironment {
   }
 
  private:
-  static constexpr const char* kNames[] = {"PIXABOTS_PROVIDER", "PIXABOTS_BASE_URL", "PIXABOTS_API_KEY",
-                                           "PIXABOTS_TIMEOUT_MS", "PIXABOTS_CONFIG", "XDG_CONFIG_HOME", "HOME"};
+  static constexpr const char* kNames[] = {"PIXABOTS_PROVIDER",
+                                           "PIXABOTS_BASE_URL",
+                                           "PIXABOTS_API_KEY",
+                                           "PIXABOTS_TIMEOUT_MS",
+                                           "PIXABOTS_CONFIG",
+                                           "XDG_CONFIG_HOME",
+                                           "HOME"};
   std::vector<std::pair<const char*, std::optional<std::string>>> saved_;
   fs::path dir_;
 };
@@ -146,12 +151,14 @@ TEST_CASE("flags beat the environment, which beats the file", "[remote][config]"
   SECTION("flags over both") {
     env.set("PIXABOTS_PROVIDER", "tasks");
     env.set("PIXABOTS_API_KEY", "env-key");
-    auto config = loadConfig({{"provider", "jobs"}, {"base_url", "http://127.0.0.1:8080/api/v1/"},
-                              {"timeout_ms", "3600000"}, {"task_provider", "pearktrue"}});
+    auto config = loadConfig({{"provider", "jobs"},
+                              {"base_url", "http://127.0.0.1:8080/api/v1/"},
+                              {"timeout_ms", "3600000"},
+                              {"task_provider", "pearktrue"}});
     REQUIRE(config);
     CHECK(config->provider == ProviderKind::jobs);
     CHECK(config->baseUrl == "http://127.0.0.1:8080/api/v1");  // trailing slash dropped
-    CHECK(config->apiKey == "env-key");                          // no flag: the environment's
+    CHECK(config->apiKey == "env-key");                        // no flag: the environment's
     CHECK(config->requestLimits.totalTimeout == std::chrono::milliseconds{3'600'000});
     CHECK(config->taskUpstream == "pearktrue");
   }
@@ -239,9 +246,8 @@ TEST_CASE("an unknown provider lists the accepted ones", "[remote][config]") {
         R"(unknown provider "JOBS" (from PIXABOTS_PROVIDER); accepted: jobs, images, tasks)");
   auto file = env.write("p.json", R"({"provider": "sync"})");
   env.unset("PIXABOTS_PROVIDER");
-  CHECK(std::string(configError({}, file).what()) == R"(unknown provider "sync" (from config file )" +
-                                                          file.string() +
-                                                          R"(, key "provider"); accepted: jobs, images, tasks)");
+  CHECK(std::string(configError({}, file).what()) == R"(unknown provider "sync" (from config file )" + file.string() +
+                                                         R"(, key "provider"); accepted: jobs, images, tasks)");
 }
 
 TEST_CASE("a base URL must be http(s)://host[:port][/path]", "[remote][config]") {
@@ -255,13 +261,11 @@ TEST_CASE("a base URL must be http(s)://host[:port][/path]", "[remote][config]")
   }
   for (std::string bad : {"pixeldojo.ai/api/v1", "ftp://pixeldojo.ai", "http://", "http:///v1", "http://ho st/",
                           "http://user:pw@host/v1", "http://host/v1?key=1", "http://host/v1#top", "http://host:0",
-                          "http://host:65536", "http://host:", "http://host:80x", "http://[zz]/", "file:///etc",
-                          ""}) {
+                          "http://host:65536", "http://host:", "http://host:80x", "http://[zz]/", "file:///etc", ""}) {
     INFO(bad);
     Error e = configError({{"provider", "jobs"}, {"base_url", bad}});
     CHECK(e.code() == Errc::config);
-    CHECK(std::string(e.what()) ==
-          "base URL \"" + bad + "\" (from --base-url) is not http(s)://host[:port][/path]");
+    CHECK(std::string(e.what()) == "base URL \"" + bad + "\" (from --base-url) is not http(s)://host[:port][/path]");
   }
   env.set("PIXABOTS_BASE_URL", "ftp://x");
   CHECK(std::string(configError({{"provider", "jobs"}}).what()) ==
@@ -291,9 +295,9 @@ TEST_CASE("timeout_ms must be an integer in 1..3600000", "[remote][config]") {
         R"(timeout_ms "0" (from PIXABOTS_TIMEOUT_MS) is not an integer in 1..3600000)");
   auto file = env.write("t.json", R"({"timeout_ms": 4000000})");
   env.unset("PIXABOTS_TIMEOUT_MS");
-  CHECK(std::string(configError({{"provider", "jobs"}}, file).what()) == "timeout_ms \"4000000\" (from config file " +
-                                                                             file.string() +
-                                                                             ", key \"timeout_ms\") is not an integer in 1..3600000");
+  CHECK(std::string(configError({{"provider", "jobs"}}, file).what()) ==
+        "timeout_ms \"4000000\" (from config file " + file.string() +
+            ", key \"timeout_ms\") is not an integer in 1..3600000");
 }
 
 TEST_CASE("an API key with control characters is refused without showing it", "[remote][config]") {

@@ -128,11 +128,11 @@ TEST_CASE("a GET follows redirects and keeps only the final headers; a POST does
   };
   server.http.Get("/from", redirect);
   server.http.Post("/from", redirect);
-  server.http.Get("/to", [](const httplib::Request&, httplib::Response& res) { res.set_content("arrived", "text/plain"); });
+  server.http.Get("/to",
+                  [](const httplib::Request&, httplib::Response& res) { res.set_content("arrived", "text/plain"); });
   server.http.Get("/loop", [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/loop"); });
-  server.http.Get("/ftp", [](const httplib::Request&, httplib::Response& res) {
-    res.set_redirect("ftp://127.0.0.1/secret");
-  });
+  server.http.Get("/ftp",
+                  [](const httplib::Request&, httplib::Response& res) { res.set_redirect("ftp://127.0.0.1/secret"); });
   server.start();
   auto transport = makeCurlTransport();
 
@@ -255,7 +255,8 @@ TEST_CASE("a body over the cap is refused", "[remote][transport]") {
 TEST_CASE("a sink receives a 2xx body; an error body stays in the reply", "[remote][transport]") {
   LoopbackServer server;
   const std::string asset(300'000, 'p');
-  server.http.Get("/asset.png", [&](const httplib::Request&, httplib::Response& res) { res.set_content(asset, "image/png"); });
+  server.http.Get("/asset.png",
+                  [&](const httplib::Request&, httplib::Response& res) { res.set_content(asset, "image/png"); });
   server.http.Get("/gone.png", [](const httplib::Request&, httplib::Response& res) {
     res.status = 410;
     res.set_content(R"({"error":{"code":"expired","message":"gone"}})", "application/json");
@@ -276,7 +277,8 @@ TEST_CASE("a sink receives a 2xx body; an error body stays in the reply", "[remo
   CHECK(ok.header("Content-Type") == "image/png");
 
   received.clear();
-  HttpResponse gone = transport->send(get(server.url("/gone.png")), {}, [&](std::string_view chunk) { received += chunk; });
+  HttpResponse gone =
+      transport->send(get(server.url("/gone.png")), {}, [&](std::string_view chunk) { received += chunk; });
   CHECK(gone.status == 410);
   CHECK(received.empty());
   CHECK(gone.body == R"({"error":{"code":"expired","message":"gone"}})");
@@ -287,7 +289,8 @@ TEST_CASE("a sink's own exception passes through unchanged", "[remote][transport
     DiskFull() : std::runtime_error("disk full") {}
   };
   LoopbackServer server;
-  server.http.Get("/asset", [](const httplib::Request&, httplib::Response& res) { res.set_content("data", "image/png"); });
+  server.http.Get("/asset",
+                  [](const httplib::Request&, httplib::Response& res) { res.set_content("data", "image/png"); });
   server.start();
   auto transport = makeCurlTransport();
   CHECK_THROWS_AS(transport->send(get(server.url("/asset")), {}, [](std::string_view) { throw DiskFull(); }), DiskFull);
