@@ -385,6 +385,24 @@ TEST_CASE_METHOD(LoopbackRig, "a 429 with an HTTP-date Retry-After or an X-RateL
   CHECK(clock.sleeps() == std::vector<milliseconds>{milliseconds{date ? 12'000 : 15'000}});
 }
 
+TEST_CASE_METHOD(LoopbackRig, "a 503 retry waits for its Retry-After, not for the rate-limit reset",
+                 "[remote][client]") {
+  const bool retryAfter = GENERATE(true, false);
+  auto calls = std::make_shared<std::atomic<int>>(0);
+  server.http.Get("/api/v1/models", [&, calls, retryAfter](const httplib::Request&, httplib::Response& res) {
+    // Every reply of the jobs API carries its rate-limit window.
+    res.set_header("X-RateLimit-Reset", std::to_string(clock.unixStart + 60));
+    if ((*calls)++ > 0) return res.set_content("[]", "application/json");
+    res.status = 503;
+    if (retryAfter) res.set_header("Retry-After", "4");
+  });
+  ApiClient client = start();
+
+  CHECK(client.get("/models").body == Json::array());
+  CHECK(clock.sleeps() ==
+        (retryAfter ? std::vector<milliseconds>{milliseconds{4000}} : expectedBackoff(RetryPolicy{}, 1)));
+}
+
 TEST_CASE_METHOD(LoopbackRig, "a 429 asking for more than maxServerWait fails at once", "[remote][client]") {
   server.http.Get("/api/v1/models", [](const httplib::Request&, httplib::Response& res) {
     res.status = 429;
