@@ -713,7 +713,8 @@ std::string FakeImagesApi::errorCode(int status) const {
     case 401: return "unauthorized";
     case 402: return "insufficient_credits";
     case 403: return "forbidden";
-    case 404: case 410: return "not_found";
+    case 404: return "not_found";
+    case 410: return "expired";  // not in the seed's list: the jobs API's word
     case 429: return "rate_limited";
     default: return status >= 500 ? "server_error" : "invalid_request";
   }

@@ -195,7 +195,7 @@ struct FakeJob {
 struct Lifecycle {
   std::vector<std::string> statuses;  // [0] at submit, [k] at poll k; the last repeats
   std::string failure = "the fake provider failed this job";  // a failed job's error
-  std::optional<int> pollRetryAfter;  // Retry-After (s) on non-terminal polls
+  std::optional<int> pollRetryAfter{};  // Retry-After (s) on non-terminal polls
 };
 
 // Seeds 000/001: models "fake-flux" (image; schema: prompt required string

@@ -6,7 +6,9 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <chrono>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -41,9 +43,13 @@ class LoopbackServer {
   // Binds 127.0.0.1 on a free port and serves until stop() or destruction.
   void start() {
     port_ = http.bind_to_any_port("127.0.0.1");
+    if (port_ < 0) throw std::runtime_error("LoopbackServer: cannot bind 127.0.0.1");
     // The socket listens from bind on, so requests made before the thread
     // runs wait in the backlog.
     thread_ = std::thread([this] { http.listen_after_bind(); });
+    // httplib's stop() does nothing until the server runs: a test that ends
+    // at once would otherwise leave the thread in accept() and hang in join().
+    while (!http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   void stop() {
     if (thread_.joinable()) {
