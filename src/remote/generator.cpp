@@ -1,19 +1,13 @@
 #include "remote/generator.hpp"
 
-#include <array>
-#include <random>
 #include <stdexcept>
+#include <utility>
 
-#include "capi/render.hpp"
+#include "generate/local_kinds.hpp"
 #include "pixabots/core/error.hpp"
-#include "pixabots/core/og.hpp"
-#include "pixabots/core/png.hpp"
-#include "pixabots/core/seeded.hpp"
 
 namespace pixabots::remote {
 namespace {
-
-constexpr std::string_view kLocalKinds = "pixabot, og";
 
 [[noreturn]] void badOption(const std::string& message) { throw core::Error(core::Errc::invalid_option, message); }
 
@@ -25,27 +19,8 @@ void checkKindName(std::string_view kind) {
   for (const char c : kind) valid = valid && allowed(c);
   if (valid) return;
   badOption((kind.empty() ? std::string("the kind is empty") : "kind \"" + std::string(kind) + "\" is not a kind name") +
-            ": use lower-case letters, digits and '-'; local kinds: " + std::string(kLocalKinds) +
+            ": use lower-case letters, digits and '-'; local kinds: " + std::string(generate::kLocalKinds) +
             "; remote kinds (text-to-image, image-to-image, text-to-video, image-to-video, ...) need a provider");
-}
-
-struct LocalFormat {
-  std::string_view name;
-  pxb_format format;
-  std::string_view mimeType;
-};
-constexpr std::array<LocalFormat, 4> kLocalFormats = {{
-    {"png", PXB_FORMAT_PNG, "image/png"},
-    {"gif", PXB_FORMAT_GIF, "image/gif"},
-    {"webp", PXB_FORMAT_WEBP, "image/webp"},
-    {"svg", PXB_FORMAT_SVG, "image/svg+xml"},
-}};
-
-const LocalFormat& localFormat(std::string_view name) {
-  for (const LocalFormat& f : kLocalFormats) {
-    if (f.name == name) return f;
-  }
-  badOption("format \"" + std::string(name) + "\" is not one of png, gif, webp, svg");
 }
 
 // Local kinds are drawn from the pack: a prompt or model there would be
@@ -57,49 +32,14 @@ void checkNoRemoteFields(const GenerateRequest& request) {
   }
 }
 
-void checkIdOrSeed(const GenerateRequest& request) {
-  if (!request.id.empty() && request.seed) badOption("give an id or a seed, not both");
-}
-
-core::Combo chooseCombo(const core::Catalog& catalog, const GenerateRequest& request) {
-  checkIdOrSeed(request);
-  if (!request.id.empty()) return core::decodeId(catalog, request.id);
-  if (request.seed) return core::seededCombo(catalog, *request.seed);
-  thread_local std::mt19937 rng{std::random_device{}()};
-  return core::randomCombo(catalog, rng);
-}
-
-GenerateResult renderPixabot(const core::Pack& pack, const GenerateRequest& request) {
+GenerateResult drawLocal(const core::Pack& pack, const GenerateRequest& request) {
   checkNoRemoteFields(request);
-  const LocalFormat& format = localFormat(request.format);
-  const core::Combo combo = chooseCombo(pack.catalog(), request);
-  pxb_options options;
-  pxb_options_init(&options);
-  options.size = request.size;
-  options.format = format.format;
+  generate::LocalImage image = generate::drawLocal(
+      pack, generate::LocalRequest{request.kind, request.id, request.seed, request.size, request.format});
   GenerateResult result;
-  result.bytes = capi::renderBytes(pack, combo, options);
-  result.mimeType = format.mimeType;
-  result.id = core::encodeId(pack.catalog(), combo);
-  return result;
-}
-
-// The Open Graph card: the bot `id` alone (single layout), else the grid
-// picked by `seed` (default "pixabots"). Always a 1200x630 PNG.
-GenerateResult renderOgCard(const core::Pack& pack, const GenerateRequest& request) {
-  checkNoRemoteFields(request);
-  if (request.format != "png") badOption("kind og is a 1200x630 PNG card: format \"" + request.format + "\" must be png");
-  checkIdOrSeed(request);
-  core::OgOptions options;
-  if (!request.id.empty()) {
-    options.layout = core::OgLayout::single;
-    options.bots.push_back(core::decodeId(pack.catalog(), request.id));
-  } else if (request.seed) {
-    options.seed = *request.seed;
-  }
-  GenerateResult result;
-  result.bytes = core::encodePng(core::renderOg(pack, options).view());
-  result.mimeType = "image/png";
+  result.bytes = std::move(image.bytes);
+  result.mimeType = std::move(image.mimeType);
+  result.id = std::move(image.id);
   return result;
 }
 
@@ -163,12 +103,11 @@ Generator::Generator(const core::Pack& pack, Provider* remote, ApiClient* client
   }
 }
 
-bool Generator::isLocalKind(std::string_view kind) { return kind == "pixabot" || kind == "og"; }
+bool Generator::isLocalKind(std::string_view kind) { return generate::isLocalKind(kind); }
 
 GenerateResult Generator::generate(const GenerateRequest& request) {
   checkKindName(request.kind);
-  if (request.kind == "pixabot") return renderPixabot(pack_, request);
-  if (request.kind == "og") return renderOgCard(pack_, request);
+  if (isLocalKind(request.kind)) return drawLocal(pack_, request);
   GenerateResult result;
   result.local = false;
   result.job = generateRemote(remote_, client_, request);

@@ -15,9 +15,10 @@ namespace pixabots::remote {
 // image-to-video, or any scene a provider offers) needs a remote provider.
 struct GenerateRequest {
   std::string kind = "pixabot";
-  // Local kinds. pixabot: `id`, else the avatar of `seed`, else a random one,
-  // at `size` as `format`. og: the 1200x630 PNG card of `id` alone, else the
-  // grid picked by `seed` (size does not apply). Neither takes the remote fields.
+  // Local kinds, drawn by generate::drawLocal (generate/local_kinds.hpp):
+  // pixabot: `id`, else the avatar of `seed`, else a random one, at `size` as
+  // `format`. og: the 1200x630 PNG card of `id` alone, else the grid picked by
+  // `seed` (size does not apply). Neither takes the remote fields.
   std::string id;                   // a pixabot ID; empty: from `seed`, else random
   std::optional<std::string> seed;
   int size = 128;                   // 32..1920
