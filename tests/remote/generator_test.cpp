@@ -20,6 +20,7 @@
 #include "pixabots/core/webp.hpp"
 #include "remote/fake_providers.hpp"
 #include "remote/generator.hpp"
+#include "remote/thrown_by.hpp"
 
 namespace core = pixabots::core;
 using namespace pixabots::remote;
@@ -30,6 +31,7 @@ using test::FakeImagesApi;
 using test::FakeJobsApi;
 using test::FakeTasksApi;
 using test::Lifecycle;
+using test::thrownBy;
 
 namespace {
 
@@ -72,17 +74,6 @@ std::string coreErrorOf(Call&& call, core::Errc code) {
   }
   FAIL("no core::Error thrown");
   return "";
-}
-
-template <class Call>
-Error remoteErrorOf(Call&& call) {
-  try {
-    call();
-  } catch (const Error& e) {
-    return e;
-  }
-  FAIL("no remote::Error thrown");
-  return Error(Errc::io, "unreachable");
 }
 
 }  // namespace
@@ -206,7 +197,7 @@ TEST_CASE("Generator: kinds that are not kind names are refused with the kinds l
 
 TEST_CASE("Generator: offline, a remote kind is unsupported and says how to configure one", "[remote][generator]") {
   Generator generator(pack(), nullptr, nullptr);
-  const Error e = remoteErrorOf([&] { generator.generate(remoteRequest("text-to-image", "", "a lighthouse")); });
+  const Error e = thrownBy([&] { generator.generate(remoteRequest("text-to-image", "", "a lighthouse")); });
   CHECK(e.code() == Errc::unsupported);
   CHECK(std::string(e.what()) ==
         "unsupported offline: kind text-to-image needs a remote provider; configure one with --provider and "
@@ -240,7 +231,7 @@ TEST_CASE("Generator: a remote kind through the jobs API", "[remote][generator]"
   }
   SECTION("no model") {
     request.model.clear();
-    const Error e = remoteErrorOf([&] { c.generator.generate(request); });
+    const Error e = thrownBy([&] { c.generator.generate(request); });
     CHECK(e.code() == Errc::config);
     CHECK(std::string(e.what()) ==
           "kind text-to-image on the jobs provider needs a model: pass --model MODEL (`pixabots remote models` lists "
@@ -249,14 +240,14 @@ TEST_CASE("Generator: a remote kind through the jobs API", "[remote][generator]"
   }
   SECTION("input breaking the schema is not submitted") {
     request.input = {{"num_outputs", 9}, {"aspect_ratio", "4:3"}};
-    const Error e = remoteErrorOf([&] { c.generator.generate(request); });
+    const Error e = thrownBy([&] { c.generator.generate(request); });
     CHECK(e.code() == Errc::validation);
     CHECK(e.details().size() == 2);
     CHECK(fake.count("POST", "/api/v1/models/") == 0);
   }
   SECTION("a failed job") {
     fake.setLifecycle(Lifecycle{{"pending", "failed"}, "out of GPUs", std::nullopt});
-    const Error e = remoteErrorOf([&] { c.generator.generate(request); });
+    const Error e = thrownBy([&] { c.generator.generate(request); });
     CHECK(e.code() == Errc::job_failed);
     CHECK(std::string(e.what()).find("out of GPUs") != std::string::npos);
   }
@@ -278,7 +269,7 @@ TEST_CASE("Generator: the images API takes text-to-image only, its default model
   CHECK(chosen.job->outputs == std::vector<std::string>{fake.url("/assets/img_2.png")});
   CHECK(fake.lastJson("POST", "/api/v1/images/generate")["model"] == "fake/free");
 
-  const Error e = remoteErrorOf([&] { c.generator.generate(remoteRequest("text-to-video", "fake/free", "waves")); });
+  const Error e = thrownBy([&] { c.generator.generate(remoteRequest("text-to-video", "fake/free", "waves")); });
   CHECK(e.code() == Errc::unsupported);
   CHECK(std::string(e.what()) ==
         "the images provider generates images from text only (kind text-to-image): kind text-to-video needs the jobs "
@@ -303,7 +294,7 @@ TEST_CASE("Generator: on the tasks API the kind is the scene", "[remote][generat
   CHECK(body["provider"] == "evolink");
 
   request.input["scene"] = "text-to-image";
-  const Error e = remoteErrorOf([&] { c.generator.generate(request); });
+  const Error e = thrownBy([&] { c.generator.generate(request); });
   CHECK(e.code() == Errc::validation);
   CHECK(std::string(e.what()) == "the input's scene \"text-to-image\" contradicts kind text-to-video");
   CHECK(fake.count("POST", "/api/v1/generate") == 1);
