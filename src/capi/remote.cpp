@@ -1,6 +1,7 @@
 // pxb_remote_*: the remote module behind the C ABI. Every call goes through
 // remoteCall(), which turns remote::Error into its pxb_status with the
 // message (API key redacted) as this thread's detail.
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -165,7 +166,7 @@ remote::Json parseInput(const char* inputJson) {
 remote::Job unlessFailed(const remote::Job& job) {
   if (job.status == remote::JobStatus::failed) {
     throw remote::Error(remote::Errc::job_failed,
-                        "job " + job.id + " failed: " + (job.error.empty() ? "no reason given" : job.error));
+                        "job " + job.id + " failed: " + (job.error.empty() ? "the provider gave no reason" : job.error));
   }
   return job;
 }
@@ -290,7 +291,10 @@ pxb_status pxb_remote_wait(pxb_remote* handle, const char* job_id, int64_t deadl
     const auto cancel = handle->currentCancel();
     remote::WaitOptions options;
     if (deadline_ms > 0) options.deadline = std::chrono::milliseconds{deadline_ms};
-    if (handle->pollInterval.count() > 0) options.initialInterval = handle->pollInterval;
+    if (handle->pollInterval.count() > 0) {
+      options.initialInterval = handle->pollInterval;
+      options.maxInterval = std::max(options.maxInterval, handle->pollInterval);
+    }
     options.cancel = cancel.get();
     const remote::Job job = remote::waitForJob(*handle->provider, *handle->client, job_id, options);
     return capi::handOver(remote::jobToJson(job), out, out_size);

@@ -232,8 +232,15 @@ TEST_CASE("C ABI remote: the tasks API, polled to SUCCESS", "[remote][capi]") {
   Settings settings(fake, PXB_PROVIDER_TASKS);
   const Remote r = open(settings.options);
 
-  const Result submitted =
-      submit(r.get(), "veo-3-1", R"({"prompt":"waves","scene":"text-to-video","mediaType":"video"})", false);
+  // The API has no model list; its schema is the documented request.
+  const Result listed = models(r.get());
+  CHECK(listed.status == PXB_ERR_UNSUPPORTED);
+  CHECK(listed.message.rfind("list models: the tasks API publishes no model list", 0) == 0);
+  const Result described = schema(r.get(), "veo-3-1");
+  REQUIRE(described.status == PXB_OK);
+  CHECK(described.json["required"] == Json{"scene"});
+
+  const Result submitted = submit(r.get(), "veo-3-1", R"({"prompt":"waves","scene":"text-to-video"})");
   REQUIRE(submitted.status == PXB_OK);
   CHECK(submitted.json["id"] == "task_1");
   CHECK(submitted.json["status"] == "pending");
@@ -241,6 +248,7 @@ TEST_CASE("C ABI remote: the tasks API, polled to SUCCESS", "[remote][capi]") {
   CHECK(body["provider"] == "evolink");
   CHECK(body["model"] == "veo-3-1");
   CHECK(body["scene"] == "text-to-video");
+  CHECK(body["mediaType"] == "video");
 
   CHECK(poll(r.get(), "task_1").json["status"] == "processing");
   const Result done = wait(r.get(), "task_1");
@@ -485,7 +493,7 @@ TEST_CASE("C ABI remote: cancel wakes a wait on another thread at once; later ca
   FakeJobsApi fake;
   fake.setLifecycle(Lifecycle{{"pending", "processing"}, "", std::nullopt});
   Settings settings(fake, PXB_PROVIDER_JOBS);
-  settings.options.poll_interval_ms = 2000;  // the wait sleeps, and must not sleep it out
+  settings.options.poll_interval_ms = 20000;  // over the usual 15 s cap; the wait must not sleep it out
   const Remote r = open(settings.options);
   REQUIRE(submit(r.get(), "fake-flux", R"({"prompt":"x"})").status == PXB_OK);
 
