@@ -7,22 +7,20 @@
 #include "remote/config.hpp"
 #include "remote/lifecycle.hpp"
 #include "remote/pending_file.hpp"
+#include "remote/provider_support.hpp"
 
 namespace pixabots::remote {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-// "image/png" of "Image/PNG; charset=binary".
+// "image/png" of "Image/PNG; charset=binary"; also puts an accepted prefix
+// in the same form.
 std::string mediaType(std::string_view contentType) {
   std::string_view type = contentType.substr(0, contentType.find(';'));
   while (!type.empty() && std::isspace(static_cast<unsigned char>(type.front()))) type.remove_prefix(1);
   while (!type.empty() && std::isspace(static_cast<unsigned char>(type.back()))) type.remove_suffix(1);
-  return lower(type);
+  std::string media;
+  for (char c : type) media += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return media;
 }
 
 std::string extensionFor(const std::string& media) {
@@ -32,11 +30,6 @@ std::string extensionFor(const std::string& media) {
   for (const auto& [type, extension] : known)
     if (media == type) return extension;
   return ".bin";
-}
-
-bool isHttpUrl(std::string_view url) {
-  const std::string scheme = lower(url.substr(0, url.find("://")));
-  return url.find("://") != std::string_view::npos && (scheme == "http" || scheme == "https");
 }
 
 // The job id as a file name: the provider chose it, so nothing in it may
@@ -65,7 +58,7 @@ std::vector<std::filesystem::path> downloadOutputs(ApiClient& client, const Job&
   // Every URL is checked before anything is fetched, so a bad one does not
   // leave the job half downloaded.
   for (std::size_t i = 0; i < job.outputs.size(); ++i)
-    if (!isHttpUrl(job.outputs[i]))
+    if (!detail::isHttpUrl(job.outputs[i]))
       throw Error(Errc::malformed_reply, "output " + std::to_string(i + 1) + " of job " + redact(job.id, key) +
                                              " is not an http(s) URL: " + redact(job.outputs[i], key));
   std::error_code ec;
@@ -92,7 +85,7 @@ std::vector<std::filesystem::path> downloadOutputs(ApiClient& client, const Job&
     const std::string contentType = response.header("Content-Type").value_or("");
     const std::string media = mediaType(contentType);
     const bool accepted = !media.empty() && std::any_of(options.acceptedTypes.begin(), options.acceptedTypes.end(),
-                                                        [&](const std::string& t) { return media.starts_with(lower(t)); });
+                                                        [&](const std::string& t) { return media.starts_with(mediaType(t)); });
     if (!accepted)
       throw Error(Errc::bad_content_type,
                   what + (contentType.empty() ? ": no Content-Type" : ": Content-Type \"" + redact(contentType, key) + "\"") +

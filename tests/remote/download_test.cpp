@@ -3,13 +3,12 @@
 // gone) no file at all - neither the asset nor a temporary - in the directory.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
-#include <random>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -17,14 +16,16 @@
 #include "remote/fake_clock.hpp"
 #include "remote/lifecycle.hpp"
 #include "remote/loopback_server.hpp"
+#include "remote/temp_dir.hpp"
 #include "remote/thrown_by.hpp"
 
 using namespace pixabots::remote;
 using pixabots::remote::test::FakeClock;
 using pixabots::remote::test::LoopbackServer;
+using pixabots::remote::test::TempDir;
 using pixabots::remote::test::thrownBy;
 namespace fs = std::filesystem;
-using Names = std::set<std::string>;
+using Files = std::vector<fs::path>;
 
 namespace {
 
@@ -38,30 +39,17 @@ std::string binary(std::size_t size, unsigned salt = 0) {
   return bytes;
 }
 
-// A fresh directory under the system's temp dir, removed with everything in it.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device seed;
-    path = fs::temp_directory_path() / ("pixabots-download-" + std::to_string(seed()) + std::to_string(seed()));
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-// Every entry of `dir`, hidden ones included (a leftover temp would be one).
-Names entries(const fs::path& dir) {
-  Names names;
-  if (!fs::exists(dir)) return names;
-  for (const auto& entry : fs::directory_iterator(dir)) names.insert(entry.path().filename().string());
-  return names;
-}
-
-std::string contents(const fs::path& path) {
+// "" when the file at `path` holds exactly `want`; else how it differs (a
+// readable failure, where printing binary bodies would not be).
+std::string difference(const fs::path& path, const std::string& want) {
   std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (!in) return "no file " + path.string();
+  const std::string got{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (got == want) return "";
+  std::size_t at = 0;
+  while (at < got.size() && at < want.size() && got[at] == want[at]) ++at;
+  return std::to_string(got.size()) + " bytes where " + std::to_string(want.size()) +
+         " were expected, the first difference at byte " + std::to_string(at);
 }
 
 // A server, and a client on it whose retries sleep on a fake clock.
@@ -94,7 +82,7 @@ struct Rig {
     for (const std::string& p : paths) j.outputs.push_back(p.find("://") == std::string::npos ? server.url(p) : p);
     return j;
   }
-  std::vector<fs::path> download(const Job& j) { return downloadOutputs(*client, j, dir.path); }
+  std::vector<fs::path> download(const Job& j) { return downloadOutputs(*client, j, dir.path()); }
   std::size_t requests() const { return server.requests().size(); }
 };
 
@@ -116,14 +104,14 @@ TEST_CASE("download: every output, exact bytes, named <job>-<n>.<ext>", "[remote
   rig.asset("/assets/a.png", png, "image/png");
   rig.asset("/assets/b", mp4, "video/mp4");
   rig.start();
-  const fs::path dir = rig.dir.path / "new" / "sub";  // created on the way
+  const fs::path dir = rig.dir.path() / "new" / "sub";  // created on the way
 
   const auto paths = downloadOutputs(*rig.client, rig.job({"/assets/a.png", "/assets/b"}), dir);
 
   CHECK(paths == std::vector<fs::path>{dir / "job_1-1.png", dir / "job_1-2.mp4"});
-  CHECK(contents(dir / "job_1-1.png") == png);
-  CHECK(contents(dir / "job_1-2.mp4") == mp4);
-  CHECK(entries(dir) == Names{"job_1-1.png", "job_1-2.mp4"});
+  CHECK(difference(dir / "job_1-1.png", png) == "");
+  CHECK(difference(dir / "job_1-2.mp4", mp4) == "");
+  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 2);  // nothing else, no temp
 }
 
 TEST_CASE("download: the extension comes from the Content-Type", "[remote][download]") {
@@ -139,15 +127,16 @@ TEST_CASE("download: the extension comes from the Content-Type", "[remote][downl
   });
   rig.start();
   std::vector<std::string> urls;
-  Names expected;
+  Files expected;
   for (std::size_t i = 0; i < cases.size(); ++i) {
     urls.push_back("/assets/typed/" + std::to_string(i));
-    expected.insert("job_1-" + std::to_string(i + 1) + cases[i].second);
+    expected.push_back("job_1-" + std::to_string(i + 1) + cases[i].second);
   }
 
   rig.download(rig.job(urls));
 
-  CHECK(entries(rig.dir.path) == expected);
+  std::sort(expected.begin(), expected.end());
+  CHECK(rig.dir.files() == expected);
 }
 
 TEST_CASE("download: an asset over the cap is too_large and leaves no file", "[remote][download]") {
@@ -172,7 +161,7 @@ TEST_CASE("download: an asset over the cap is too_large and leaves no file", "[r
     const Error e = thrownBy([&] { rig.download(rig.job({path})); });
     CHECK(e.code() == Errc::too_large);
     CHECK_THAT(e.what(), Catch::StartsWith("output 1 of job job_1: "));
-    CHECK(entries(rig.dir.path).empty());
+    CHECK(rig.dir.files().empty());
   }
 }
 
@@ -187,14 +176,14 @@ TEST_CASE("download: a Content-Type not accepted is bad_content_type and leaves 
   CHECK(e.code() == Errc::bad_content_type);
   CHECK(std::string(e.what()) ==
         "output 1 of job job_1: Content-Type \"text/html\" is not accepted (accepted: image/, video/, audio/)");
-  CHECK(entries(rig.dir.path).empty());
+  CHECK(rig.dir.files().empty());
 
   // The accepted list is the caller's.
   DownloadOptions videoOnly;
   videoOnly.acceptedTypes = {"video/"};
-  CHECK(thrownBy([&] { downloadOutputs(*rig.client, rig.job({"/assets/still.png"}), rig.dir.path, videoOnly); })
+  CHECK(thrownBy([&] { downloadOutputs(*rig.client, rig.job({"/assets/still.png"}), rig.dir.path(), videoOnly); })
             .code() == Errc::bad_content_type);
-  CHECK(entries(rig.dir.path).empty());
+  CHECK(rig.dir.files().empty());
 }
 
 TEST_CASE("download: a truncated asset fails as network, after the retries, and leaves no file", "[remote][download]") {
@@ -210,7 +199,7 @@ TEST_CASE("download: a truncated asset fails as network, after the retries, and 
 
   CHECK(e.code() == Errc::network);
   CHECK(*calls == 1 + RetryPolicy{}.maxRetries);
-  CHECK(entries(rig.dir.path).empty());
+  CHECK(rig.dir.files().empty());
 }
 
 TEST_CASE("download: a retry after a broken transfer starts the file afresh", "[remote][download]") {
@@ -226,8 +215,8 @@ TEST_CASE("download: a retry after a broken transfer starts the file afresh", "[
   rig.download(rig.job({"/assets/flaky.png"}));
 
   CHECK(*calls == 2);
-  CHECK(contents(rig.dir.path / "job_1-1.png") == full);  // not 1500 stale bytes + the full body
-  CHECK(entries(rig.dir.path) == Names{"job_1-1.png"});
+  CHECK(difference(rig.dir.path() / "job_1-1.png", full) == "");  // not 1500 stale bytes + the full body
+  CHECK(rig.dir.files() == Files{"job_1-1.png"});
 }
 
 TEST_CASE("download: a 500 is retried and the asset arrives whole", "[remote][download]") {
@@ -248,7 +237,7 @@ TEST_CASE("download: a 500 is retried and the asset arrives whole", "[remote][do
 
   CHECK(*calls == 2);
   CHECK(rig.clock.sleeps().size() == 1);  // one backoff, on the fake clock
-  CHECK(contents(rig.dir.path / "job_1-1.png") == png);
+  CHECK(difference(rig.dir.path() / "job_1-1.png", png) == "");
 }
 
 TEST_CASE("download: an expired asset (410) is expired; earlier outputs stay whole", "[remote][download]") {
@@ -266,8 +255,8 @@ TEST_CASE("download: an expired asset (410) is expired; earlier outputs stay who
   CHECK(e.code() == Errc::expired);
   CHECK(e.httpStatus() == 410);
   CHECK_THAT(e.what(), Catch::StartsWith("output 2 of job job_1: "));
-  CHECK(entries(rig.dir.path) == Names{"job_1-1.png"});
-  CHECK(contents(rig.dir.path / "job_1-1.png") == png);
+  CHECK(rig.dir.files() == Files{"job_1-1.png"});
+  CHECK(difference(rig.dir.path() / "job_1-1.png", png) == "");
 }
 
 TEST_CASE("download: a file of the same name is replaced whole", "[remote][download]") {
@@ -275,13 +264,12 @@ TEST_CASE("download: a file of the same name is replaced whole", "[remote][downl
   const std::string png = binary(800, 9);
   rig.asset("/assets/a.png", png, "image/png");
   rig.start();
-  fs::create_directories(rig.dir.path);
-  std::ofstream(rig.dir.path / "job_1-1.png") << "an older download";
+  std::ofstream(rig.dir.path() / "job_1-1.png") << "an older download";
 
   rig.download(rig.job({"/assets/a.png"}));
 
-  CHECK(contents(rig.dir.path / "job_1-1.png") == png);
-  CHECK(entries(rig.dir.path) == Names{"job_1-1.png"});
+  CHECK(difference(rig.dir.path() / "job_1-1.png", png) == "");
+  CHECK(rig.dir.files() == Files{"job_1-1.png"});
 }
 
 TEST_CASE("download: only a completed job's http(s) outputs are fetched", "[remote][download]") {
@@ -291,10 +279,10 @@ TEST_CASE("download: only a completed job's http(s) outputs are fetched", "[remo
 
   Job running = rig.job({"/assets/a.png"});
   running.status = JobStatus::processing;
-  const Error notDone = thrownBy([&] { rig.download(running); });
+  const Error notDone = thrownBy([&] { downloadOutputs(*rig.client, running, rig.dir.path() / "out"); });
   CHECK(notDone.code() == Errc::validation);
   CHECK(std::string(notDone.what()) == "job job_1 is processing: only completed jobs have outputs to download");
-  CHECK_FALSE(fs::exists(rig.dir.path));
+  CHECK(rig.dir.files().empty());
 
   // Checked before anything is fetched; a key in the URL is not echoed.
   const Error scheme = thrownBy(
@@ -302,7 +290,7 @@ TEST_CASE("download: only a completed job's http(s) outputs are fetched", "[remo
   CHECK(scheme.code() == Errc::malformed_reply);
   CHECK(std::string(scheme.what()) == "output 2 of job job_1 is not an http(s) URL: file:///etc/passwd?key=[redacted]");
   CHECK(rig.requests() == 0);
-  CHECK(entries(rig.dir.path).empty());
+  CHECK(rig.dir.files().empty());
 }
 
 TEST_CASE("download: a job id cannot steer the file out of the directory", "[remote][download]") {
@@ -312,20 +300,19 @@ TEST_CASE("download: a job id cannot steer the file out of the directory", "[rem
 
   const auto paths = rig.download(rig.job({"/assets/a.png"}, "../../evil/.x"));
 
-  CHECK(paths == std::vector<fs::path>{rig.dir.path / "______evil__x-1.png"});
-  CHECK(entries(rig.dir.path) == Names{"______evil__x-1.png"});
+  CHECK(paths == std::vector<fs::path>{rig.dir.path() / "______evil__x-1.png"});
+  CHECK(rig.dir.files() == Files{"______evil__x-1.png"});
 }
 
 TEST_CASE("download: a directory that cannot be made is an io error", "[remote][download]") {
   Rig rig;
   rig.asset("/assets/a.png", "png", "image/png");
   rig.start();
-  fs::create_directories(rig.dir.path);
-  std::ofstream(rig.dir.path / "file") << "not a directory";
+  std::ofstream(rig.dir.path() / "file") << "not a directory";
 
-  const Error e = thrownBy([&] { downloadOutputs(*rig.client, rig.job({"/assets/a.png"}), rig.dir.path / "file" / "out"); });
+  const Error e = thrownBy([&] { downloadOutputs(*rig.client, rig.job({"/assets/a.png"}), rig.dir.path() / "file" / "out"); });
 
   CHECK(e.code() == Errc::io);
-  CHECK_THAT(e.what(), Catch::StartsWith("cannot create the directory " + (rig.dir.path / "file" / "out").string()));
+  CHECK_THAT(e.what(), Catch::StartsWith("cannot create the directory " + (rig.dir.path() / "file" / "out").string()));
   CHECK(rig.requests() == 0);
 }
