@@ -316,6 +316,9 @@ Json ApiClient::State::parse(const HttpResponse& reply, const std::string& opera
                 operation + ": the reply was not JSON (syntax error at byte " + std::to_string(e.byte) + " of " +
                     std::to_string(reply.body.size()) + "): \"" + quote(safe(reply.body), kMaxQuotedBody) + "\"",
                 reply.status);
+  } catch (const Json::out_of_range&) {
+    // Well-formed, but a number overflows a double (e.g. 1E99999).
+    throw Error(Errc::malformed_reply, operation + ": the reply holds a number too large to read", reply.status);
   }
 }
 
