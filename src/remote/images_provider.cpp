@@ -133,9 +133,9 @@ class ImagesProvider final : public Provider {
       throw Error(Errc::validation, "list images: sort must be recent or popular, got '" + query.sort + "'");
     }
     Query params;
-    const std::pair<const char*, const std::string*> fields[] = {{"q", &query.q},           {"category", &query.category},
-                                                                 {"tag", &query.tag},       {"filter", &query.filter},
-                                                                 {"sort", &query.sort},     {"cursor", &query.cursor}};
+    const std::pair<const char*, const std::string*> fields[] = {{"q", &query.q},       {"category", &query.category},
+                                                                 {"tag", &query.tag},   {"filter", &query.filter},
+                                                                 {"sort", &query.sort}, {"cursor", &query.cursor}};
     for (const auto& [name, value] : fields) {
       if (!value->empty()) params[name] = *value;
     }
@@ -161,14 +161,14 @@ class ImagesProvider final : public Provider {
     if (reply.body.is_object()) {
       if (const auto it = reply.body.find("data"); it != reply.body.end() && !it->is_null()) return *it;
     }
-    throw malformed(client_, operation, "the reply has no \"data\" envelope: " + excerpt(reply.body),
+    throw malformed(client_, operation, "the reply has no \"data\" envelope: " + excerpt(client_, reply.body),
                     reply.response.status);
   }
 
   Json objectData(const Reply& reply, const std::string& operation) const {
     const Json& data = dataOf(reply, operation);
     if (!data.is_object()) {
-      throw malformed(client_, operation, "expected \"data\" to be an object, got " + excerpt(data),
+      throw malformed(client_, operation, "expected \"data\" to be an object, got " + excerpt(client_, data),
                       reply.response.status);
     }
     return data;
@@ -184,7 +184,7 @@ class ImagesProvider final : public Provider {
       }
       names += (names.empty() ? "\"" : ", \"") + std::string(key) + "\"";
     }
-    throw malformed(client_, operation, "the image has no URL (looked for " + names + "): " + excerpt(data),
+    throw malformed(client_, operation, "the image has no URL (looked for " + names + "): " + excerpt(client_, data),
                     httpStatus);
   }
 

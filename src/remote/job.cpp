@@ -54,7 +54,8 @@ std::string entryId(const Json& entry, std::string_view what) {
   }
   throw Error(Errc::malformed_reply, "a " + std::string(what) +
                                          " entry has no id (expected a non-empty \"apiId\", \"id\", \"jobId\" or "
-                                         "\"taskId\"; got " + std::string(entry.type_name()) + ")");
+                                         "\"taskId\"; got " +
+                                         std::string(entry.type_name()) + ")");
 }
 
 }  // namespace pixabots::remote

@@ -52,7 +52,8 @@ class JobsProvider final : public Provider {
     if (!looksLikeSchema(*node)) {
       throw malformed(client_, operationName(kind(), "GET", path),
                       "no JSON Schema in the reply (expected the schema, or one under \"schema\", \"input\" or "
-                      "\"request\"): " + excerpt(reply.body),
+                      "\"request\"): " +
+                          excerpt(client_, reply.body),
                       reply.response.status);
     }
     return *node;
@@ -106,7 +107,8 @@ class JobsProvider final : public Provider {
  private:
   Json objectReply(const Reply& reply, const std::string& operation) const {
     if (!reply.body.is_object()) {
-      throw malformed(client_, operation, "expected a JSON object, got " + excerpt(reply.body), reply.response.status);
+      throw malformed(client_, operation, "expected a JSON object, got " + excerpt(client_, reply.body),
+                      reply.response.status);
     }
     return reply.body;
   }
@@ -120,21 +122,21 @@ class JobsProvider final : public Provider {
   // {jobId, status, output:{images,videos}, assets:[{url}], error, expiresAt}
   Job jobFromJson(const Json& entry, const std::string& operation, int httpStatus, bool statusRequired) const {
     if (!entry.is_object()) {
-      throw malformed(client_, operation, "expected a job object, got " + excerpt(entry), httpStatus);
+      throw malformed(client_, operation, "expected a job object, got " + excerpt(client_, entry), httpStatus);
     }
     Job job;
     job.id = idOf(entry, "job", operation, httpStatus);
-    job.status = statusRequired || entry.contains("status")
-                     ? statusIn(client_, entry, "status", operation, httpStatus)
-                     : JobStatus::pending;
+    job.status = statusRequired || entry.contains("status") ? statusIn(client_, entry, "status", operation, httpStatus)
+                                                            : JobStatus::pending;
     job.expiresAt = stringIn(entry, "expiresAt");
     if (job.status == JobStatus::completed) {
       if (const auto output = entry.find("output"); output != entry.end()) collectUrls(*output, job.outputs);
       if (const auto assets = entry.find("assets"); assets != entry.end()) collectUrls(*assets, job.outputs);
     } else if (job.status == JobStatus::failed) {
       const auto error = entry.find("error");
-      job.error = redact((error == entry.end() ? std::nullopt : reasonIn(*error)).value_or("the provider gave no reason"),
-                         client_.config().apiKey);
+      job.error =
+          redact((error == entry.end() ? std::nullopt : reasonIn(*error)).value_or("the provider gave no reason"),
+                 client_.config().apiKey);
     }
     job.raw = entry;
     return job;

@@ -23,9 +23,7 @@ std::vector<Job> Provider::listJobs(std::optional<int>) {
   lacks(kind(), "list jobs", "job list", "the jobs API has one");
 }
 Json Provider::webhook(std::string_view) { lacks(kind(), "webhook", "webhooks", "the jobs API has them"); }
-Json Provider::replayWebhook(std::string_view) {
-  lacks(kind(), "replay webhook", "webhooks", "the jobs API has them");
-}
+Json Provider::replayWebhook(std::string_view) { lacks(kind(), "replay webhook", "webhooks", "the jobs API has them"); }
 Json Provider::account() { lacks(kind(), "account", "account endpoint", "the images API has one, /me"); }
 Page Provider::listImages(const ImageQuery&) {
   lacks(kind(), "list images", "image library", "the images API has one");
@@ -60,8 +58,8 @@ void collectUrlsAt(const Json& node, std::vector<std::string>& urls, int depth) 
   // Members holding result URLs, in the order they are collected: images
   // before videos before audio, as the jobs API lists them.
   static constexpr std::array<std::string_view, 16> kUrlKeys{
-      "url",       "urls",      "images",    "imageUrl",  "imageUrls", "videos", "videoUrl", "videoUrls",
-      "audios",    "audio",     "audioUrl",  "audioUrls", "assets",    "files",  "outputs",  "output"};
+      "url",    "urls",  "images",   "imageUrl",  "imageUrls", "videos", "videoUrl", "videoUrls",
+      "audios", "audio", "audioUrl", "audioUrls", "assets",    "files",  "outputs",  "output"};
   if (depth > kMaxUrlDepth) return;
   if (node.is_string()) {
     const auto& s = node.get_ref<const std::string&>();
@@ -107,21 +105,26 @@ std::string idOf(const Json& entry, std::string_view what, const std::string& op
   }
 }
 
-std::string excerpt(const Json& value) {
-  std::string text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
-  if (text.size() > kMaxExcerpt) {
-    std::size_t cut = kMaxExcerpt;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    text = text.substr(0, cut) + "...";
+std::string quoted(const ApiClient& client, std::string_view text, std::size_t limit) {
+  std::string out = redact(text, client.config().apiKey);
+  for (char& c : out) {
+    if (std::iscntrl(static_cast<unsigned char>(c))) c = ' ';
   }
-  return text;
+  if (out.size() <= limit) return out;
+  std::size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+  return out.substr(0, cut) + "...";
+}
+
+std::string excerpt(const ApiClient& client, const Json& value) {
+  return quoted(client, value.dump(-1, ' ', false, Json::error_handler_t::replace), kMaxExcerpt);
 }
 
 void requireId(std::string_view id, std::string_view what) {
   if (id.empty()) throw Error(Errc::validation, "the " + std::string(what) + " is empty");
   if (id.find('/') != std::string_view::npos || id == "." || id == "..") {
-    throw Error(Errc::validation,
-                "the " + std::string(what) + " '" + std::string(id) + "' is not an id (it may not contain '/' or be . or ..)");
+    throw Error(Errc::validation, "the " + std::string(what) + " '" + std::string(id) +
+                                      "' is not an id (it may not contain '/' or be . or ..)");
   }
 }
 
@@ -147,12 +150,12 @@ JobStatus statusIn(const ApiClient& client, const Json& object, std::string_view
   if (it == object.end() || !it->is_string()) {
     throw malformed(client, operation,
                     "the reply has no \"" + std::string(key) + "\" string" +
-                        (it == object.end() ? std::string() : " (got " + excerpt(*it) + ")"),
+                        (it == object.end() ? std::string() : " (got " + excerpt(client, *it) + ")"),
                     httpStatus);
   }
   if (const auto status = parseStatus(it->get_ref<const std::string&>())) return *status;
   throw malformed(client, operation,
-                  "unknown status " + excerpt(*it) +
+                  "unknown status " + excerpt(client, *it) +
                       " (expected pending, processing, completed or failed, or a synonym such as queued, running, "
                       "succeeded, error)",
                   httpStatus);

@@ -29,8 +29,11 @@ Error malformed(const ApiClient& client, const std::string& operation, std::stri
 const Json& listOf(const Json& reply, std::string_view what, const std::string& operation, int httpStatus);
 std::string idOf(const Json& entry, std::string_view what, const std::string& operation, int httpStatus);
 
-// A short JSON excerpt of a reply value for a message (the caller redacts).
-std::string excerpt(const Json& value);
+// `text` with the key redacted, on one line, cut to `limit` bytes at a
+// character boundary: a provider's words quoted in a message.
+std::string quoted(const ApiClient& client, std::string_view text, std::size_t limit);
+// A short quoted excerpt of a reply value, as JSON.
+std::string excerpt(const ApiClient& client, const Json& value);
 
 // An id that goes into a path as one segment: not empty, no '/', not "." or
 // ".." (the client keeps '/' and the transport folds dot segments).

@@ -11,6 +11,8 @@ namespace {
 
 constexpr std::string_view kGeneratePath = "/api/v1/generate";
 constexpr std::string_view kTaskPath = "/api/v1/task/";
+// How much of a refusal's message is quoted.
+constexpr std::size_t kMaxMessage = 300;
 
 // The top-level fields of the documented GenerateRequest; any other input
 // key is a model option.
@@ -111,8 +113,8 @@ class TasksProvider final : public Provider {
     const Json& data = dataOf(reply, operation);
     const int httpStatus = reply.response.status;
     Job job;
-    job.id = data.contains("id") || data.contains("taskId") ? idOf(data, "task", operation, httpStatus)
-                                                            : std::string(id);
+    job.id =
+        data.contains("id") || data.contains("taskId") ? idOf(data, "task", operation, httpStatus) : std::string(id);
     job.status = statusIn(client_, data, "status", operation, httpStatus);
     const Json result = data.value("taskResult", Json());
     if (job.status == JobStatus::completed) {
@@ -172,7 +174,8 @@ class TasksProvider final : public Provider {
     }
     // Other keys are model options; what "options" names explicitly wins.
     for (const auto& [key, value] : input.items()) {
-      const bool field = std::find(std::begin(kRequestFields), std::end(kRequestFields), key) != std::end(kRequestFields);
+      const bool field =
+          std::find(std::begin(kRequestFields), std::end(kRequestFields), key) != std::end(kRequestFields);
       if (!field && !options.contains(key)) options[key] = value;
     }
     if (!options.empty()) request["options"] = options;
@@ -184,23 +187,24 @@ class TasksProvider final : public Provider {
   const Json& dataOf(const Reply& reply, const std::string& operation) const {
     const int httpStatus = reply.response.status;
     if (!reply.body.is_object()) {
-      throw malformed(client_, operation, "expected {\"code\", \"message\", \"data\"}, got " + excerpt(reply.body),
-                      httpStatus);
+      throw malformed(client_, operation,
+                      "expected {\"code\", \"message\", \"data\"}, got " + excerpt(client_, reply.body), httpStatus);
     }
     if (const auto code = reply.body.find("code"); code != reply.body.end()) {
       if (!code->is_number_integer()) {
-        throw malformed(client_, operation, "\"code\" must be an integer, got " + excerpt(*code), httpStatus);
+        throw malformed(client_, operation, "\"code\" must be an integer, got " + excerpt(client_, *code), httpStatus);
       }
       if (*code != 0) {
         const std::string message = stringIn(reply.body, "message").value_or("no message");
         throw Error(errcOfCode(code->get<std::int64_t>()),
-                    redact(operation + ": refused with code " + code->dump() + ": " + message, client_.config().apiKey),
+                    operation + ": refused with code " + code->dump() + ": " + quoted(client_, message, kMaxMessage),
                     httpStatus);
       }
     }
     const auto data = reply.body.find("data");
     if (data == reply.body.end() || !data->is_object()) {
-      throw malformed(client_, operation, "the reply has no \"data\" object: " + excerpt(reply.body), httpStatus);
+      throw malformed(client_, operation, "the reply has no \"data\" object: " + excerpt(client_, reply.body),
+                      httpStatus);
     }
     return *data;
   }

@@ -44,7 +44,7 @@ void replaceHeader(httplib::Response& res, const std::string& name, const std::s
 }
 
 // Stands in for a video or audio file: the downloads only look at the type.
-const std::string kVideoBytes("\0\0\0\x18" "ftypmp42\0\0\0\0mp42isom", 24);
+const std::string kVideoBytes("\0\0\0\030ftypmp42\0\0\0\0mp42isom", 24);
 const std::string kAudioBytes("ID3\x04\0\0\0\0\0\0", 10);
 
 }  // namespace
@@ -115,9 +115,8 @@ Fault& Fault::rateLimitReset(std::int64_t unixSeconds) {
 FakeApi::FakeApi(ProviderKind kind, std::string apiRoot) : kind_(kind), apiRoot_(std::move(apiRoot)) {
   // Connections left open by a client must not hold up the server's stop.
   server_.http.set_keep_alive_timeout(1);
-  server_.http.Get("/assets/([^/]+)", [this](const httplib::Request& req, httplib::Response& res) {
-    serve(req, res, serveAsset, false);
-  });
+  server_.http.Get("/assets/([^/]+)",
+                   [this](const httplib::Request& req, httplib::Response& res) { serve(req, res, serveAsset, false); });
 }
 
 FakeApi::~FakeApi() { shutdown(); }
@@ -224,8 +223,7 @@ Json FakeApi::jsonBody(const httplib::Request& req) {
   return body;
 }
 
-void FakeApi::sendError(httplib::Response& res, int status, const std::string& message,
-                        const std::string& code) const {
+void FakeApi::sendError(httplib::Response& res, int status, const std::string& message, const std::string& code) const {
   res.status = status;
   res.set_content(errorBody(status, code.empty() ? errorCode(status) : code, message), "application/json");
 }
@@ -267,11 +265,8 @@ void FakeApi::serve(const httplib::Request& req, httplib::Response& res, const R
         res.status = fault->status;
         res.set_content(fault->body, fault->contentType);
         return;
-      case Fault::Kind::stall:
-        stall(lock, fault->stallFor);
-        break;
-      default:
-        break;
+      case Fault::Kind::stall: stall(lock, fault->stallFor); break;
+      default: break;
     }
   }
 
@@ -320,11 +315,8 @@ void FakeApi::serve(const httplib::Request& req, httplib::Response& res, const R
       }
       break;
     }
-    case Fault::Kind::content_type:
-      replaceHeader(res, "Content-Type", fault->contentType);
-      break;
-    default:
-      break;
+    case Fault::Kind::content_type: replaceHeader(res, "Content-Type", fault->contentType); break;
+    default: break;
   }
 }
 
@@ -349,9 +341,7 @@ void FakeApi::serveAsset(const httplib::Request& req, httplib::Response& res) {
 namespace {
 
 // The webhook's event for a job's current state.
-std::string webhookEvent(const std::string& status) {
-  return meansCompleted(status) ? "job.completed" : "job.failed";
-}
+std::string webhookEvent(const std::string& status) { return meansCompleted(status) ? "job.completed" : "job.failed"; }
 
 }  // namespace
 
@@ -489,12 +479,9 @@ int FakeJobsApi::polls(const std::string& jobId) const {
 
 Json FakeJobsApi::jobJson(const FakeJob& job) const {
   const std::string& status = statusAt(lifecycle_.statuses, job.polls);
-  Json out = {{"jobId", job.id},
-              {"status", status},
-              {"model", job.model},
-              {"statusUrl", baseUrl() + "/jobs/" + job.id},
-              {"creditCost", 1},
-              {"expiresAt", "2025-01-23T12:00:00Z"}};
+  Json out = {{"jobId", job.id},    {"status", status},
+              {"model", job.model}, {"statusUrl", baseUrl() + "/jobs/" + job.id},
+              {"creditCost", 1},    {"expiresAt", "2025-01-23T12:00:00Z"}};
   if (meansCompleted(status)) {
     Json urls = Json::array();
     if (job.model == "fake-video") {
@@ -517,7 +504,8 @@ std::string FakeJobsApi::errorBody(int status, const std::string& code, const st
 
 std::string FakeJobsApi::errorCode(int status) const {
   switch (status) {
-    case 400: case 422: return "validation_error";
+    case 400:
+    case 422: return "validation_error";
     case 401: return "unauthorized";
     case 402: return "insufficient_credits";
     case 403: return "forbidden";
@@ -532,8 +520,7 @@ std::string FakeJobsApi::errorCode(int status) const {
 
 namespace {
 
-Json stockImage(int n, const std::string& prompt, const std::string& category, const std::string& tag,
-                int downloads) {
+Json stockImage(int n, const std::string& prompt, const std::string& category, const std::string& tag, int downloads) {
   const std::string id = "stock_" + std::to_string(n);
   return {{"id", id},
           {"slug", "stock-image-" + std::to_string(n)},
@@ -642,7 +629,10 @@ FakeImagesApi::FakeImagesApi() : FakeApi(ProviderKind::images, "/api/v1") {
       items.push_back(matches[i]);
     }
     const std::size_t next = offset + items.size();
-    sendJson(res, {{"data", {{"items", items}, {"nextCursor", next < matches.size() ? Json("cur_" + std::to_string(next)) : Json()}}}});
+    sendJson(
+        res,
+        {{"data",
+          {{"items", items}, {"nextCursor", next < matches.size() ? Json("cur_" + std::to_string(next)) : Json()}}}});
   });
   route("GET", "/models", [](const httplib::Request&, httplib::Response& res) {
     sendJson(res, {{"data", {{"items", models()}}}});
@@ -675,12 +665,12 @@ Json FakeImagesApi::generate(const Json& request) {
     return std::find(list.begin(), list.end(), value) != list.end();
   };
   if (!supports(caps["aspectRatios"], aspectRatio)) {
-    throw Rejection{422, "aspectRatio '" + aspectRatio + "' is not supported by " + modelId + " (supported: " +
-                             joined(caps["aspectRatios"]) + ")"};
+    throw Rejection{422, "aspectRatio '" + aspectRatio + "' is not supported by " + modelId +
+                             " (supported: " + joined(caps["aspectRatios"]) + ")"};
   }
   if (!supports(caps["sizes"], size)) {
-    throw Rejection{422, "size '" + size + "' is not supported by " + modelId + " (supported: " +
-                             joined(caps["sizes"]) + ")"};
+    throw Rejection{
+        422, "size '" + size + "' is not supported by " + modelId + " (supported: " + joined(caps["sizes"]) + ")"};
   }
   ++generated_;
   const std::string id = "img_" + std::to_string(generated_);
@@ -725,8 +715,8 @@ std::string FakeImagesApi::errorCode(int status) const {
 namespace {
 
 const std::vector<std::string> kMediaTypes{"image", "video", "character", "music"};
-const std::vector<std::string> kScenes{"text-to-image",      "image-to-image", "text-to-video", "image-to-video",
-                                       "video-to-video",     "character-creation", "text-to-music"};
+const std::vector<std::string> kScenes{"text-to-image",  "image-to-image",     "text-to-video", "image-to-video",
+                                       "video-to-video", "character-creation", "text-to-music"};
 
 // Why a generate request is invalid, or empty.
 std::string generateProblem(const Json& request) {

@@ -64,7 +64,7 @@ struct Fault {
   static Fault wrongContentType(std::string type);
 
   Fault& header(std::string name, std::string value);
-  Fault& retryAfter(int seconds);                 // Retry-After: <seconds>
+  Fault& retryAfter(int seconds);                   // Retry-After: <seconds>
   Fault& rateLimitReset(std::int64_t unixSeconds);  // X-RateLimit-Reset
 
   Kind kind = Kind::http;
@@ -83,7 +83,7 @@ struct SeenRequest {
   std::string path;                          // without the query
   std::map<std::string, std::string> query;  // decoded parameters
   std::string body;
-  std::string authorization;                 // the Authorization header, or empty
+  std::string authorization;  // the Authorization header, or empty
 };
 
 // What every fake has: the server, the key, the fault script, the record of
@@ -148,8 +148,7 @@ class FakeApi {
   virtual std::string errorBody(int status, const std::string& code, const std::string& message) const = 0;
   // The shape's default error code for a status.
   virtual std::string errorCode(int status) const = 0;
-  void sendError(httplib::Response& res, int status, const std::string& message,
-                 const std::string& code = "") const;
+  void sendError(httplib::Response& res, int status, const std::string& message, const std::string& code = "") const;
   static void sendJson(httplib::Response& res, const Json& body, int status = 200);
 
   // An output URL: <asset origin>/assets/<name>. Call with mutex_ held.
@@ -193,9 +192,9 @@ struct FakeJob {
 // Job lifecycles for the asynchronous fakes: what submit answers and what
 // each later poll answers, in the shape's own status words.
 struct Lifecycle {
-  std::vector<std::string> statuses;  // [0] at submit, [k] at poll k; the last repeats
+  std::vector<std::string> statuses;                          // [0] at submit, [k] at poll k; the last repeats
   std::string failure = "the fake provider failed this job";  // a failed job's error
-  std::optional<int> pollRetryAfter{};  // Retry-After (s) on non-terminal polls
+  std::optional<int> pollRetryAfter{};                        // Retry-After (s) on non-terminal polls
 };
 
 // Seeds 000/001: models "fake-flux" (image; schema: prompt required string

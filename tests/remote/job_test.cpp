@@ -1,9 +1,10 @@
 // Reading the reply shapes the seeds leave open: lists (bare or under
 // models/jobs/data/items, also one level down), entry ids, status words,
 // result URLs and failure reasons.
+#include "remote/job.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "remote/job.hpp"
 #include "remote/provider_support.hpp"
 #include "remote/thrown_by.hpp"
 
@@ -23,14 +24,12 @@ TEST_CASE("jobStatusName names every status", "[remote][job]") {
 
 TEST_CASE("listIn finds the list in every shape the seeds allow", "[remote][job]") {
   const Json list = Json::parse(R"([{"apiId":"a"},{"apiId":"b"}])");
-  const auto reply = GENERATE(as<std::string>{},
-                              R"([{"apiId":"a"},{"apiId":"b"}])",
-                              R"({"models":[{"apiId":"a"},{"apiId":"b"}]})",
-                              R"({"jobs":[{"apiId":"a"},{"apiId":"b"}],"total":2})",
-                              R"({"data":[{"apiId":"a"},{"apiId":"b"}]})",
-                              R"({"items":[{"apiId":"a"},{"apiId":"b"}],"nextCursor":null})",
-                              R"({"data":{"items":[{"apiId":"a"},{"apiId":"b"}],"nextCursor":"c"}})",
-                              R"({"data":{"models":[{"apiId":"a"},{"apiId":"b"}]}})");
+  const auto reply =
+      GENERATE(as<std::string>{}, R"([{"apiId":"a"},{"apiId":"b"}])", R"({"models":[{"apiId":"a"},{"apiId":"b"}]})",
+               R"({"jobs":[{"apiId":"a"},{"apiId":"b"}],"total":2})", R"({"data":[{"apiId":"a"},{"apiId":"b"}]})",
+               R"({"items":[{"apiId":"a"},{"apiId":"b"}],"nextCursor":null})",
+               R"({"data":{"items":[{"apiId":"a"},{"apiId":"b"}],"nextCursor":"c"}})",
+               R"({"data":{"models":[{"apiId":"a"},{"apiId":"b"}]}})");
   CAPTURE(reply);
   CHECK(listIn(Json::parse(reply), "models") == list);
 }
@@ -46,7 +45,8 @@ TEST_CASE("listIn without a list is a malformed reply naming what was expected",
   CAPTURE(reply);
   const Error e = thrownBy([&] { listIn(Json::parse(reply), "models"); });
   CHECK(e.code() == Errc::malformed_reply);
-  CHECK_THAT(e.what(), Catch::Contains("no list of models") && Catch::Contains("\"models\", \"jobs\", \"data\" or \"items\""));
+  CHECK_THAT(e.what(),
+             Catch::Contains("no list of models") && Catch::Contains("\"models\", \"jobs\", \"data\" or \"items\""));
 }
 
 TEST_CASE("entryId takes apiId, id, jobId or taskId, first present", "[remote][job]") {
@@ -70,12 +70,14 @@ TEST_CASE("entryId without an id is a malformed reply", "[remote][job]") {
 
 TEST_CASE("status words of every shape, and their synonyms", "[remote][job]") {
   using detail::parseStatus;
-  for (const char* w : {"pending", "PENDING", "queued", "starting", "created"}) CHECK(parseStatus(w) == JobStatus::pending);
+  for (const char* w : {"pending", "PENDING", "queued", "starting", "created"})
+    CHECK(parseStatus(w) == JobStatus::pending);
   for (const char* w : {"processing", "PROCESSING", "running", "in_progress", "started"}) {
     CHECK(parseStatus(w) == JobStatus::processing);
   }
   for (const char* w : {"completed", "SUCCESS", "succeeded", "success"}) CHECK(parseStatus(w) == JobStatus::completed);
-  for (const char* w : {"failed", "FAILED", "ERROR", "canceled", "cancelled"}) CHECK(parseStatus(w) == JobStatus::failed);
+  for (const char* w : {"failed", "FAILED", "ERROR", "canceled", "cancelled"})
+    CHECK(parseStatus(w) == JobStatus::failed);
   CHECK_FALSE(parseStatus("done-ish"));
   CHECK_FALSE(parseStatus(""));
 }

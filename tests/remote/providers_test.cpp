@@ -2,7 +2,6 @@
 // reply shapes the seeds leave open, unsupported operations, the typed
 // errors and what is (not) retried, on a FakeClock.
 #include <catch2/catch.hpp>
-
 #include <functional>
 
 #include "remote/fake_clock.hpp"
@@ -63,8 +62,7 @@ TEST_CASE("jobs: models, with the key sent as a bearer token", "[remote][provide
 
 TEST_CASE("jobs: the model list in every shape, keyed apiId or id", "[remote][providers][jobs]") {
   Connected<FakeJobsApi> c;
-  const auto body = GENERATE(as<std::string>{},
-                             R"([{"apiId":"m1","name":"One"},{"id":"m2"}])",
+  const auto body = GENERATE(as<std::string>{}, R"([{"apiId":"m1","name":"One"},{"id":"m2"}])",
                              R"({"models":[{"apiId":"m1","name":"One"},{"id":"m2"}]})",
                              R"({"data":[{"apiId":"m1","name":"One"},{"id":"m2"}]})",
                              R"({"items":[{"apiId":"m1","name":"One"},{"id":"m2"}]})",
@@ -97,9 +95,9 @@ TEST_CASE("jobs: the schema, wrapped or bare", "[remote][providers][jobs]") {
   CHECK(c.fake.count("GET", "/api/v1/models/fake-flux/schema") == 1);
 
   const Json schema = FakeJobsApi::schemaOf("fake-video");
-  const auto body = GENERATE_COPY(schema.dump(), Json{{"apiId", "m"}, {"schema", schema}}.dump(),
-                                  Json{{"input", schema}}.dump(), Json{{"request", schema}}.dump(),
-                                  Json{{"schema", {{"input", schema}}}}.dump());
+  const auto body =
+      GENERATE_COPY(schema.dump(), Json{{"apiId", "m"}, {"schema", schema}}.dump(), Json{{"input", schema}}.dump(),
+                    Json{{"request", schema}}.dump(), Json{{"schema", {{"input", schema}}}}.dump());
   CAPTURE(body);
   c.fake.fail("GET", "/api/v1/models/", Fault::reply(200, body));
   CHECK(c.provider->modelSchema("fake-video") == schema);
@@ -172,12 +170,11 @@ TEST_CASE("jobs: outputs from output.images, output.videos and assets, once each
 TEST_CASE("jobs: status synonyms are understood, an unknown status is malformed", "[remote][providers][jobs]") {
   Connected<FakeJobsApi> c;
   using Case = std::pair<std::string, JobStatus>;
-  const auto [word, status] = GENERATE(Case{"queued", JobStatus::pending}, Case{"starting", JobStatus::pending},
-                                       Case{"running", JobStatus::processing},
-                                       Case{"in_progress", JobStatus::processing},
-                                       Case{"succeeded", JobStatus::completed}, Case{"success", JobStatus::completed},
-                                       Case{"error", JobStatus::failed}, Case{"canceled", JobStatus::failed},
-                                       Case{"cancelled", JobStatus::failed});
+  const auto [word, status] = GENERATE(
+      Case{"queued", JobStatus::pending}, Case{"starting", JobStatus::pending}, Case{"running", JobStatus::processing},
+      Case{"in_progress", JobStatus::processing}, Case{"succeeded", JobStatus::completed},
+      Case{"success", JobStatus::completed}, Case{"error", JobStatus::failed}, Case{"canceled", JobStatus::failed},
+      Case{"cancelled", JobStatus::failed});
   CAPTURE(word);
   c.fake.fail("GET", "/api/v1/jobs/", Fault::reply(200, Json{{"id", "job_1"}, {"status", word}}.dump()));
   CHECK(c.provider->getJob("job_1").status == status);
@@ -421,7 +418,8 @@ TEST_CASE("images: search filters reach the server", "[remote][providers][images
   REQUIRE(page.items.size() == 1);
   CHECK(page.items[0]["id"] == "stock_1");
   CHECK(c.fake.last("GET", "/api/v1/images").query ==
-        std::map<std::string, std::string>{{"category", "animals"}, {"filter", "style:winter"}, {"q", "fox"}, {"tag", "winter"}});
+        std::map<std::string, std::string>{
+            {"category", "animals"}, {"filter", "style:winter"}, {"q", "fox"}, {"tag", "winter"}});
 }
 
 TEST_CASE("images: a page size or sort out of range fails before any request", "[remote][providers][images]") {
@@ -473,27 +471,26 @@ TEST_CASE("images: the jobs API's operations are unsupported", "[remote][provide
 
 TEST_CASE("tasks: generate builds the documented request from the input", "[remote][providers][tasks]") {
   Connected<FakeTasksApi> c;
-  const Json input = {{"scene", "text-to-image"},
-                      {"prompt", "a fox"},
-                      {"aspect_ratio", "16:9"},
-                      {"options", {{"resolution", "2K"}}}};
+  const Json input = {
+      {"scene", "text-to-image"}, {"prompt", "a fox"}, {"aspect_ratio", "16:9"}, {"options", {{"resolution", "2K"}}}};
   const Job job = c.provider->submit("nano-banana-pro", input);
   CHECK(job.id == "task_1");
   CHECK(job.status == JobStatus::pending);
-  CHECK(c.fake.lastJson("POST", "/api/v1/generate") == Json{{"provider", "evolink"},
-                                                            {"mediaType", "image"},
-                                                            {"model", "nano-banana-pro"},
-                                                            {"scene", "text-to-image"},
-                                                            {"prompt", "a fox"},
-                                                            {"options", {{"resolution", "2K"}, {"aspect_ratio", "16:9"}}}});
+  CHECK(c.fake.lastJson("POST", "/api/v1/generate") ==
+        Json{{"provider", "evolink"},
+             {"mediaType", "image"},
+             {"model", "nano-banana-pro"},
+             {"scene", "text-to-image"},
+             {"prompt", "a fox"},
+             {"options", {{"resolution", "2K"}, {"aspect_ratio", "16:9"}}}});
 }
 
 TEST_CASE("tasks: the media type follows the scene unless given", "[remote][providers][tasks]") {
   Connected<FakeTasksApi> c;
   using Case = std::pair<std::string, std::string>;
-  const auto [scene, mediaType] =
-      GENERATE(Case{"image-to-image", "image"}, Case{"text-to-video", "video"}, Case{"image-to-video", "video"},
-               Case{"video-to-video", "video"}, Case{"text-to-music", "music"}, Case{"character-creation", "character"});
+  const auto [scene, mediaType] = GENERATE(Case{"image-to-image", "image"}, Case{"text-to-video", "video"},
+                                           Case{"image-to-video", "video"}, Case{"video-to-video", "video"},
+                                           Case{"text-to-music", "music"}, Case{"character-creation", "character"});
   CAPTURE(scene);
   c.provider->submit("m", {{"scene", scene}, {"prompt", "p"}});
   CHECK(c.fake.lastJson("POST", "/api/v1/generate")["mediaType"] == mediaType);
@@ -539,9 +536,9 @@ TEST_CASE("tasks: a 2xx reply with a non-zero code is refused, typed when the co
         "music");
 
   using Case = std::pair<int, Errc>;
-  const auto [code, errc] = GENERATE(Case{401, Errc::unauthorized}, Case{402, Errc::insufficient_credits},
-                                     Case{403, Errc::forbidden}, Case{404, Errc::not_found},
-                                     Case{429, Errc::rate_limited}, Case{1001, Errc::rejected});
+  const auto [code, errc] =
+      GENERATE(Case{401, Errc::unauthorized}, Case{402, Errc::insufficient_credits}, Case{403, Errc::forbidden},
+               Case{404, Errc::not_found}, Case{429, Errc::rate_limited}, Case{1001, Errc::rejected});
   c.fake.fail("POST", "/api/v1/generate", Fault::reply(200, Json{{"code", code}, {"message", "no"}}.dump()));
   e = thrownBy([&] { c.provider->submit("m", {{"scene", "text-to-image"}}); });
   CHECK(e.code() == errc);
@@ -737,6 +734,11 @@ TEST_CASE("malformed and truncated replies", "[remote][providers][errors]") {
   e = thrownBy([&] { c.provider->submit("fake-flux", {{"prompt", "x"}}); });
   CHECK(e.code() == Errc::network);
   CHECK(c.fake.count("POST", "") == 1);
+
+  c.fake.fail("GET", "/api/v1/models", Fault::reply(200, R"({"models":[{"apiId":"a","creditCost":1E99999}]})"));
+  e = thrownBy([&] { c.provider->listModels(); });
+  CHECK(e.code() == Errc::malformed_reply);
+  CHECK_THAT(e.what(), Catch::EndsWith("the reply holds a number too large to read"));
 
   Connected<FakeTasksApi> tasks(noRetries);
   tasks.fake.fail("GET", "/api/v1/task/", Fault::reply(200, R"({"code":0,"data":"task_1"})"));
