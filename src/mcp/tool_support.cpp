@@ -1,0 +1,68 @@
+#include "mcp/tool_support.hpp"
+
+#include <filesystem>
+
+#include "cli/output_file.hpp"
+#include "mcp/tool_registry.hpp"
+
+namespace pixabots::mcp {
+
+Json objectSchema(Json properties, std::initializer_list<const char*> required) {
+  Json schema = {{"type", "object"}, {"properties", std::move(properties)}, {"additionalProperties", false}};
+  if (required.size() > 0) schema["required"] = Json::array();
+  for (const char* name : required) schema["required"].push_back(name);
+  return schema;
+}
+
+Json idProperty() {
+  return {{"type", "string"},
+          {"pattern", "^[0-9a-z]{4}$"},
+          {"description", "an avatar ID: 4 characters of [0-9a-z], the eyes, head, body and top part (e.g. \"2156\")"}};
+}
+
+Json seedProperty() {
+  return {{"type", "string"},
+          {"description", "any text (a user name, an e-mail): always the same avatar, as the service's seeded IDs"}};
+}
+
+Json bgProperty() {
+  return {{"type", "string"},
+          {"pattern", "^#[0-9a-fA-F]{6}$"},
+          {"description", "a background colour #rrggbb (default: transparent)"}};
+}
+
+Json outputPathProperty() {
+  return {{"type", "string"},
+          {"minLength", 1},
+          {"description", "also write the file here (relative to the server's working directory); written whole or "
+                          "not at all"}};
+}
+
+std::string chooseId(const Context& ctx, const Json& arguments, bool randomWhenNeither) {
+  const auto id = arguments.find("id");
+  const auto seed = arguments.find("seed");
+  if (id != arguments.end() && seed != arguments.end()) throw ToolError("give \"id\" or \"seed\", not both");
+  if (id != arguments.end()) {
+    ctx.checkId(id->get<std::string>());
+    return id->get<std::string>();
+  }
+  if (seed != arguments.end()) return ctx.seededId(seed->get<std::string>());
+  if (!randomWhenNeither) throw ToolError("give \"id\" (4 characters of [0-9a-z]) or \"seed\" (any text)");
+  return ctx.randomId();
+}
+
+std::string describeId(const Context& ctx, const std::string& id) {
+  const Combo combo = ctx.decode(id);
+  return id + " (eyes " + std::string(ctx.partName(Category::eyes, combo.eyes)) + ", head " +
+         std::string(ctx.partName(Category::heads, combo.heads)) + ", body " +
+         std::string(ctx.partName(Category::body, combo.body)) + ", top " +
+         std::string(ctx.partName(Category::top, combo.top)) + ")";
+}
+
+std::string writeResultFile(const std::string& path, std::span<const std::uint8_t> bytes) {
+  if (path == "-") throw ToolError("output_path \"-\" would be stdout, which carries the protocol: give a file name");
+  cli::writeOutput(path, bytes);
+  return std::filesystem::absolute(path).string();
+}
+
+}  // namespace pixabots::mcp
