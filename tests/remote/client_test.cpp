@@ -12,10 +12,12 @@
 #include "remote/config.hpp"
 #include "remote/fake_clock.hpp"
 #include "remote/loopback_server.hpp"
+#include "remote/thrown_by.hpp"
 
 using namespace pixabots::remote;
 using pixabots::remote::test::FakeClock;
 using pixabots::remote::test::LoopbackServer;
+using pixabots::remote::test::thrownBy;
 using std::chrono::milliseconds;
 
 namespace {
@@ -63,18 +65,6 @@ void script(LoopbackServer& server, const std::string& path, std::vector<int> st
   };
   server.http.Get(path, handler);
   server.http.Post(path, handler);
-}
-
-// What a failing call threw.
-template <typename F>
-Error thrownBy(F&& call) {
-  try {
-    call();
-  } catch (const Error& e) {
-    return e;
-  }
-  FAIL("no Error thrown");
-  throw std::logic_error("unreachable");
 }
 
 std::vector<milliseconds> expectedBackoff(const RetryPolicy& policy, int count) {
@@ -458,11 +448,9 @@ TEST_CASE("an unreachable provider is retried, GET or POST: nothing was sent", "
   const bool post = GENERATE(false, true);
   RemoteConfig config;
   {
-    LoopbackServer gone;  // its port, closed
+    LoopbackServer gone;  // a port that was served, then closed
     gone.start();
     config = loopbackConfig(gone);
-    gone.http.Get("/warm", [](const httplib::Request&, httplib::Response&) {});
-    makeCurlTransport()->send(HttpRequest{"GET", gone.url("/warm"), {}, {}}, {});
   }
   FakeClock clock;
   auto transport = makeCurlTransport();

@@ -11,8 +11,10 @@
 
 #include "remote/config.hpp"
 #include "remote/error.hpp"
+#include "remote/thrown_by.hpp"
 
 using namespace pixabots::remote;
+using pixabots::remote::test::thrownBy;
 namespace fs = std::filesystem;
 
 namespace {
@@ -73,13 +75,7 @@ class IsolatedEnvironment {
 
 Error configError(const std::map<std::string, std::string>& overrides,
                   const std::optional<fs::path>& file = std::nullopt) {
-  try {
-    loadConfig(overrides, file);
-  } catch (const Error& e) {
-    return e;
-  }
-  FAIL("loadConfig accepted it");
-  throw std::logic_error("unreachable");
+  return thrownBy([&] { loadConfig(overrides, file); });
 }
 
 }  // namespace

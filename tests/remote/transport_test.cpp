@@ -14,9 +14,11 @@
 #include "remote/error.hpp"
 #include "remote/http.hpp"
 #include "remote/loopback_server.hpp"
+#include "remote/thrown_by.hpp"
 
 using namespace pixabots::remote;
 using pixabots::remote::test::LoopbackServer;
+using pixabots::remote::test::thrownBy;
 using std::chrono::milliseconds;
 
 namespace {
@@ -25,17 +27,6 @@ HttpRequest get(const std::string& url) {
   HttpRequest request;
   request.url = url;
   return request;
-}
-
-template <typename F>
-Error thrownBy(F&& call) {
-  try {
-    call();
-  } catch (const Error& e) {
-    return e;
-  }
-  FAIL("no Error thrown");
-  throw std::logic_error("unreachable");
 }
 
 // A port nothing listens on: bound to an ephemeral port, then released.
