@@ -133,6 +133,8 @@ Settings readConfigFile(const ConfigSource& source) {
   } catch (const Json::parse_error& e) {
     // Only the position: the parser's own message quotes the text, which may hold the key.
     throw Error(Errc::config, where + " is not JSON (syntax error at byte " + std::to_string(e.byte) + ")");
+  } catch (const Json::out_of_range&) {
+    throw Error(Errc::config, where + " holds a number too large to read");
   }
   if (!doc.is_object()) throw Error(Errc::config, where + " must hold a JSON object of settings");
 
@@ -148,7 +150,7 @@ Settings readConfigFile(const ConfigSource& source) {
       if (!value.is_number_integer())
         throw Error(Errc::config,
                     origin + " must be an integer number of milliseconds (1.." + std::to_string(kMaxTimeoutMs) + ")");
-      settings[key] = {std::to_string(value.get<std::int64_t>()), origin};
+      settings[key] = {value.dump(), origin};
     } else {
       if (!value.is_string()) throw Error(Errc::config, origin + " must be a string");
       settings[key] = {value.get<std::string>(), origin};

@@ -527,6 +527,9 @@ TEST_CASE_METHOD(LoopbackRig, "a 2xx reply that is not JSON is malformed, and no
     res.set_content("<html>maintenance\n" + std::string(200, '.') + "</html>", "text/html");
   });
   server.http.Post("/api/v1/jobs/j/webhook", [](const httplib::Request&, httplib::Response& res) { res.status = 204; });
+  server.http.Get("/api/v1/jobs/huge", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(R"({"creditCost": 1E99999})", "application/json");
+  });
   ApiClient client = start();
 
   Error e = thrownBy([&] { client.get("/models"); });
@@ -536,6 +539,10 @@ TEST_CASE_METHOD(LoopbackRig, "a 2xx reply that is not JSON is malformed, and no
         "jobs API: GET /models: the reply was not JSON (syntax error at byte 1 of 225): \"<html>maintenance " +
             std::string(62, '.') + "...\"");
   CHECK(server.awaitRequests(1).size() == 1);
+
+  Error huge = thrownBy([&] { client.get("/jobs/huge"); });
+  CHECK(huge.code() == Errc::malformed_reply);
+  CHECK(std::string(huge.what()) == "jobs API: GET /jobs/huge: the reply holds a number too large to read");
 
   // No content is an empty answer, not a malformed one.
   CHECK(client.post("/jobs/j/webhook", Json::object()).body.is_null());

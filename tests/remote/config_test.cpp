@@ -223,6 +223,7 @@ TEST_CASE("a config file that is not a JSON object of known settings is refused"
   check(R"({"provider": 3})", R"(, key "provider" must be a string)");
   check(R"({"api_key": ["a"]})", R"(, key "api_key" must be a string)");
   check(R"({"timeout_ms": "500"})", R"(, key "timeout_ms" must be an integer number of milliseconds (1..3600000))");
+  check(R"({"timeout_ms": 1E99999})", " holds a number too large to read");
   check(R"({"timeout_ms": 1.5})", R"(, key "timeout_ms" must be an integer number of milliseconds (1..3600000))");
 }
 
@@ -293,6 +294,11 @@ TEST_CASE("timeout_ms must be an integer in 1..3600000", "[remote][config]") {
   env.unset("PIXABOTS_TIMEOUT_MS");
   CHECK(std::string(configError({{"provider", "jobs"}}, file).what()) ==
         "timeout_ms \"4000000\" (from config file " + file.string() +
+            ", key \"timeout_ms\") is not an integer in 1..3600000");
+  // Past int64: quoted as written, not wrapped around.
+  file = env.write("t.json", R"({"timeout_ms": 18446744073709551615})");
+  CHECK(std::string(configError({{"provider", "jobs"}}, file).what()) ==
+        "timeout_ms \"18446744073709551615\" (from config file " + file.string() +
             ", key \"timeout_ms\") is not an integer in 1..3600000");
 }
 
