@@ -6,7 +6,6 @@
 
 #include <chrono>
 #include <condition_variable>
-#include <chrono>
 #include <mutex>
 #include <stdexcept>
 #include <string>
