@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstddef>
+#include <limits>
 #include <map>
 #include <optional>
 #include <regex>
@@ -17,6 +18,10 @@ constexpr int kMaxDepth = 64;
 // Schemas checked in all: nested anyOf/oneOf branches multiply, so a small
 // hostile schema could otherwise take exponential time.
 constexpr std::size_t kMaxSteps = 200'000;
+// The longest string a pattern is matched against: std::regex recurses per
+// character matched (a long string overflows the stack) and backtracks in
+// quadratic time, and a model schema's pattern is the provider's.
+constexpr std::size_t kMaxPatternInput = 2000;
 // What a message quotes of a value, and of an enum's list.
 constexpr std::size_t kShownChars = 80;
 constexpr std::size_t kShownValues = 10;
@@ -203,7 +208,10 @@ class Run {
       at.schemaError("\"" + std::string(keyword) + "\" must be a non-negative integer, got " + shown(*it));
       return std::nullopt;
     }
-    return it->is_number_float() ? static_cast<std::size_t>(it->get<double>()) : it->get<std::size_t>();
+    if (!it->is_number_float()) return it->get<std::size_t>();
+    // 1e300 is an integer too; any count that large is no limit.
+    const double value = it->get<double>();
+    return value < 1e18 ? static_cast<std::size_t>(value) : std::numeric_limits<std::size_t>::max();
   }
 
   static void checkNumber(const Json& schema, double v, const Json& instance, const At& at) {
@@ -237,7 +245,8 @@ class Run {
       if (!compiled.regex)
         at.schemaError("pattern " + shown(*p) + " is not a valid ECMAScript regular expression (" + compiled.error + ")");
       // JSON Schema patterns are unanchored: a search, not a full match.
-      else if (!std::regex_search(s, *compiled.regex))
+      // A longer string is left to the provider to check.
+      else if (s.size() <= kMaxPatternInput && !std::regex_search(s, *compiled.regex))
         at.fail(shown(instance) + " does not match " + source);
     }
   }

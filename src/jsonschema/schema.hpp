@@ -33,6 +33,8 @@ class SchemaValidator {
   // "$: missing required property \"prompt\""; empty when `instance` is
   // valid. A fault in the schema itself (a keyword of the wrong type, a bad
   // pattern, a broken $ref) is reported the same way, as "schema error: ...".
+  // A pattern is matched only against strings of up to 2000 bytes (std::regex
+  // needs stack and time in proportion); longer ones pass unchecked.
   std::vector<std::string> validate(const Json& schema, const Json& instance) const;
 
  private:

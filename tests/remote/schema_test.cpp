@@ -207,6 +207,7 @@ TEST_CASE("schema: a keyword of the wrong type is a schema error, not a crash", 
   CHECK(check({{"maxLength", -1}}, "x") == Problems{"$: schema error: \"maxLength\" must be a non-negative integer, got -1"});
   CHECK(check({{"minItems", 1.5}}, Json::array()) ==
         Problems{"$: schema error: \"minItems\" must be a non-negative integer, got 1.5"});
+  CHECK(check({{"maxLength", 1e300}}, "x").empty());  // an integer, and no limit
   CHECK(check({{"type", 5}}, 1) == Problems{"$: schema error: \"type\" names no JSON type: 5"});
   CHECK(check({{"type", "float"}}, 1) == Problems{"$: schema error: \"type\" names no JSON type: \"float\""});
   CHECK(check({{"type", Json::array()}}, 1) == Problems{"$: schema error: \"type\" is an empty list"});
@@ -234,6 +235,16 @@ TEST_CASE("schema: a bad pattern is reported as the schema's fault, beside the i
   CHECK_THAT(problems[1], Catch::StartsWith("$.name: schema error: pattern \"([a-\" is not a valid ECMAScript "
                                             "regular expression ("));
   CHECK(check({{"pattern", 7}}, "x") == Problems{"$: schema error: \"pattern\" must be a string, got integer"});
+}
+
+TEST_CASE("schema: a pattern is matched against strings of up to 2000 bytes only", "[remote][schema]") {
+  // std::regex recurses per character: a long string would overflow the stack.
+  CHECK(check({{"pattern", "^(a|b)*c$"}}, std::string(100'000, 'a')).empty());
+  CHECK(check({{"pattern", "^b"}}, std::string(2000, 'a')).size() == 1);
+  CHECK(check({{"pattern", "^b"}}, std::string(2001, 'a')).empty());
+  // Other string keywords still apply to long strings.
+  CHECK(check({{"pattern", "^b"}, {"maxLength", 10}}, std::string(2001, 'a')) ==
+        Problems{"$: string of 2001 characters is longer than 10"});
 }
 
 TEST_CASE("schema: hostile schemas end, with a problem saying why", "[remote][schema]") {
