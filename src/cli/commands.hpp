@@ -18,6 +18,7 @@ struct Command {
 // Every command, in the order `pixabots --help` lists them. Each is defined in
 // its own <name>_command.cpp.
 extern const Command kRenderCommand;
+extern const Command kGenerateCommand;
 extern const Command kBatchCommand;
 extern const Command kInfoCommand;
 extern const Command kPartsCommand;
@@ -28,5 +29,7 @@ extern const Command kSheetCommand;
 extern const Command kGalleryCommand;
 extern const Command kValidatePackCommand;
 extern const Command kServeCommand;
+extern const Command kRemoteCommand;
+extern const Command kMcpCommand;
 
 }  // namespace pixabots::cli

@@ -13,11 +13,12 @@ namespace {
 
 using pixabots::cli::Command;
 
-const std::array<const Command*, 11> kCommands = {
-    &pixabots::cli::kRenderCommand, &pixabots::cli::kBatchCommand,   &pixabots::cli::kInfoCommand,
-    &pixabots::cli::kPartsCommand,  &pixabots::cli::kFramesCommand,  &pixabots::cli::kOgCommand,
-    &pixabots::cli::kPrintCommand,  &pixabots::cli::kSheetCommand,   &pixabots::cli::kGalleryCommand,
-    &pixabots::cli::kValidatePackCommand, &pixabots::cli::kServeCommand,
+const std::array<const Command*, 14> kCommands = {
+    &pixabots::cli::kRenderCommand, &pixabots::cli::kGenerateCommand, &pixabots::cli::kBatchCommand,
+    &pixabots::cli::kInfoCommand,   &pixabots::cli::kPartsCommand,    &pixabots::cli::kFramesCommand,
+    &pixabots::cli::kOgCommand,     &pixabots::cli::kPrintCommand,    &pixabots::cli::kSheetCommand,
+    &pixabots::cli::kGalleryCommand, &pixabots::cli::kValidatePackCommand, &pixabots::cli::kServeCommand,
+    &pixabots::cli::kRemoteCommand, &pixabots::cli::kMcpCommand,
 };
 
 void usage(std::ostream& out) {
@@ -26,7 +27,9 @@ void usage(std::ostream& out) {
     out << "  " << c->name << std::string(16 - std::min<std::size_t>(c->name.size(), 15), ' ') << c->summary << "\n";
   }
   out << "\n  --version       the library's version\n"
-         "\nEvery command works offline with the built-in art; --pack DIR uses a sprite pack instead.\n";
+         "\nEvery command works offline with the built-in art; --pack DIR uses a sprite pack instead.\n"
+         "Only remote, and generate for remote kinds, reach a generation provider, and only when\n"
+         "one is configured (docs/remote.md).\n";
 }
 
 bool wantsHelp(const std::vector<std::string_view>& args) {

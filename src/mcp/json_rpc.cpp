@@ -25,7 +25,7 @@ Incoming parse(std::string_view line) {
       return true;
     });
   } catch (const Json::parse_error& e) {
-    return error(nullptr, kParseError, "parse error: " + parseProblem(e));
+    return error(nullptr, kParseError, parseProblem(e));
   } catch (const TooDeep&) {
     return error(nullptr, kInvalidRequest, "the message nests deeper than " + std::to_string(kMaxDepth) + " levels");
   }
