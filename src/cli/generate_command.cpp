@@ -1,19 +1,22 @@
 // `pixabots generate`: any kind of picture through one command. The local
-// kinds (pixabot, og) are drawn here with no provider and no network, in
-// every build; other kinds go to the configured remote provider through
-// remote::Generator, which exists only in builds with the remote module.
-// With it, local kinds go through the Generator too (one behaviour for the
-// CLI and the C ABI); without it, drawLocal below calls the core directly.
+// kinds (pixabot, og) are drawn by generate::drawLocal, as the remote
+// Generator draws them, with no provider and no network, in every build
+// (they never read the remote configuration either). Other kinds go to the
+// configured provider through remote::Generator, which exists only in builds
+// with the remote module.
 #include <filesystem>
 #include <iostream>
 #include <optional>
 #include <stdexcept>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/output_file.hpp"
 #include "cli/pack_option.hpp"
+#include "generate/local_kinds.hpp"
 #include "pixabots/core/error.hpp"
 
 #ifdef PIXABOTS_WITH_REMOTE
@@ -30,19 +33,7 @@
 #include "cli/remote/job_steps.hpp"
 #include "cli/remote/report.hpp"
 #include "remote/generator.hpp"
-#else
-#include <algorithm>
-#include <array>
-#include <random>
-#include <utility>
-
-#include "capi/render.hpp"
-#include "pixabots/core/og.hpp"
-#include "pixabots/core/png.hpp"
-#include "pixabots/core/seeded.hpp"
 #endif
-
-#include <nlohmann/json.hpp>
 
 namespace pixabots::cli {
 namespace {
@@ -50,75 +41,6 @@ namespace {
 namespace fs = std::filesystem;
 
 [[noreturn]] void usage(const std::string& message) { throw core::Error(core::Errc::invalid_option, message); }
-
-// What a local kind is drawn from.
-struct LocalRequest {
-  std::string kind;
-  std::string id;
-  std::optional<std::string> seed;
-  int size = 128;
-  std::string format;
-};
-
-struct LocalImage {
-  std::vector<std::uint8_t> bytes;
-  std::string id;  // pixabot: the ID drawn; og: empty
-};
-
-#ifdef PIXABOTS_WITH_REMOTE
-
-bool isLocalKind(std::string_view kind) { return remote::Generator::isLocalKind(kind); }
-
-LocalImage drawLocal(const core::Pack& pack, const LocalRequest& local) {
-  remote::GenerateRequest request;
-  request.kind = local.kind;
-  request.id = local.id;
-  request.seed = local.seed;
-  request.size = local.size;
-  request.format = local.format;
-  remote::GenerateResult result = remote::Generator(pack, nullptr, nullptr).generate(request);
-  return {std::move(result.bytes), std::move(result.id)};
-}
-
-#else
-
-bool isLocalKind(std::string_view kind) { return kind == "pixabot" || kind == "og"; }
-
-constexpr std::array<std::pair<std::string_view, pxb_format>, 4> kLocalFormats = {{
-    {"png", PXB_FORMAT_PNG}, {"gif", PXB_FORMAT_GIF}, {"webp", PXB_FORMAT_WEBP}, {"svg", PXB_FORMAT_SVG}}};
-
-// What remote::Generator draws for the local kinds, for builds without it,
-// with the same renderer (capi::renderBytes) and the same rules: pixabot is
-// the ID, else the seed's avatar, else a random one; og the card of the ID
-// alone, else the grid the seed picks.
-LocalImage drawLocal(const core::Pack& pack, const LocalRequest& local) {
-  if (!local.id.empty() && local.seed) usage("give an id or a seed, not both");
-  if (local.kind == "og") {
-    if (local.format != "png") usage("kind og is a 1200x630 PNG card: format \"" + local.format + "\" must be png");
-    core::OgOptions options;
-    if (!local.id.empty()) {
-      options.layout = core::OgLayout::single;
-      options.bots.push_back(core::decodeId(pack.catalog(), local.id));
-    } else if (local.seed) {
-      options.seed = *local.seed;
-    }
-    return {core::encodePng(core::renderOg(pack, options).view()), ""};
-  }
-  const auto format = std::find_if(kLocalFormats.begin(), kLocalFormats.end(),
-                                   [&](const auto& f) { return f.first == local.format; });
-  if (format == kLocalFormats.end()) usage("format \"" + local.format + "\" is not one of png, gif, webp, svg");
-  std::mt19937 rng{std::random_device{}()};
-  const core::Combo combo = !local.id.empty() ? core::decodeId(pack.catalog(), local.id)
-                            : local.seed      ? core::seededCombo(pack.catalog(), *local.seed)
-                                              : core::randomCombo(pack.catalog(), rng);
-  pxb_options options;
-  pxb_options_init(&options);
-  options.size = local.size;
-  options.format = format->second;
-  return {capi::renderBytes(pack, combo, options), core::encodeId(pack.catalog(), combo)};
-}
-
-#endif
 
 // The format a local kind is written in: --format, else the output file's
 // extension when it is one of them, else PNG.
@@ -139,9 +61,13 @@ int generateLocal(const Args& args, const std::string& kind, const std::optional
   }
   if (args.flag("--no-wait")) usage("kind " + kind + " is drawn locally: --no-wait is for remote kinds");
   const PackOption pack(args);
-  LocalRequest request{kind, args.value("--id").value_or(""), args.value("--seed"), 128, localFormat(args, output)};
+  generate::LocalRequest request;
+  request.kind = kind;
+  request.id = args.value("--id").value_or("");
+  request.seed = args.value("--seed");
   if (auto size = args.integer("--size")) request.size = *size;
-  const LocalImage image = drawLocal(pack.pack(), request);
+  request.format = localFormat(args, output);
+  const generate::LocalImage image = generate::drawLocal(pack.pack(), request);
 
   fs::path file;
   if (output) {
@@ -278,7 +204,7 @@ int generate(const std::vector<std::string_view>& argv) {
   if (!output) output = args.value("--output");
   if (output && args.value("--out")) usage("give -o FILE or --out DIR, not both");
   if (output && *output == "-" && args.flag("--json")) usage("--json and -o - would both write to stdout");
-  return isLocalKind(*kind) ? generateLocal(args, *kind, output) : generateRemote(args, *kind, output);
+  return generate::isLocalKind(*kind) ? generateLocal(args, *kind, output) : generateRemote(args, *kind, output);
 }
 
 }  // namespace

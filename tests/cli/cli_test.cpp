@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "pixabots/core.hpp"
@@ -171,4 +172,45 @@ TEST_CASE("render writes every animated format and sprite sheets as the library 
   CHECK(testing::readBytes(sheet) == expected.png);
   CHECK(testing::readText(scratch("sheet.json")) == expected.json);
   expectFailure(common + scratch("sheet.gif").string() + " --format sheet", 2, "a sprite sheet needs -o NAME.png");
+}
+
+TEST_CASE("generate draws the local kinds as render and og do, in builds with or without remote generation") {
+  const fs::path generated = scratch("generated.png"), rendered = scratch("rendered.png");
+  Run r = run("generate --kind pixabot --id 2156 --size 64 -o " + generated.string());
+  REQUIRE(r.status == 0);
+  CHECK(r.output == "2156 -> " + generated.string() + "\n");
+  REQUIRE(run("render 2156 --size 64 -o " + rendered.string()).status == 0);
+  CHECK(testing::readBytes(generated) == testing::readBytes(rendered));
+
+  // --out DIR (created when missing) names the file after the ID and the format.
+  const fs::path dir = scratch("generated_dir");
+  fs::remove_all(dir);
+  r = run("generate --kind pixabot --seed alice --format gif --out " + dir.string());
+  REQUIRE(r.status == 0);
+  REQUIRE(run("render --seed alice -o " + scratch("alice.gif").string()).status == 0);
+  CHECK(testing::readBytes(dir / "3409.gif") == testing::readBytes(scratch("alice.gif")));
+
+  const fs::path card = scratch("generated_og.png"), og = scratch("og_single.png");
+  REQUIRE(run("generate --kind og --id 2156 -o " + card.string()).status == 0);
+  REQUIRE(run("og --type single --id 2156 -o " + og.string()).status == 0);
+  CHECK(testing::readBytes(card) == testing::readBytes(og));
+
+  const fs::path json = scratch("generated_json.png");
+  r = run("generate --kind pixabot --id 2156 --json -o " + json.string());
+  REQUIRE(r.status == 0);
+  CHECK(nlohmann::json::parse(r.output) ==
+        nlohmann::json{{"kind", "pixabot"}, {"id", "2156"}, {"files", {json.string()}}});
+
+  expectFailure("generate --id 2156", 2, "generate needs --kind");
+  expectFailure("generate --kind pixabot --prompt x", 2, "kind pixabot is drawn locally: --prompt is for remote kinds");
+  expectFailure("generate --kind pixabot --id 2156 --seed a", 2, "give an id or a seed, not both");
+  expectFailure("generate --kind pixabot --format bmp", 2, "format \"bmp\" is not one of png, gif, webp, svg");
+  expectFailure("generate --kind og --format gif", 2, "kind og is a 1200x630 PNG card");
+  expectFailure("generate --kind pixabot -o a.png --out d", 2, "give -o FILE or --out DIR, not both");
+  // A remote kind never reaches the network unasked: with no provider (or no remote
+  // module) it fails and says why.
+  const SplitRun remote = runSplit("generate --kind text-to-image --prompt x",
+                                   "-u PIXABOTS_PROVIDER -u PIXABOTS_CONFIG -u XDG_CONFIG_HOME HOME=/nonexistent");
+  CHECK(remote.status == 1);
+  CHECK_THAT(remote.err, Catch::Contains("kind text-to-image needs a remote provider"));
 }

@@ -229,8 +229,8 @@ TEST_CASE("render --random renders some valid ID and says which") {
 }
 
 TEST_CASE("every command answers --help with a usage line and exit 0") {
-  for (const std::string& name : std::initializer_list<std::string>{"render", "batch", "info", "parts", "frames", "og", "print", "sheet", "gallery",
-                                 "validate-pack"}) {
+  for (const std::string& name : std::initializer_list<std::string>{"render", "generate", "batch", "info", "parts", "frames", "og",
+                                                                    "print", "sheet", "gallery", "validate-pack", "remote"}) {
     INFO(name);
     const Run r = run(name + " --help");
     CHECK(r.status == 0);
