@@ -10,7 +10,7 @@ namespace pixabots::remote {
 
 namespace {
 
-// Error(unsupported): "<operation>: the tasks API has no job list (only the jobs API does)".
+// Error(unsupported): "list jobs: the tasks API has no job list (only the jobs API has one)".
 [[noreturn]] void lacks(ProviderKind kind, std::string_view operation, std::string_view what,
                         std::string_view whoHasIt) {
   throw Error(Errc::unsupported, std::string(operation) + ": the " + std::string(providerName(kind)) + " API has no " +

@@ -32,9 +32,7 @@ bool meansFailed(const std::string& status) {
   return s == "failed" || s == "error" || s == "canceled" || s == "cancelled";
 }
 
-const std::string& statusAt(const std::vector<std::string>& statuses, int polls) {
-  return statuses[std::min<std::size_t>(static_cast<std::size_t>(polls), statuses.size() - 1)];
-}
+bool isTerminalWord(const std::string& status) { return meansCompleted(status) || meansFailed(status); }
 
 std::string contentTypeOf(const httplib::Response& res) { return res.get_header_value("Content-Type"); }
 
@@ -336,6 +334,56 @@ void FakeApi::serveAsset(const httplib::Request& req, httplib::Response& res) {
   }
 }
 
+// ---- FakeAsyncApi --------------------------------------------------------
+
+FakeAsyncApi::FakeAsyncApi(ProviderKind kind, std::string apiRoot, std::vector<std::string> statuses)
+    : FakeApi(kind, std::move(apiRoot)) {
+  lifecycle_.statuses = std::move(statuses);
+}
+
+void FakeAsyncApi::setLifecycle(Lifecycle lifecycle) {
+  std::lock_guard lock(mutex_);
+  lifecycle_ = std::move(lifecycle);
+}
+
+int FakeAsyncApi::polls(const std::string& id) const {
+  std::lock_guard lock(mutex_);
+  const auto it = jobs_.find(id);
+  return it == jobs_.end() ? 0 : it->second.polls;
+}
+
+void FakeAsyncApi::expire(const std::string& id) {
+  std::lock_guard lock(mutex_);
+  jobs_.at(id).expired = true;
+}
+
+const FakeJob& FakeAsyncApi::create(const std::string& prefix, std::string model, Json input) {
+  FakeJob job{prefix + "_" + std::to_string(order_.size() + 1), std::move(model), std::move(input)};
+  order_.push_back(job.id);
+  return jobs_[job.id] = std::move(job);
+}
+
+FakeJob& FakeAsyncApi::find(const std::string& id, const std::string& notFound) {
+  const auto it = jobs_.find(id);
+  if (it == jobs_.end()) throw Rejection{404, notFound};
+  return it->second;
+}
+
+const FakeJob& FakeAsyncApi::poll(const std::string& id, const std::string& notFound, httplib::Response& res) {
+  FakeJob& job = find(id, notFound);
+  if (job.expired) throw Rejection{410, "Job has expired"};
+  ++job.polls;
+  if (lifecycle_.pollRetryAfter && !isTerminalWord(statusOf(job))) {
+    res.set_header("Retry-After", std::to_string(*lifecycle_.pollRetryAfter));
+  }
+  return job;
+}
+
+const std::string& FakeAsyncApi::statusOf(const FakeJob& job) const {
+  const auto& statuses = lifecycle_.statuses;
+  return statuses[std::min<std::size_t>(static_cast<std::size_t>(job.polls), statuses.size() - 1)];
+}
+
 // ---- FakeJobsApi ---------------------------------------------------------
 
 namespace {
@@ -375,8 +423,7 @@ Json FakeJobsApi::schemaOf(std::string_view model) {
   return nullptr;
 }
 
-FakeJobsApi::FakeJobsApi() : FakeApi(ProviderKind::jobs, "/api/v1") {
-  lifecycle_.statuses = {"pending", "processing", "completed"};
+FakeJobsApi::FakeJobsApi() : FakeAsyncApi(ProviderKind::jobs, "/api/v1", {"pending", "processing", "completed"}) {
   route("GET", "/models", [](const httplib::Request&, httplib::Response& res) {
     sendJson(res, Json::parse(R"({"models": [
       {"apiId": "fake-flux", "name": "Fake Flux", "type": "image", "creditCost": 1},
@@ -396,9 +443,7 @@ FakeJobsApi::FakeJobsApi() : FakeApi(ProviderKind::jobs, "/api/v1") {
     if (!input.contains("prompt") || !input["prompt"].is_string() || input["prompt"].get<std::string>().empty()) {
       throw Rejection{400, "prompt is required"};
     }
-    FakeJob job{"job_" + std::to_string(order_.size() + 1), model, input};
-    order_.push_back(job.id);
-    jobs_[job.id] = job;
+    const FakeJob& job = create("job", model, input);
     sendJson(res, {{"jobId", job.id},
                    {"status", lifecycle_.statuses.front()},
                    {"statusUrl", baseUrl() + "/jobs/" + job.id},
@@ -423,23 +468,14 @@ FakeJobsApi::FakeJobsApi() : FakeApi(ProviderKind::jobs, "/api/v1") {
     }
     sendJson(res, {{"jobs", jobs}});
   });
-  route("GET", "/jobs/([^/]+)", [this](const httplib::Request& req, httplib::Response& res) {
-    const auto it = jobs_.find(req.matches[1]);
-    if (it == jobs_.end()) throw Rejection{404, "job '" + std::string(req.matches[1]) + "' not found"};
-    if (it->second.expired) throw Rejection{410, "Job has expired"};
-    ++it->second.polls;
-    const std::string& status = statusAt(lifecycle_.statuses, it->second.polls);
-    if (lifecycle_.pollRetryAfter && !meansCompleted(status) && !meansFailed(status)) {
-      res.set_header("Retry-After", std::to_string(*lifecycle_.pollRetryAfter));
-    }
-    sendJson(res, jobJson(it->second));
+  const auto notFound = [](const std::string& id) { return "job '" + id + "' not found"; };
+  route("GET", "/jobs/([^/]+)", [this, notFound](const httplib::Request& req, httplib::Response& res) {
+    sendJson(res, jobJson(poll(req.matches[1], notFound(req.matches[1]), res)));
   });
-  route("GET", "/jobs/([^/]+)/webhook", [this](const httplib::Request& req, httplib::Response& res) {
-    const auto it = jobs_.find(req.matches[1]);
-    if (it == jobs_.end()) throw Rejection{404, "job '" + std::string(req.matches[1]) + "' not found"};
-    const FakeJob& job = it->second;
-    const std::string& status = statusAt(lifecycle_.statuses, job.polls);
-    const bool terminal = meansCompleted(status) || meansFailed(status);
+  route("GET", "/jobs/([^/]+)/webhook", [this, notFound](const httplib::Request& req, httplib::Response& res) {
+    const FakeJob& job = find(req.matches[1], notFound(req.matches[1]));
+    const std::string& status = statusOf(job);
+    const bool terminal = isTerminalWord(status);
     const Json url = job.input.value("webhook_url", Json());
     Json deliveries = Json::array();
     if (terminal && !url.is_null()) {
@@ -447,38 +483,21 @@ FakeJobsApi::FakeJobsApi() : FakeApi(ProviderKind::jobs, "/api/v1") {
     }
     sendJson(res, {{"jobId", job.id}, {"webhookUrl", url}, {"replayable", terminal}, {"deliveries", deliveries}});
   });
-  route("POST", "/jobs/([^/]+)/webhook", [this](const httplib::Request& req, httplib::Response& res) {
-    const auto it = jobs_.find(req.matches[1]);
-    if (it == jobs_.end()) throw Rejection{404, "job '" + std::string(req.matches[1]) + "' not found"};
-    const std::string& status = statusAt(lifecycle_.statuses, it->second.polls);
-    if (!meansCompleted(status) && !meansFailed(status)) {
-      throw Rejection{400, "job " + it->second.id + " is " + status + ": only completed or failed jobs replay"};
+  route("POST", "/jobs/([^/]+)/webhook", [this, notFound](const httplib::Request& req, httplib::Response& res) {
+    const FakeJob& job = find(req.matches[1], notFound(req.matches[1]));
+    const std::string& status = statusOf(job);
+    if (!isTerminalWord(status)) {
+      throw Rejection{400, "job " + job.id + " is " + status + ": only completed or failed jobs replay"};
     }
-    sendJson(res, {{"jobId", it->second.id}, {"replayed", true}, {"event", webhookEvent(status)}});
+    sendJson(res, {{"jobId", job.id}, {"replayed", true}, {"event", webhookEvent(status)}});
   });
   start();
 }
 
 FakeJobsApi::~FakeJobsApi() { shutdown(); }
 
-void FakeJobsApi::setLifecycle(Lifecycle lifecycle) {
-  std::lock_guard lock(mutex_);
-  lifecycle_ = std::move(lifecycle);
-}
-
-void FakeJobsApi::expire(const std::string& jobId) {
-  std::lock_guard lock(mutex_);
-  jobs_.at(jobId).expired = true;
-}
-
-int FakeJobsApi::polls(const std::string& jobId) const {
-  std::lock_guard lock(mutex_);
-  const auto it = jobs_.find(jobId);
-  return it == jobs_.end() ? 0 : it->second.polls;
-}
-
 Json FakeJobsApi::jobJson(const FakeJob& job) const {
-  const std::string& status = statusAt(lifecycle_.statuses, job.polls);
+  const std::string& status = statusOf(job);
   Json out = {{"jobId", job.id},    {"status", status},
               {"model", job.model}, {"statusUrl", baseUrl() + "/jobs/" + job.id},
               {"creditCost", 1},    {"expiresAt", "2025-01-23T12:00:00Z"}};
@@ -740,8 +759,7 @@ std::string generateProblem(const Json& request) {
 
 }  // namespace
 
-FakeTasksApi::FakeTasksApi() : FakeApi(ProviderKind::tasks, "") {
-  lifecycle_.statuses = {"PENDING", "PROCESSING", "SUCCESS"};
+FakeTasksApi::FakeTasksApi() : FakeAsyncApi(ProviderKind::tasks, "", {"PENDING", "PROCESSING", "SUCCESS"}) {
   route("POST", "/api/v1/generate", [this](const httplib::Request& req, httplib::Response& res) {
     const Json request = Json::parse(req.body, nullptr, false);
     const std::string problem =
@@ -750,8 +768,7 @@ FakeTasksApi::FakeTasksApi() : FakeApi(ProviderKind::tasks, "") {
       sendJson(res, {{"code", 400}, {"message", problem}});
       return;
     }
-    FakeJob task{"task_" + std::to_string(tasks_.size() + 1), request["model"], request};
-    tasks_[task.id] = task;
+    const FakeJob& task = create("task", request["model"], request);
     sendJson(res, {{"code", 0}, {"message", "ok"}, {"data", {{"taskId", task.id}}}});
   });
   route("GET", "/api/v1/task/([^/]+)", [this](const httplib::Request& req, httplib::Response& res) {
@@ -762,14 +779,7 @@ FakeTasksApi::FakeTasksApi() : FakeApi(ProviderKind::tasks, "") {
         return;
       }
     }
-    const auto it = tasks_.find(req.matches[1]);
-    if (it == tasks_.end()) throw Rejection{404, "Task not found"};
-    ++it->second.polls;
-    const std::string& status = statusAt(lifecycle_.statuses, it->second.polls);
-    if (lifecycle_.pollRetryAfter && !meansCompleted(status) && !meansFailed(status)) {
-      res.set_header("Retry-After", std::to_string(*lifecycle_.pollRetryAfter));
-    }
-    sendJson(res, {{"code", 0}, {"message", "ok"}, {"data", taskJson(it->second)}});
+    sendJson(res, {{"code", 0}, {"message", "ok"}, {"data", taskJson(poll(req.matches[1], "Task not found", res))}});
   });
   start();
 }
@@ -782,19 +792,8 @@ RemoteConfig FakeTasksApi::config() const {
   return config;
 }
 
-void FakeTasksApi::setLifecycle(Lifecycle lifecycle) {
-  std::lock_guard lock(mutex_);
-  lifecycle_ = std::move(lifecycle);
-}
-
-int FakeTasksApi::polls(const std::string& taskId) const {
-  std::lock_guard lock(mutex_);
-  const auto it = tasks_.find(taskId);
-  return it == tasks_.end() ? 0 : it->second.polls;
-}
-
 Json FakeTasksApi::taskJson(const FakeJob& task) const {
-  const std::string& status = statusAt(lifecycle_.statuses, task.polls);
+  const std::string& status = statusOf(task);
   const std::string mediaType = task.input["mediaType"];
   Json data = {{"id", task.id},
                {"status", status},

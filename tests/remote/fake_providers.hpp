@@ -45,7 +45,7 @@ struct Fault {
   enum class Kind {
     http,          // this status, in the shape's error envelope (code/message below)
     reply,         // exactly this status, body and Content-Type
-    stall,         // waits `stall`, then replies normally (for timeouts)
+    stall,         // waits `stallFor`, then replies normally (for timeouts)
     truncated,     // the normal reply, cut in half under its full Content-Length
     oversized,     // `size` bytes of the normal Content-Type instead of the body
     content_type,  // the normal body under `contentType`
@@ -197,24 +197,46 @@ struct Lifecycle {
   std::optional<int> pollRetryAfter{};                        // Retry-After (s) on non-terminal polls
 };
 
+// What the jobs and tasks fakes share: the jobs they created and how those
+// progress from poll to poll.
+class FakeAsyncApi : public FakeApi {
+ public:
+  void setLifecycle(Lifecycle lifecycle);
+  // Times the job or task was polled.
+  int polls(const std::string& id) const;
+  // The job answers 410 expired from now on.
+  void expire(const std::string& id);
+
+ protected:
+  FakeAsyncApi(ProviderKind kind, std::string apiRoot, std::vector<std::string> statuses);
+  // Keeps a new job under `prefix`_<n> and returns it.
+  const FakeJob& create(const std::string& prefix, std::string model, Json input);
+  // Counts a poll of `id` (Rejection 404 `notFound` when unknown, 410 when
+  // expired) and adds the lifecycle's Retry-After to a non-terminal answer.
+  const FakeJob& poll(const std::string& id, const std::string& notFound, httplib::Response& res);
+  FakeJob& find(const std::string& id, const std::string& notFound);
+  // Where the job is now, in the shape's words.
+  const std::string& statusOf(const FakeJob& job) const;
+
+  Lifecycle lifecycle_;
+  std::map<std::string, FakeJob> jobs_;
+  std::vector<std::string> order_;  // ids, oldest first
+};
+
 // Seeds 000/001: models "fake-flux" (image; schema: prompt required string
 // 1..2000 chars, aspect_ratio enum 1:1|16:9|9:16, num_outputs integer 1..4,
 // seed integer 0..2147483647, webhook_url string, no other properties) and
 // "fake-video" (video; prompt required, duration integer 1..10, image_url).
+// Default lifecycle {"pending", "processing", "completed"}: completed at the
+// 2nd poll.
 // Lists come as {"models":[...]} and {"jobs":[...]}, schemas as
 // {"apiId":..., "schema":{...}}. Jobs are job_1, job_2, ...; a completed
 // image job has num_outputs (default 1) URLs <asset origin>/assets/<job>-<n>.png
 // under output.images, a video job one .mp4 under output.videos.
-class FakeJobsApi final : public FakeApi {
+class FakeJobsApi final : public FakeAsyncApi {
  public:
   FakeJobsApi();
   ~FakeJobsApi() override;
-  // Default {"pending", "processing", "completed"}: completed at the 2nd poll.
-  void setLifecycle(Lifecycle lifecycle);
-  // The job answers 410 expired from now on.
-  void expire(const std::string& jobId);
-  // Times GET /jobs/{id} was answered for this job.
-  int polls(const std::string& jobId) const;
   // The JSON Schema served for a model ("fake-flux", "fake-video").
   static Json schemaOf(std::string_view model);
 
@@ -222,11 +244,6 @@ class FakeJobsApi final : public FakeApi {
   std::string errorBody(int status, const std::string& code, const std::string& message) const override;
   std::string errorCode(int status) const override;
   Json jobJson(const FakeJob& job) const;
-  Json outputsOf(const FakeJob& job) const;
-
-  Lifecycle lifecycle_;
-  std::map<std::string, FakeJob> jobs_;
-  std::vector<std::string> order_;  // job ids, oldest first
 };
 
 // Seed 002: models "fake/free" (free; aspect ratios 1:1, 16:9; size 1K) and
@@ -259,23 +276,18 @@ class FakeImagesApi final : public FakeApi {
 // video {"videos":[...mp4]}, music {"audioUrl":...mp3}, character
 // {"imageUrl":...png}; null before. An unknown task is 404; a refresh other
 // than "1" or "assets" answers 200 {"code":400}. Errors are {"code":<status>,
-// "message":...}. config().taskUpstream is "evolink".
-class FakeTasksApi final : public FakeApi {
+// "message":...}. config().taskUpstream is "evolink". Default lifecycle
+// {"PENDING", "PROCESSING", "SUCCESS"}.
+class FakeTasksApi final : public FakeAsyncApi {
  public:
   FakeTasksApi();
   ~FakeTasksApi() override;
-  // Default {"PENDING", "PROCESSING", "SUCCESS"}.
-  void setLifecycle(Lifecycle lifecycle);
   RemoteConfig config() const override;
-  int polls(const std::string& taskId) const;
 
  private:
   std::string errorBody(int status, const std::string& code, const std::string& message) const override;
   std::string errorCode(int status) const override;
   Json taskJson(const FakeJob& task) const;
-
-  Lifecycle lifecycle_;
-  std::map<std::string, FakeJob> tasks_;
 };
 
 }  // namespace pixabots::remote::test
