@@ -29,6 +29,7 @@ class LineReader {
   // The next line; nullopt at end of input. A last line without a newline
   // still counts as a line.
   std::optional<Line> next();
+  std::size_t limit() const { return maxLineBytes_; }
 
  private:
   bool refill();

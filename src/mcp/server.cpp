@@ -47,7 +47,7 @@ bool serve(Session& session, LineReader& reader, const Send& send) {
     std::optional<std::string> reply;
     if (line->oversized) {
       std::clog << "pixabots mcp: skipped a request of " << line->bytes << " bytes\n";
-      reply = Session::oversizedReply(line->bytes, kMaxLineBytes);
+      reply = Session::oversizedReply(line->bytes, reader.limit());
     } else {
       reply = session.handleLine(line->text);
     }
