@@ -24,7 +24,7 @@ template <class Call>
 Json providerCall(const RemoteAccess& remote, const std::string& tool, Call call) {
   try {
     const Json document = call();
-    return jsonResult(Json::parse(remote::redact(document.dump(), remote.apiKey)));
+    return jsonResult(Json::parse(remote::redact(rpc::serialize(document), remote.apiKey)));
   } catch (const remote::Error& e) {
     std::string message = tool + " failed (" + std::string(remote::errcName(e.code())) + "): " + e.what();
     for (const std::string& detail : e.details()) message += "\n" + detail;
