@@ -169,23 +169,19 @@ int jobs(Invocation& inv, const std::string&) {
   return 0;
 }
 
-int webhook(Invocation& inv, const std::string& id) {
-  const Json state = inv.connect().provider().webhook(id);
-  inv.show(state, fieldLines(state));
+// --json: the provider's object; otherwise its fields, a line each.
+int showObject(Invocation& inv, const Json& object) {
+  inv.show(object, fieldLines(object));
   return 0;
 }
+
+int webhook(Invocation& inv, const std::string& id) { return showObject(inv, inv.connect().provider().webhook(id)); }
 
 int replayWebhook(Invocation& inv, const std::string& id) {
-  const Json reply = inv.connect().provider().replayWebhook(id);
-  inv.show(reply, fieldLines(reply));
-  return 0;
+  return showObject(inv, inv.connect().provider().replayWebhook(id));
 }
 
-int me(Invocation& inv, const std::string&) {
-  const Json account = inv.connect().provider().account();
-  inv.show(account, fieldLines(account));
-  return 0;
-}
+int me(Invocation& inv, const std::string&) { return showObject(inv, inv.connect().provider().account()); }
 
 int images(Invocation& inv, const std::string&) {
   requireOneOf(inv.args, "--sort", {"recent", "popular"});
@@ -204,9 +200,7 @@ int images(Invocation& inv, const std::string&) {
 }
 
 int image(Invocation& inv, const std::string& idOrSlug) {
-  const Json found = inv.connect().provider().getImage(idOrSlug);
-  inv.show(found, fieldLines(found));
-  return 0;
+  return showObject(inv, inv.connect().provider().getImage(idOrSlug));
 }
 
 struct Subcommand {

@@ -18,8 +18,8 @@ struct Run {
   std::string output;  // stdout and stderr together
 };
 
-inline Run run(const std::string& args) {
-  const std::string command = std::string(PIXABOTS_CLI) + " " + args + " 2>&1";
+// A shell command's exit status and what it wrote on stdout.
+inline Run runShell(const std::string& command) {
   std::FILE* pipe = popen(command.c_str(), "r");
   REQUIRE(pipe);
   std::string output;
@@ -28,6 +28,8 @@ inline Run run(const std::string& args) {
   const int status = pclose(pipe);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
 }
+
+inline Run run(const std::string& args) { return runShell(std::string(PIXABOTS_CLI) + " " + args + " 2>&1"); }
 
 // A per-process scratch directory under the system's temp directory.
 inline std::filesystem::path scratch(const std::string& name) {
@@ -53,16 +55,10 @@ struct SplitRun {
 inline SplitRun runSplit(const std::string& args, const std::string& env = "") {
   static int runs = 0;
   const std::filesystem::path errFile = scratch("stderr_" + std::to_string(++runs) + ".txt");
-  const std::string command = "env " + env + " " + std::string(PIXABOTS_CLI) + " " + args + " 2>" + errFile.string();
-  std::FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::string out;
-  std::array<char, 4096> buf;
-  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-  const int status = pclose(pipe);
+  const Run r = runShell("env " + env + " " + std::string(PIXABOTS_CLI) + " " + args + " 2>" + errFile.string());
   std::string err = readText(errFile);
   std::filesystem::remove(errFile);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, err};
+  return {r.status, r.output, err};
 }
 
 // Runs the CLI expecting it to fail with `status` and say `message`.
