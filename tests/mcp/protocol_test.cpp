@@ -149,7 +149,7 @@ TEST_CASE("messages nested deeper than the cap are refused before they are walke
         Json::object());
 }
 
-TEST_CASE("tools/call with malformed params is -32602; an unknown tool too", "[mcp][protocol]") {
+TEST_CASE("tools/call with malformed params is -32602, and so is an unknown tool", "[mcp][protocol]") {
   Harness h;
   h.initialize();
   Json error = errorOf(h.send({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "tools/call"}, {"params", Json::object()}}), 1);

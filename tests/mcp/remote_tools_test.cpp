@@ -92,7 +92,7 @@ TEST_CASE("remote_run checks the input against the model's schema before spendin
   CHECK(fake.count("POST", "/api/v1/models/fake-flux/run") == 1);
 }
 
-TEST_CASE("remote_run submits, or waits for the job; remote_job and remote_replay_webhook follow it", "[mcp][remote]") {
+TEST_CASE("remote_run submits or waits for the job, remote_job and remote_replay_webhook follow it", "[mcp][remote]") {
   FakeJobsApi fake;
   RemoteHarness h(fake.config());
   const Json submitted =
