@@ -7,7 +7,7 @@ struct TooDeep {};
 
 // "parse error at line 1, column 5: syntax error ..." without nlohmann's
 // "[json.exception.parse_error.101] " prefix.
-std::string parseProblem(const Json::parse_error& e) {
+std::string parseProblem(const Json::exception& e) {
   const std::string what = e.what();
   const auto end = what.find("] ");
   return end == std::string::npos ? what : what.substr(end + 2);
@@ -24,7 +24,8 @@ Incoming parse(std::string_view line) {
       if (depth > kMaxDepth) throw TooDeep{};
       return true;
     });
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {
+    // parse_error, or out_of_range for a number no double holds (1e999).
     return error(nullptr, kParseError, parseProblem(e));
   } catch (const TooDeep&) {
     return error(nullptr, kInvalidRequest, "the message nests deeper than " + std::to_string(kMaxDepth) + " levels");

@@ -100,6 +100,10 @@ TEST_CASE("lines that are not JSON are -32700 with id null", "[mcp][protocol]") 
     CHECK(error.at("code") == -32700);
     CHECK_THAT(error.at("message").get<std::string>(), Catch::StartsWith("parse error at"));
   }
+  // A number no double holds is malformed too (found by the fuzzer).
+  const Json error = errorOf(h.sendLine(R"({"jsonrpc":"2.0","id":1e99999,"method":"ping"})"), nullptr);
+  CHECK(error.at("code") == -32700);
+  CHECK(error.at("message") == "number overflow parsing '1e99999'");
 }
 
 TEST_CASE("JSON that is not a valid request is -32600", "[mcp][protocol]") {
