@@ -9,8 +9,10 @@
 #include <cstdio>
 #include <mutex>
 
+#include "codecs/json/bounded_parse.hpp"
 #include "pixabots/version.h"
 #include "remote/config.hpp"
+#include "remote/quote.hpp"
 
 namespace pixabots::remote {
 
@@ -63,17 +65,6 @@ std::optional<milliseconds> retryAfterWait(const HttpResponse& reply, Clock& clo
   if (auto seconds = parseInteger(*value)) return secondsToWait(*seconds);
   if (auto date = parseHttpDate(*value)) return secondsToWait(*date - clock.unixSeconds());
   return std::nullopt;
-}
-
-// `text` on one line, cut to `limit` bytes without splitting a UTF-8 sequence.
-std::string quote(std::string_view text, std::size_t limit) {
-  std::string out;
-  for (char c : text) out += std::iscntrl(static_cast<unsigned char>(c)) ? ' ' : c;
-  if (out.size() <= limit) return out;
-  std::size_t cut = limit;
-  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-  out.resize(cut);
-  return out + "...";
 }
 
 std::string stringField(const Json& object, const char* name) {
@@ -310,7 +301,9 @@ HttpResponse ApiClient::State::perform(const Call& call) {
 Json ApiClient::State::parse(const HttpResponse& reply, const std::string& operation) const {
   if (reply.status == 204) return Json();
   try {
-    return Json::parse(reply.body);
+    return core::detail::parseBounded(reply.body);
+  } catch (const core::detail::JsonTooDeep& e) {
+    throw Error(Errc::malformed_reply, operation + ": the reply is malformed: " + e.what(), reply.status);
   } catch (const Json::parse_error& e) {
     throw Error(Errc::malformed_reply,
                 operation + ": the reply was not JSON (syntax error at byte " + std::to_string(e.byte) + " of " +

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "remote/provider_support.hpp"
+#include "remote/quote.hpp"
 
 namespace pixabots::remote {
 
@@ -106,14 +107,7 @@ std::string idOf(const Json& entry, std::string_view what, const std::string& op
 }
 
 std::string quoted(const ApiClient& client, std::string_view text, std::size_t limit) {
-  std::string out = redact(text, client.config().apiKey);
-  for (char& c : out) {
-    if (std::iscntrl(static_cast<unsigned char>(c))) c = ' ';
-  }
-  if (out.size() <= limit) return out;
-  std::size_t cut = limit;
-  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-  return out.substr(0, cut) + "...";
+  return quote(redact(text, client.config().apiKey), limit);
 }
 
 std::string excerpt(const ApiClient& client, const Json& value) {

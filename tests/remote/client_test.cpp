@@ -530,6 +530,9 @@ TEST_CASE_METHOD(LoopbackRig, "a 2xx reply that is not JSON is malformed, and no
   server.http.Get("/api/v1/jobs/huge", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(R"({"creditCost": 1E99999})", "application/json");
   });
+  server.http.Get("/api/v1/jobs/deep", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(std::string(100'000, '[') + std::string(100'000, ']'), "application/json");
+  });
   ApiClient client = start();
 
   Error e = thrownBy([&] { client.get("/models"); });
@@ -543,6 +546,11 @@ TEST_CASE_METHOD(LoopbackRig, "a 2xx reply that is not JSON is malformed, and no
   Error huge = thrownBy([&] { client.get("/jobs/huge"); });
   CHECK(huge.code() == Errc::malformed_reply);
   CHECK(std::string(huge.what()) == "jobs API: GET /jobs/huge: the reply holds a number too large to read");
+
+  // Refused while parsing: copying or printing it later would recurse 100,000 deep.
+  Error deep = thrownBy([&] { client.get("/jobs/deep"); });
+  CHECK(deep.code() == Errc::malformed_reply);
+  CHECK(std::string(deep.what()) == "jobs API: GET /jobs/deep: the reply is malformed: the JSON nests deeper than 64 levels");
 
   // No content is an empty answer, not a malformed one.
   CHECK(client.post("/jobs/j/webhook", Json::object()).body.is_null());
