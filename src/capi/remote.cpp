@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "capi/buffer.hpp"
+#include "codecs/json/bounded_parse.hpp"
 #include "capi/guard.hpp"
 #include "remote/config.hpp"
 #include "remote/job_json.hpp"
@@ -157,9 +158,12 @@ std::chrono::milliseconds pollIntervalOf(const pxb_remote_options& o) {
 
 remote::Json parseInput(const char* inputJson) {
   try {
-    return remote::Json::parse(inputJson);
-  } catch (const remote::Json::parse_error& e) {
+    return core::detail::parseBounded(inputJson);
+  } catch (const remote::Json::exception& e) {
+    // parse_error, or out_of_range for a number no double holds.
     throw InvalidArgument{std::string("input_json is not valid JSON: ") + e.what()};
+  } catch (const core::detail::JsonTooDeep& e) {
+    throw InvalidArgument{std::string("input_json is refused: ") + e.what()};
   }
 }
 

@@ -1,9 +1,9 @@
 #include "mcp/json_rpc.hpp"
 
+#include "codecs/json/bounded_parse.hpp"
+
 namespace pixabots::mcp::rpc {
 namespace {
-
-struct TooDeep {};
 
 // "parse error at line 1, column 5: syntax error ..." without nlohmann's
 // "[json.exception.parse_error.101] " prefix.
@@ -20,14 +20,11 @@ bool validId(const Json& id) { return id.is_string() || id.is_number_integer(); 
 Incoming parse(std::string_view line) {
   Json message;
   try {
-    message = Json::parse(line, [](int depth, Json::parse_event_t, Json&) {
-      if (depth > kMaxDepth) throw TooDeep{};
-      return true;
-    });
+    message = core::detail::parseBounded(line, kMaxDepth);
   } catch (const Json::exception& e) {
     // parse_error, or out_of_range for a number no double holds (1e999).
     return error(nullptr, kParseError, parseProblem(e));
-  } catch (const TooDeep&) {
+  } catch (const core::detail::JsonTooDeep&) {
     return error(nullptr, kInvalidRequest, "the message nests deeper than " + std::to_string(kMaxDepth) + " levels");
   }
   if (message.is_array()) {

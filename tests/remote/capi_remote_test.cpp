@@ -472,6 +472,12 @@ TEST_CASE("C ABI remote: handles, options and arguments", "[remote][capi]") {
     const Result broken = submit(r.get(), "fake-flux", "{\"prompt\":");
     CHECK(broken.status == PXB_ERR_INVALID_ARGUMENT);
     CHECK(broken.message.rfind("input_json is not valid JSON: ", 0) == 0);
+    const Result huge = submit(r.get(), "fake-flux", "{\"seed\": 1e99999}");
+    CHECK(huge.status == PXB_ERR_INVALID_ARGUMENT);
+    CHECK(huge.message.rfind("input_json is not valid JSON: ", 0) == 0);
+    const Result deep = submit(r.get(), "fake-flux", std::string(100, '[') + std::string(100, ']'));
+    CHECK(deep.status == PXB_ERR_INVALID_ARGUMENT);
+    CHECK(deep.message == "input_json is refused: the JSON nests deeper than 64 levels");
     const Result list = submit(r.get(), "fake-flux", "[1,2]");
     CHECK(list.status == PXB_ERR_INVALID_ARGUMENT);
     CHECK(list.message == "input_json must be a JSON object, not array");

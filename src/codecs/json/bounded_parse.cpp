@@ -9,7 +9,8 @@ JsonTooDeep::JsonTooDeep(int limit)
 
 nlohmann::json parseBounded(std::string_view text, int maxDepth) {
   return nlohmann::json::parse(text, [maxDepth](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
-    if (depth > maxDepth) throw JsonTooDeep(maxDepth);
+    // nlohmann counts from 0: the (N+1)th nested container opens at depth N.
+    if (depth >= maxDepth) throw JsonTooDeep(maxDepth);
     return true;
   });
 }
