@@ -59,7 +59,7 @@ void drawPart(Image& sheet, const Pack& pack, Category c, int i, int x, int y) {
   native.size = kNativeSize;
   checker(sheet, x, y, kTile, kTileB, kTileA);
   blit(sheet, renderPart(pack, c, i, 0, big), x, y);
-  const char digit = "0123456789abcdefghijklmnopqrstuvwxyz"[i];
+  const char digit = idDigit(i);
   detail::drawText(sheet, x, y + kTile + 4, clipped(std::string(1, digit) + " " + pack.catalog().part(c, i).name),
                    kInk, 2);
   const int frames = pack.sheet(c, i).frames();

@@ -4,20 +4,17 @@
 #include <iostream>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/pack_option.hpp"
 #include "pixabots/core/catalog.hpp"
 #include "pixabots/core/error.hpp"
+#include "pixabots/core/json.hpp"
 
 namespace pixabots::cli {
 namespace {
 
 using namespace pixabots::core;
-
-constexpr std::string_view kDigits = "0123456789abcdefghijklmnopqrstuvwxyz";
 
 int parts(const std::vector<std::string_view>& argv) {
   const Args args(argv, {"--pack"}, {"--json"});
@@ -29,23 +26,7 @@ int parts(const std::vector<std::string_view>& argv) {
   const Catalog& catalog = pack.catalog();
 
   if (args.flag("--json")) {
-    nlohmann::ordered_json doc, categories;
-    doc["name"] = pack.name();
-    for (Category c : kEncodingOrder) {
-      auto list = nlohmann::ordered_json::array();
-      for (int i = 0; i < catalog.count(c); ++i) {
-        const Part& part = catalog.part(c, i);
-        list.push_back({{"index", i},
-                        {"digit", std::string(1, kDigits[static_cast<std::size_t>(i)])},
-                        {"name", part.name},
-                        {"frames", part.frames},
-                        {"kind", partKindName(part.kind)}});
-      }
-      categories[std::string(categoryName(c))] = list;
-    }
-    doc["categories"] = categories;
-    doc["combinations"] = catalog.combinations();
-    std::cout << doc.dump(2) << "\n";
+    std::cout << catalogJson(pack, 2) << "\n";
     return 0;
   }
 
@@ -59,7 +40,7 @@ int parts(const std::vector<std::string_view>& argv) {
     std::cout << "\n" << categoryName(c) << " (" << catalog.count(c) << ")\n";
     for (int i = 0; i < catalog.count(c); ++i) {
       const Part& part = catalog.part(c, i);
-      std::cout << "  " << kDigits[static_cast<std::size_t>(i)] << "  " << part.name
+      std::cout << "  " << idDigit(i) << "  " << part.name
                 << std::string(nameWidth - part.name.size() + 2, ' ') << partKindName(part.kind);
       if (part.frames > 1) std::cout << ", " << part.frames << " frames";
       std::cout << "\n";

@@ -126,4 +126,11 @@ Combo previousCombo(const Catalog& catalog, const Combo& combo) {
   return comboAt(catalog, (comboIndex(catalog, combo) + n - 1) % n);
 }
 
+char idDigit(int index) {
+  if (index < 0 || index >= 36) {
+    throw Error(Errc::invalid_id, "part index " + std::to_string(index) + " has no ID character: must be 0..35");
+  }
+  return kDigits[index];
+}
+
 }  // namespace pixabots::core

@@ -6,13 +6,13 @@
 #include "mcp/tool_support.hpp"
 #include "mcp/tools.hpp"
 #include "pixabots/core/animation.hpp"
+#include "pixabots/core/json.hpp"
 #include "pixabots/core/og.hpp"
 
 namespace pixabots::mcp {
 namespace {
 
 constexpr int kMaxRandomIds = 100;
-constexpr std::string_view kDigits = "0123456789abcdefghijklmnopqrstuvwxyz";
 
 // The library's metadata document (id, combo, parts, png and gif URLs),
 // plus where the ID sits in browse order and how it animates.
@@ -38,22 +38,7 @@ Json describePixabot(const Context& ctx, const Json& arguments) {
 
 // The catalog as `pixabots parts --json` prints it.
 Json listParts(const Context& ctx) {
-  const core::Pack& pack = capi::packOf(ctx.get());
-  const core::Catalog& catalog = pack.catalog();
-  Json categories = Json::object();
-  for (core::Category c : core::kEncodingOrder) {
-    Json list = Json::array();
-    for (int i = 0; i < catalog.count(c); ++i) {
-      const core::Part& part = catalog.part(c, i);
-      list.push_back({{"index", i},
-                      {"digit", std::string(1, kDigits[static_cast<std::size_t>(i)])},
-                      {"name", part.name},
-                      {"frames", part.frames},
-                      {"kind", core::partKindName(part.kind)}});
-    }
-    categories[std::string(core::categoryName(c))] = std::move(list);
-  }
-  return jsonResult({{"name", pack.name()}, {"categories", categories}, {"combinations", catalog.combinations()}});
+  return jsonResult(Json::parse(core::catalogJson(capi::packOf(ctx.get()))));
 }
 
 Json randomIds(const Context& ctx, const Json& arguments) {

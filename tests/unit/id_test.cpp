@@ -115,3 +115,12 @@ TEST_CASE("IDs follow a manifest-defined catalog") {
   CHECK(cat.combinations() == 72u);
   CHECK(encodeId(cat, comboAt(cat, 71)) == "z010");
 }
+
+TEST_CASE("a part index's ID character: 0..9 then a..z, nothing past 35") {
+  CHECK(idDigit(0) == '0');
+  CHECK(idDigit(9) == '9');
+  CHECK(idDigit(10) == 'a');
+  CHECK(idDigit(35) == 'z');
+  CHECK_THROWS_WITH(idDigit(36), "part index 36 has no ID character: must be 0..35");
+  CHECK_THROWS_WITH(idDigit(-1), "part index -1 has no ID character: must be 0..35");
+}

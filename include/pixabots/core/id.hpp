@@ -32,6 +32,9 @@ struct IdProblem {
 std::optional<IdProblem> checkId(const Catalog& catalog, std::string_view id);
 bool isValidId(const Catalog& catalog, std::string_view id);
 
+// The ID character of a part index 0..35: '0'..'9', then 'a'..'z'.
+char idDigit(int index);
+
 // Throws Error(invalid_id) with the IdProblem's message.
 Combo decodeId(const Catalog& catalog, std::string_view id);
 // Throws Error(invalid_id) naming the category when an index is out of the catalog's range.

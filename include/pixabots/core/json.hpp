@@ -23,4 +23,10 @@ std::string metadataJson(const Pack& pack, const Combo& combo, const JsonOptions
 // of each layer at origin/sprites/{category}/{name}.png.
 std::string framesJson(const Pack& pack, const Combo& combo, const JsonOptions& options = {});
 
+// The pack's catalog: {"name","categories":{eyes:[{index,digit,name,frames,
+// kind}],...},"combinations"}, categories in ID order; what `pixabots parts
+// --json` prints and the MCP list_parts tool returns. `indent` as in
+// nlohmann's dump (-1: one line).
+std::string catalogJson(const Pack& pack, int indent = -1);
+
 }  // namespace pixabots::core

@@ -88,4 +88,22 @@ std::string framesJson(const Pack& pack, const Combo& combo, const JsonOptions& 
   return doc.dump();
 }
 
+std::string catalogJson(const Pack& pack, int indent) {
+  const Catalog& catalog = pack.catalog();
+  Json categories = Json::object();
+  for (Category c : kEncodingOrder) {
+    Json list = Json::array();
+    for (int i = 0; i < catalog.count(c); ++i) {
+      const Part& part = catalog.part(c, i);
+      list.push_back({{"index", i},
+                      {"digit", std::string(1, idDigit(i))},
+                      {"name", part.name},
+                      {"frames", part.frames},
+                      {"kind", partKindName(part.kind)}});
+    }
+    categories[std::string(categoryName(c))] = std::move(list);
+  }
+  return Json{{"name", pack.name()}, {"categories", categories}, {"combinations", catalog.combinations()}}.dump(indent);
+}
+
 }  // namespace pixabots::core
