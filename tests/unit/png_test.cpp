@@ -19,6 +19,7 @@
 #include "pixabots/core/error.hpp"
 #include "pixabots/core/png.hpp"
 #include "support/files.hpp"
+#include "support/png_build.hpp"
 #include "support/sha256.hpp"
 
 namespace {
@@ -809,14 +810,93 @@ TEST_CASE("decodePng refuses images over the limits before allocating", "[png][d
     fixCrc(png, Chunk{"IHDR", 8, Bytes(13)});
     return png;
   };
-  CHECK(decodeError(header(100000, 100000)) == "PNG is 100000x100000, larger than the 8192x8192 limit");
-  CHECK(decodeError(header(9000, 32)) == "PNG is 9000x32, larger than the 8192x8192 limit");
-  CHECK(decodeError(header(32, 0xffffffffu)) == "PNG is 32x4294967295, larger than the 8192x8192 limit");
+  CHECK(decodeError(header(100000, 100000)) == "PNG is 100000x100000, wider and taller than the 8192x8192 limit");
+  CHECK(decodeError(header(9000, 32)) == "PNG is 9000x32, wider than the 8192x8192 limit");
+  CHECK(decodeError(header(32, 0xffffffffu)) == "PNG is 32x4294967295, taller than the 8192x8192 limit");
   CHECK(decodeError(header(8192, 8192)) == "PNG is 8192x8192, more than the 16777216-pixel limit");
   CHECK(decodeError(header(100, 100)) == "truncated PNG data");  // within limits: libpng reads on
 
   const Bytes good = pixabots::core::encodePng(paletteImage(33, 7, 5, true).view());
-  CHECK(decodeError(good, {32, 100, 1000}) == "PNG is 33x7, larger than the 32x100 limit");
+  CHECK(decodeError(good, {32, 100, 1000}) == "PNG is 33x7, wider than the 32x100 limit");
+  CHECK(decodeError(good, {64, 6, 1000}) == "PNG is 33x7, taller than the 64x6 limit");
   CHECK(decodeError(good, {100, 100, 200}) == "PNG is 33x7, more than the 200-pixel limit");
   CHECK_NOTHROW(pixabots::core::decodePng(good, {33, 7, 231}));
+}
+
+TEST_CASE("decodePng stops inflating at the first byte past what the header calls for", "[png][decode][errors]") {
+  // 64x32 8-bit RGBA: 32 rows of a filter byte and 256 bytes.
+  constexpr std::size_t kImageBytes = 32 * (1 + 64 * 4);
+  const Bytes exact(kImageBytes, 0);
+  CHECK(pixabots::core::decodePng(testing::pngFile(64, 32, 8, PNG_COLOR_TYPE_RGBA, testing::zlibOf(exact))) ==
+        Image(64, 32));
+
+  const std::string refused =
+      "corrupt PNG: the image data inflates to more than 8224 bytes, the size of a 64x32 8-bit RGBA image (its "
+      "IHDR); inflating stopped there";
+  Bytes oneMore(kImageBytes + 1, 0);
+  CHECK(decodeError(testing::pngFile(64, 32, 8, PNG_COLOR_TYPE_RGBA, testing::zlibOf(oneMore))) == refused);
+
+  // About 1 MB that inflates to 1000 MiB. libpng alone decodes the rows, then
+  // inflates all the rest only to warn about it; the message naming the
+  // header's size shows the count stopped there, long before the end.
+  const Bytes bomb = testing::pngFile(64, 32, 8, PNG_COLOR_TYPE_RGBA, testing::zerosStream(1000));
+  CHECK(bomb.size() < 1'050'000);
+  CHECK(decodeError(bomb) == refused);
+
+  // The size comes from the file's own format: 16-bit grey+alpha, interlaced.
+  WriteSpec spec = makeSpec(5, 3, 16, PNG_COLOR_TYPE_GRAY_ALPHA, true);
+  spec.rows.assign(3, Bytes(5 * 4, 0x80));
+  Bytes png = writeWithLibpng(spec);
+  const auto list = chunks(png);
+  const Chunk* idat = findChunk(list, "IDAT");
+  // Passes 1 to 7: 1x1, 1x1, empty, 1x1, 3x1, 2x2, 5x1; 4 bytes a pixel.
+  Bytes raw = inflateIdat(png, 200);
+  REQUIRE(raw.size() == 3 * (1 + 4) + (1 + 12) + 2 * (1 + 8) + (1 + 20));
+  raw.push_back(0);
+  Bytes rebuilt(png.begin(), png.begin() + static_cast<long>(idat->offset));
+  testing::appendChunk(rebuilt, "IDAT", testing::zlibOf(raw));
+  rebuilt.insert(rebuilt.end(), png.begin() + static_cast<long>(idat->offset + 12 + idat->data.size()), png.end());
+  CHECK(decodeError(rebuilt) ==
+        "corrupt PNG: the image data inflates to more than 67 bytes, the size of a 5x3 16-bit grey+alpha interlaced "
+        "image (its IHDR); inflating stopped there");
+}
+
+TEST_CASE("decodePng reads every interlaced size, empty passes included", "[png][decode]") {
+  for (const auto& [w, h] : std::vector<std::pair<int, int>>{{1, 1}, {2, 3}, {3, 2}, {5, 9}, {9, 1}, {1, 9}, {33, 7}}) {
+    INFO(w << "x" << h);
+    const Image img = paletteImage(w, h, 300, true);
+    WriteSpec spec = makeSpec(w, h, 8, PNG_COLOR_TYPE_RGBA, true);
+    for (int y = 0; y < h; ++y) spec.rows.emplace_back(img.row(y), img.row(y) + img.rowBytes());
+    CHECK(pixabots::core::decodePng(writeWithLibpng(spec)) == img);
+  }
+}
+
+TEST_CASE("decodePng refuses palette indices past the palette", "[png][decode][errors]") {
+  const Bytes palette{10, 20, 30, 40, 50, 60};  // two entries
+  // One row of four 8-bit indices after filter byte 0.
+  const auto indexed = [&](std::initializer_list<std::uint8_t> indices) {
+    Bytes raw{0};
+    raw.insert(raw.end(), indices);
+    return testing::pngFile(4, 1, 8, PNG_COLOR_TYPE_PALETTE, testing::zlibOf(raw), palette);
+  };
+  CHECK(pixabots::core::decodePng(indexed({0, 1, 1, 0})) ==
+        imageOf(4, 1, {{{10, 20, 30, 255}}, {{40, 50, 60, 255}}, {{40, 50, 60, 255}}, {{10, 20, 30, 255}}}));
+  CHECK(decodeError(indexed({0, 1, 7, 0})) ==
+        "corrupt PNG: pixel (2, 0) uses palette index 7 but PLTE has 2 entries (indices 0..1)");
+  // One past the last entry, which libpng's own check (when it runs) misses.
+  CHECK(decodeError(indexed({0, 2, 1, 0})) ==
+        "corrupt PNG: pixel (1, 0) uses palette index 2 but PLTE has 2 entries (indices 0..1)");
+
+  // 1-bit: index 1 with a one-entry palette.
+  CHECK(decodeError(testing::pngFile(8, 1, 1, PNG_COLOR_TYPE_PALETTE, testing::zlibOf({0, 0x01}), {1, 2, 3})) ==
+        "corrupt PNG: pixel (7, 0) uses palette index 1 but PLTE has 1 entry (indices 0..0)");
+  // 4-bit, interlaced rows included: the pass rows are checked too.
+  WriteSpec spec = makeSpec(3, 3, 4, PNG_COLOR_TYPE_PALETTE, true);
+  spec.palette = {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}};
+  spec.rows = {{0x01, 0x20}, {0x12, 0x00}, {0x21, 0x10}};
+  Bytes png = writeWithLibpng(spec);
+  CHECK_NOTHROW(pixabots::core::decodePng(png));
+  spec.rows[2] = {0x21, 0xc0};  // index 12 in the last pixel, read in pass 5
+  png = writeWithLibpng(spec);
+  CHECK(decodeError(png) == "corrupt PNG: pixel (2, 2) uses palette index 12 but PLTE has 3 entries (indices 0..2)");
 }

@@ -20,7 +20,9 @@ struct PngLimits {
 // are rounded to 8 bits; gamma, colour profiles and other ancillary chunks are
 // ignored. The IHDR size is checked against `limits` before anything is
 // allocated for the pixels. Throws Error(codec) saying what is wrong: not a
-// PNG, truncated, corrupt data, too large for the limits.
+// PNG, truncated, corrupt data (image data that inflates past what the header
+// calls for is refused as soon as it does; a palette index past the palette),
+// too large for the limits.
 Image decodePng(std::span<const std::uint8_t> bytes, const PngLimits& limits = {});
 
 // Encodes losslessly with the smallest fitting colour type: indexed (palette

@@ -10,11 +10,14 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <array>
 #include <csetjmp>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <string>
 
+#include "codecs/png/png_decode.hpp"
 #include "pixabots/core/error.hpp"
 #include "pixabots/core/png.hpp"
 
@@ -55,15 +58,44 @@ void errorCallback(png_structp png, png_const_charp message) {
 
 void warningCallback(png_structp, png_const_charp) {}
 
-// Reads up to the first IDAT and sets up the transforms to 8-bit RGBA.
-// Returns the number of interlace passes, 0 on error.
-int readHeader(png_structp png, png_infop info) {
+// The file's own format, before the transforms to RGBA.
+struct SourceFormat {
+  png_uint_32 width;
+  png_uint_32 height;
+  int bitDepth;
+  int colorType;
+  int interlace;
+  int channels;
+  // Indexed images only: PLTE and the tRNS alphas (owned by libpng's info).
+  png_colorp palette;
+  int paletteSize;
+  png_bytep paletteAlpha;
+  int paletteAlphaCount;
+};
+
+// Reads up to the first IDAT, notes the file's format in `source` and sets up
+// the transforms to 8-bit RGBA, or for an indexed image to one index a byte
+// (expandPalette does the rest: libpng would expand an index past the palette
+// to black without a word). Returns the number of interlace passes, 0 on error.
+int readHeader(png_structp png, png_infop info, SourceFormat* source) {
   if (setjmp(png_jmpbuf(png))) return 0;
   png_read_info(png, info);
-  png_set_expand(png);  // palette -> RGB, grey < 8 bits -> 8, tRNS -> alpha
-  png_set_scale_16(png);  // 16 -> 8 bits, rounded
-  png_set_gray_to_rgb(png);
-  png_set_add_alpha(png, 0xff, PNG_FILLER_AFTER);  // no-op when alpha exists
+  source->width = png_get_image_width(png, info);
+  source->height = png_get_image_height(png, info);
+  source->bitDepth = png_get_bit_depth(png, info);
+  source->colorType = png_get_color_type(png, info);
+  source->interlace = png_get_interlace_type(png, info);
+  source->channels = png_get_channels(png, info);
+  if (source->colorType == PNG_COLOR_TYPE_PALETTE) {
+    png_get_PLTE(png, info, &source->palette, &source->paletteSize);
+    png_get_tRNS(png, info, &source->paletteAlpha, &source->paletteAlphaCount, nullptr);
+    png_set_packing(png);  // 1, 2 and 4-bit indices -> one a byte
+  } else {
+    png_set_expand(png);  // grey < 8 bits -> 8, tRNS -> alpha
+    png_set_scale_16(png);  // 16 -> 8 bits, rounded
+    png_set_gray_to_rgb(png);
+    png_set_add_alpha(png, 0xff, PNG_FILLER_AFTER);  // no-op when alpha exists
+  }
   const int passes = png_set_interlace_handling(png);
   png_read_update_info(png, info);
   return passes;
@@ -112,7 +144,8 @@ void checkLimits(std::uint64_t width, std::uint64_t height, const PngLimits& lim
   const auto maxH = static_cast<std::uint64_t>(std::max(limits.maxHeight, 0));
   const std::string size = "PNG is " + std::to_string(width) + "x" + std::to_string(height);
   if (width > maxW || height > maxH) {
-    fail(size + ", larger than the " + std::to_string(maxW) + "x" + std::to_string(maxH) + " limit");
+    const char* over = width <= maxW ? "taller than" : height <= maxH ? "wider than" : "wider and taller than";
+    fail(size + ", " + over + " the " + std::to_string(maxW) + "x" + std::to_string(maxH) + " limit");
   }
   // Both are < 2^32, so the product fits 64 bits.
   if (width * height > limits.maxPixels) {
@@ -120,7 +153,114 @@ void checkLimits(std::uint64_t width, std::uint64_t height, const PngLimits& lim
   }
 }
 
+// Turns the indices at the start of each row into RGBA, refusing an index past
+// the palette. Right to left, so that pixel x's RGBA, written at 4x, lands on
+// indices already read.
+void expandPalette(Image& image, const SourceFormat& f) {
+  for (int y = 0; y < image.height(); ++y) {
+    std::uint8_t* row = image.row(y);
+    for (int x = 0; x < image.width(); ++x) {
+      if (row[x] >= f.paletteSize) {
+        fail("corrupt PNG: pixel (" + std::to_string(x) + ", " + std::to_string(y) + ") uses palette index " +
+             std::to_string(row[x]) + " but PLTE has " + std::to_string(f.paletteSize) +
+             (f.paletteSize == 1 ? " entry" : " entries") + " (indices 0.." + std::to_string(f.paletteSize - 1) + ")");
+      }
+    }
+    for (int x = image.width() - 1; x >= 0; --x) {
+      const int index = row[x];
+      const png_color& c = f.palette[index];
+      std::uint8_t* out = row + static_cast<std::size_t>(x) * 4;
+      out[0] = c.red;
+      out[1] = c.green;
+      out[2] = c.blue;
+      out[3] = index < f.paletteAlphaCount ? f.paletteAlpha[index] : 0xff;
+    }
+  }
+}
+
+// The exact length of the inflated image data: each row of each interlace
+// pass (empty passes have none) is a filter byte and the packed pixels.
+std::uint64_t inflatedSize(const SourceFormat& f) {
+  const auto pixelBits = static_cast<std::uint64_t>(f.bitDepth) * static_cast<std::uint64_t>(f.channels);
+  const auto rows = [&](std::uint64_t width, std::uint64_t height) {
+    return width == 0 ? 0 : height * (1 + (width * pixelBits + 7) / 8);
+  };
+  if (f.interlace == PNG_INTERLACE_NONE) return rows(f.width, f.height);
+  std::uint64_t total = 0;
+  for (int pass = 0; pass < 7; ++pass) total += rows(PNG_PASS_COLS(f.width, pass), PNG_PASS_ROWS(f.height, pass));
+  return total;
+}
+
+std::string formatName(const SourceFormat& f) {
+  std::string name = std::to_string(f.bitDepth) + "-bit ";
+  switch (f.colorType) {
+    case PNG_COLOR_TYPE_GRAY: name += "grey"; break;
+    case PNG_COLOR_TYPE_GRAY_ALPHA: name += "grey+alpha"; break;
+    case PNG_COLOR_TYPE_RGB: name += "RGB"; break;
+    case PNG_COLOR_TYPE_RGB_ALPHA: name += "RGBA"; break;
+    default: name += "indexed"; break;
+  }
+  return f.interlace == PNG_INTERLACE_NONE ? name : name + " interlaced";
+}
+
+// libpng inflates the whole IDAT stream, however long, before it notices data
+// past the last row, and then only warns: a 1 MB file can inflate to 1 GB.
+// So the stream is inflated once first, counting, and refused at the first
+// byte past what the header calls for. Anything else wrong with the chunks or
+// the stream is left for libpng to name.
+void refuseExcessImageData(std::span<const std::uint8_t> bytes, const SourceFormat& format) {
+  const std::uint64_t expected = inflatedSize(format);
+  z_stream zs{};
+  if (inflateInit(&zs) != Z_OK) fail("cannot decode PNG: zlib initialisation failed");
+  struct End {
+    z_stream& stream;
+    ~End() { inflateEnd(&stream); }
+  } end{zs};
+  std::array<Bytef, 16384> scratch;
+  std::uint64_t total = 0;
+  bool inIdat = false;
+  for (std::size_t pos = 8; bytes.size() - pos >= 12;) {
+    const std::uint32_t length = readU32(&bytes[pos]);
+    if (length > bytes.size() - pos - 12) return;
+    const bool idat = std::memcmp(&bytes[pos + 4], "IDAT", 4) == 0;
+    if (inIdat && !idat) return;  // libpng inflates one run of IDAT chunks only
+    inIdat = idat;
+    if (idat) {
+      zs.next_in = const_cast<Bytef*>(&bytes[pos + 8]);
+      zs.avail_in = length;
+      do {
+        zs.next_out = scratch.data();
+        zs.avail_out = static_cast<uInt>(scratch.size());
+        const int ret = inflate(&zs, Z_NO_FLUSH);
+        total += scratch.size() - zs.avail_out;
+        if (total > expected) {
+          fail("corrupt PNG: the image data inflates to more than " + std::to_string(expected) +
+               " bytes, the size of a " + std::to_string(format.width) + "x" + std::to_string(format.height) +
+               " " + formatName(format) + " image (its IHDR); inflating stopped there");
+        }
+        if (ret == Z_BUF_ERROR) break;  // this chunk is used up
+        if (ret != Z_OK) return;        // the end of the stream, or an error libpng will report
+      } while (zs.avail_out == 0);
+    }
+    pos += 12 + std::size_t{length};
+  }
+}
+
 }  // namespace
+
+namespace detail {
+
+std::optional<PngSize> pngHeaderSize(std::span<const std::uint8_t> png) {
+  if (png.size() < 33 || std::memcmp(png.data(), kSignature, sizeof kSignature) != 0) return std::nullopt;
+  const std::uint8_t* chunk = png.data() + 8;
+  if (readU32(chunk) != 13 || std::memcmp(chunk + 4, "IHDR", 4) != 0 ||
+      crc32(crc32(0L, nullptr, 0), chunk + 4, 17) != readU32(chunk + 21)) {
+    return std::nullopt;
+  }
+  return PngSize{readU32(chunk + 8), readU32(chunk + 12)};
+}
+
+}  // namespace detail
 
 Image decodePng(std::span<const std::uint8_t> bytes, const PngLimits& limits) {
   if (bytes.empty()) fail("not a PNG (empty input)");
@@ -128,15 +268,8 @@ Image decodePng(std::span<const std::uint8_t> bytes, const PngLimits& limits) {
   if (std::memcmp(bytes.data(), kSignature, sigLen) != 0) fail("not a PNG (bad signature)");
   if (bytes.size() < sizeof kSignature) fail("truncated PNG data");
 
-  // Check the size in IHDR before libpng allocates anything for it. Only when
-  // the IHDR chunk is well-formed: otherwise libpng reports the real problem.
-  if (bytes.size() >= 33) {
-    const std::uint8_t* chunk = bytes.data() + 8;
-    if (readU32(chunk) == 13 && std::memcmp(chunk + 4, "IHDR", 4) == 0 &&
-        crc32(crc32(0L, nullptr, 0), chunk + 4, 17) == readU32(chunk + 21)) {
-      checkLimits(readU32(chunk + 8), readU32(chunk + 12), limits);
-    }
-  }
+  // Check the size in IHDR before libpng allocates anything for it.
+  if (const auto size = detail::pngHeaderSize(bytes)) checkLimits(size->width, size->height, limits);
 
   ReadContext ctx{bytes.data(), bytes.size(), 0, false, {}};
   ReadHandle handle(ctx);
@@ -153,14 +286,18 @@ Image decodePng(std::span<const std::uint8_t> bytes, const PngLimits& limits) {
   // Skip every ancillary chunk except tRNS: none affect the pixels we return.
   png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, nullptr, -1);
 
-  const int passes = readHeader(png, info);
+  SourceFormat source{};
+  const int passes = readHeader(png, info, &source);
   if (passes == 0) failFrom(ctx);
+  refuseExcessImageData(bytes, source);
 
   const png_uint_32 width = png_get_image_width(png, info);
   const png_uint_32 height = png_get_image_height(png, info);
   checkLimits(width, height, limits);
-  if (png_get_bit_depth(png, info) != 8 || png_get_channels(png, info) != 4 ||
-      png_get_rowbytes(png, info) != std::size_t{width} * 4) {
+  const bool indexed = source.colorType == PNG_COLOR_TYPE_PALETTE;
+  const int channels = indexed ? 1 : 4;
+  if (png_get_bit_depth(png, info) != 8 || png_get_channels(png, info) != channels ||
+      png_get_rowbytes(png, info) != std::size_t{width} * static_cast<std::size_t>(channels)) {
     fail("cannot decode PNG: unexpected pixel layout after conversion");
   }
 
@@ -170,6 +307,7 @@ Image decodePng(std::span<const std::uint8_t> bytes, const PngLimits& limits) {
   }
   Image image(static_cast<int>(width), static_cast<int>(height));
   if (!readRows(png, image.pixels().data(), image.rowBytes(), height, passes)) failFrom(ctx);
+  if (indexed) expandPalette(image, source);
 
   // Transparent pixels carry no colour.
   std::span<std::uint8_t> px = image.pixels();
