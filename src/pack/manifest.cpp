@@ -323,13 +323,49 @@ class ManifestReader {
   Problems& problems_;
 };
 
+// One past the bracket that closes the top-level object or array, or the end
+// of the input when nothing closes it. The parser cannot tell: it stops at a
+// NUL byte as at the end of the input, so "{...}\0garbage" parses.
+std::size_t valueEnd(std::span<const std::uint8_t> bytes) {
+  int depth = 0;
+  bool inString = false;
+  bool escaped = false;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    const std::uint8_t c = bytes[i];
+    if (inString) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        inString = false;
+      }
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if ((c == '}' || c == ']') && --depth == 0) {
+      return i + 1;
+    }
+  }
+  return bytes.size();
+}
+
+std::string describeByte(std::uint8_t c) {
+  if (c > ' ' && c < 0x7f) return std::string("'") + static_cast<char>(c) + "'";
+  constexpr char kHex[] = "0123456789abcdef";
+  return std::string("0x") + kHex[c >> 4] + kHex[c & 0xf];
+}
+
 }  // namespace
 
 std::optional<Manifest> parseManifest(std::span<const std::uint8_t> bytes, Problems& problems) {
+  // The JSON is parsed up to where it ends, and what follows checked here.
+  const std::size_t end = valueEnd(bytes);
   json root;
   try {
     ParseWatcher watcher(problems);
-    root = json::parse(bytes.begin(), bytes.end(), std::ref(watcher));
+    root = json::parse(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(end), std::ref(watcher));
   } catch (const json::exception& e) {
     // Syntax errors (parse_error) and numbers too large for a double
     // (out_of_range 406). what() is "[json.exception.parse_error.101] parse
@@ -345,6 +381,14 @@ std::optional<Manifest> parseManifest(std::span<const std::uint8_t> bytes, Probl
     problems.report(kManifestPath, "malformed JSON: " + reason);
     return std::nullopt;
   } catch (const Abandon&) {
+    return std::nullopt;
+  }
+  const auto trailing = std::find_if(bytes.begin() + static_cast<std::ptrdiff_t>(end), bytes.end(),
+                                     [](std::uint8_t c) { return c != ' ' && c != '\t' && c != '\n' && c != '\r'; });
+  if (trailing != bytes.end()) {
+    problems.report(kManifestPath, "trailing bytes after the JSON, from offset " +
+                                       std::to_string(trailing - bytes.begin()) + " (" + describeByte(*trailing) +
+                                       "): only whitespace may follow it");
     return std::nullopt;
   }
   try {

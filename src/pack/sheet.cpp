@@ -6,13 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "codecs/png/png_decode.hpp"
 #include "pixabots/core/error.hpp"
 #include "pixabots/core/png.hpp"
 
 namespace pixabots::core::detail {
 namespace {
 
-std::string size(int width, int height) {
+std::string size(std::uint64_t width, std::uint64_t height) {
   return std::to_string(width) + "x" + std::to_string(height);
 }
 
@@ -31,14 +32,32 @@ std::optional<SpriteSheet> decodeSheet(std::span<const std::uint8_t> png, Catego
     return std::nullopt;
   }
 
-  // The limits come from the pack's, not from this part's frame count, so that
-  // a wrong-sized sheet that is still small decodes and gets the clearer
-  // "wrong size" message below; anything bigger is refused before allocation.
-  PngLimits pngLimits;
-  pngLimits.maxWidth = maxFrames * kNativeSize;
-  pngLimits.maxHeight = kNativeSize;
-  pngLimits.maxPixels = static_cast<std::size_t>(pngLimits.maxWidth) * kNativeSize;
+  // The header's size is checked before decoding, so a sheet of the wrong size
+  // gets that message whatever its size, and decoding allows exactly the
+  // expected size (which also bounds what its image data may inflate to).
+  const int expectedWidth = part.frames * kNativeSize;
+  const auto wrongSize = [&](std::uint64_t width, std::uint64_t height) {
+    if (width == static_cast<std::uint64_t>(expectedWidth) && height == kNativeSize) return false;
+    const std::string expected = size(expectedWidth, kNativeSize);
+    if (height == kNativeSize && width > 0 && width % kNativeSize == 0) {
+      const std::uint64_t frames = width / kNativeSize;
+      problems.report(file, "holds " + std::to_string(frames) + (frames == 1 ? " frame (" : " frames (") +
+                                size(width, height) + ") but the catalog says " + describePart(c, part) + " has " +
+                                std::to_string(part.frames) + " (" + expected + ")");
+    } else {
+      problems.report(file, "wrong size " + size(width, height) + ", expected " + expected +
+                                ": a sheet is 32 px high and 32 px wide per frame (" + std::to_string(part.frames) +
+                                (part.frames == 1 ? " frame)" : " frames)"));
+    }
+    return true;
+  };
+  const auto header = pngHeaderSize(png);
+  if (header && wrongSize(header->width, header->height)) return std::nullopt;
 
+  PngLimits pngLimits;
+  pngLimits.maxWidth = expectedWidth;
+  pngLimits.maxHeight = kNativeSize;
+  pngLimits.maxPixels = static_cast<std::size_t>(expectedWidth) * kNativeSize;
   Image image;
   try {
     image = decodePng(png, pngLimits);
@@ -46,20 +65,9 @@ std::optional<SpriteSheet> decodeSheet(std::span<const std::uint8_t> png, Catego
     problems.report(file, std::string("cannot decode PNG: ") + e.what());
     return std::nullopt;
   }
-
-  const int expectedWidth = part.frames * kNativeSize;
-  if (image.width() != expectedWidth || image.height() != kNativeSize) {
-    const std::string expected = size(expectedWidth, kNativeSize);
-    if (image.height() == kNativeSize && image.width() > 0 && image.width() % kNativeSize == 0) {
-      const int frames = image.width() / kNativeSize;
-      problems.report(file, "holds " + std::to_string(frames) + (frames == 1 ? " frame (" : " frames (") +
-                                size(image.width(), image.height()) + ") but the catalog says " +
-                                describePart(c, part) + " has " + std::to_string(part.frames) + " (" +
-                                expected + ")");
-    } else {
-      problems.report(file, "wrong size " + size(image.width(), image.height()) + ", expected " + expected +
-                                (part.frames == 1 ? "" : " (" + std::to_string(part.frames) + " frames of 32x32)"));
-    }
+  // Without a header read ahead libpng refuses the file, but the copy below
+  // must never rely on that.
+  if (wrongSize(static_cast<std::uint64_t>(image.width()), static_cast<std::uint64_t>(image.height()))) {
     return std::nullopt;
   }
 

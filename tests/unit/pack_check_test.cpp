@@ -1,6 +1,7 @@
 // checkPackDirectory: every problem of a broken pack, each with its file, in
 // the words Pack::fromDirectory would stop at.
 #include <catch2/catch.hpp>
+#include <png.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -17,6 +18,7 @@
 #include "pixabots/core/pack.hpp"
 #include "pixabots/core/png.hpp"
 #include "support/files.hpp"
+#include "support/png_build.hpp"
 
 using namespace pixabots::core;
 using Catch::Matchers::Contains;
@@ -123,8 +125,10 @@ TEST_CASE("checkPackDirectory reports every problem of a broken pack with its fi
   CHECK(problemOf(problems, "eyes/gone.png") == R"(missing: the catalog's eyes part 2 "gone" needs a 32x32 sheet)");
   CHECK(problemOf(problems, "eyes/big.png") == "too big: 5000 bytes, the limit is 4096");
   CHECK_THAT(problemOf(problems, "eyes/text.png"), Contains("cannot decode PNG: not a PNG"));
-  CHECK(problemOf(problems, "eyes/wide.png") == "wrong size 40x32, expected 64x32 (2 frames of 32x32)");
-  CHECK(problemOf(problems, "eyes/shiny.png") == "wrong size 32x16, expected 32x32");
+  CHECK(problemOf(problems, "eyes/wide.png") ==
+        "wrong size 40x32, expected 64x32: a sheet is 32 px high and 32 px wide per frame (2 frames)");
+  CHECK(problemOf(problems, "eyes/shiny.png") ==
+        "wrong size 32x16, expected 32x32: a sheet is 32 px high and 32 px wide per frame (1 frame)");
 
   // Loading stops at the first problem, in the same words.
   CHECK(loadError(dir.path(), limits) ==
@@ -216,4 +220,38 @@ TEST_CASE("checkPackDirectory throws Error(io) for a directory that is not there
     CHECK(e.code() == Errc::io);
     CHECK_THAT(e.what(), Contains("pack directory /nonexistent/pixabots-pack: does not exist"));
   }
+}
+
+TEST_CASE("checkPackDirectory reports hostile files one problem each") {
+  const PackDir dir;
+  dir.write("manifest.json", manifest({{{"name", "bomb"}, {"frames", 2}}, {{"name", "tall"}, {"frames", 2}},
+                                       {{"name", "indexed"}}})
+                                     .dump() +
+                                 std::string(1, '\0') + "garbage");
+  const auto problems = checkPackDirectory(dir.path());
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].file == "manifest.json");
+  CHECK_THAT(problems[0].problem, Contains("trailing bytes after the JSON, from offset "));
+
+  dir.write("manifest.json", manifest({{{"name", "bomb"}, {"frames", 2}}, {{"name", "tall"}, {"frames", 2}},
+                                       {{"name", "indexed"}}})
+                                 .dump());
+  writeOtherSheets(dir);
+  dir.write("eyes/bomb.png", testing::pngFile(64, 32, 8, PNG_COLOR_TYPE_RGBA, testing::zerosStream(1000)));
+  dir.sheet("eyes/tall.png", 64, 33);
+  std::vector<std::uint8_t> raw;
+  for (int y = 0; y < 32; ++y) {
+    raw.push_back(0);
+    raw.insert(raw.end(), 32, static_cast<std::uint8_t>(y));
+  }
+  dir.write("eyes/indexed.png", testing::pngFile(32, 32, 8, PNG_COLOR_TYPE_PALETTE, testing::zlibOf(raw), {1, 2, 3}));
+  CHECK(checkPackDirectory(dir.path()) ==
+        std::vector<PackProblem>{
+            {"eyes/bomb.png",
+             "cannot decode PNG: corrupt PNG: the image data inflates to more than 8224 bytes, the size of a 64x32 "
+             "8-bit RGBA image (its IHDR); inflating stopped there"},
+            {"eyes/tall.png",
+             "wrong size 64x33, expected 64x32: a sheet is 32 px high and 32 px wide per frame (2 frames)"},
+            {"eyes/indexed.png",
+             "cannot decode PNG: corrupt PNG: pixel (0, 1) uses palette index 1 but PLTE has 1 entry (indices 0..0)"}});
 }

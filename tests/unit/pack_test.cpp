@@ -18,6 +18,7 @@
 #include "pixabots/core/error.hpp"
 #include "pixabots/core/pack.hpp"
 #include "support/files.hpp"
+#include "support/png_build.hpp"
 
 using namespace pixabots::core;
 using Catch::Matchers::Contains;
@@ -285,13 +286,21 @@ TEST_CASE("pack errors name the file and the problem") {
   }
   SECTION("wrong width") {
     pack.files["heads/ac.png"] = sheetPng(1, 33);
-    CHECK_THAT(errorOf([&] { pack.load(); }),
-               Contains("mem/heads/ac.png: wrong size 33x32, expected 32x32"));
+    CHECK(errorOf([&] { pack.load(); }) ==
+          "mem/heads/ac.png: wrong size 33x32, expected 32x32: a sheet is 32 px high and 32 px wide per frame (1 "
+          "frame)");
   }
   SECTION("wrong height") {
     pack.files["heads/ac.png"] = sheetPng(1, 32, 31);
-    CHECK_THAT(errorOf([&] { pack.load(); }),
-               Contains("mem/heads/ac.png: wrong size 32x31, expected 32x32"));
+    CHECK(errorOf([&] { pack.load(); }) ==
+          "mem/heads/ac.png: wrong size 32x31, expected 32x32: a sheet is 32 px high and 32 px wide per frame (1 "
+          "frame)");
+    // Not "larger than the 2048x32 limit": the sheet's own rule.
+    pack.files["eyes/glasses.png"] = sheetPng(2, 64, 33);
+    pack.files["heads/ac.png"] = sheetPng(1);
+    CHECK(errorOf([&] { pack.load(); }) ==
+          "mem/eyes/glasses.png: wrong size 64x33, expected 64x32: a sheet is 32 px high and 32 px wide per frame (2 "
+          "frames)");
   }
   SECTION("frame count mismatch") {
     pack.files["eyes/visor.png"] = sheetPng(4);
@@ -316,10 +325,10 @@ TEST_CASE("pack errors name the file and the problem") {
     CHECK_THAT(errorOf([&] { pack.load(); }),
                Contains("mem/eyes/visor.png: too big: 1048577 bytes, the limit is 1048576"));
   }
-  SECTION("a PNG claiming 100000x32 is refused before allocation") {
+  SECTION("a PNG claiming 100000x32 is refused from its header, before decoding") {
     pack.files["heads/box.png"] = claimWidth(sheetPng(1), 100000);
-    CHECK_THAT(errorOf([&] { pack.load(); }),
-               Contains("mem/heads/box.png: cannot decode PNG: ") && Contains("100000x32"));
+    CHECK(errorOf([&] { pack.load(); }) ==
+          R"(mem/heads/box.png: holds 3125 frames (100000x32) but the catalog says heads part "box" has 1 (32x32))");
   }
   SECTION("a part with more frames than the limits allow") {
     PackLimits limits;
@@ -333,6 +342,62 @@ TEST_CASE("pack errors name the file and the problem") {
     for (const auto& [path, bytes] : pack.files) files.push_back(PackFile{path, bytes});
     files.push_back(files.front());
     CHECK_THAT(errorOf([&] { Pack::fromFiles(files, {}, "mem"); }), Contains(": appears twice"));
+  }
+}
+
+TEST_CASE("hostile sheets are refused, naming the file and the limit") {
+  MemPack pack = MemPack::withManifest(tinyManifest());
+  SECTION("a sheet whose image data inflates to 1000 MiB") {
+    // Under maxFileBytes, so it reaches the decoder; the message naming the
+    // header's size shows inflating stopped there.
+    pack.files["eyes/wink.png"] = testing::pngFile(64, 32, 8, PNG_COLOR_TYPE_RGBA, testing::zerosStream(1000));
+    REQUIRE(pack.files["eyes/wink.png"].size() <= PackLimits{}.maxFileBytes);
+    CHECK(errorOf([&] { pack.load(); }) ==
+          "mem/eyes/wink.png: cannot decode PNG: corrupt PNG: the image data inflates to more than 8224 bytes, the "
+          "size of a 64x32 8-bit RGBA image (its IHDR); inflating stopped there");
+  }
+  SECTION("a palette index past the palette") {
+    std::vector<std::uint8_t> raw;
+    for (int y = 0; y < 32; ++y) {
+      raw.push_back(0);
+      raw.insert(raw.end(), 32, static_cast<std::uint8_t>(y == 31 ? 3 : 0));
+    }
+    pack.files["heads/round.png"] =
+        testing::pngFile(32, 32, 8, PNG_COLOR_TYPE_PALETTE, testing::zlibOf(raw), {0, 0, 0, 255, 255, 255});
+    CHECK(errorOf([&] { pack.load(); }) ==
+          "mem/heads/round.png: cannot decode PNG: corrupt PNG: pixel (0, 31) uses palette index 3 but PLTE has 2 "
+          "entries (indices 0..1)");
+  }
+}
+
+TEST_CASE("nothing but whitespace may follow the manifest's JSON") {
+  MemPack pack = MemPack::withManifest(tinyManifest());
+  std::vector<std::uint8_t>& manifest = pack.files["manifest.json"];
+  const std::size_t end = manifest.size();
+  SECTION("whitespace") {
+    manifest.insert(manifest.end(), {' ', '\n', '\t', '\r', '\n'});
+    CHECK(pack.load().name() == "tiny");
+  }
+  SECTION("a NUL byte and garbage") {
+    manifest.insert(manifest.end(), {'\n', 0, 'g', 'a', 'r', 'b', 'a', 'g', 'e', 0xff});
+    CHECK(errorOf([&] { pack.load(); }) == "mem/manifest.json: trailing bytes after the JSON, from offset " +
+                                               std::to_string(end + 1) + " (0x00): only whitespace may follow it");
+  }
+  SECTION("a second object") {
+    manifest.insert(manifest.end(), {' ', '{', '}'});
+    CHECK(errorOf([&] { pack.load(); }) == "mem/manifest.json: trailing bytes after the JSON, from offset " +
+                                               std::to_string(end + 1) + " ('{'): only whitespace may follow it");
+  }
+  SECTION("brackets inside strings do not end the JSON") {
+    json m = tinyManifest();
+    m["name"] = R"(a "}" and \ ]})";
+    pack.files["manifest.json"] = bytesOf(m.dump() + "}");
+    CHECK(errorOf([&] { pack.load(); }) == "mem/manifest.json: trailing bytes after the JSON, from offset " +
+                                               std::to_string(m.dump().size()) + " ('}'): only whitespace may follow it");
+  }
+  SECTION("a NUL inside the JSON is a syntax error") {
+    pack.files["manifest.json"] = bytesOf(std::string(R"({"format": "pixabots-pack",)") + '\0' + "}");
+    CHECK_THAT(errorOf([&] { pack.load(); }), Contains("mem/manifest.json: malformed JSON: parse error at line 1"));
   }
 }
 
