@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   zlib1g-dev libpng-dev libgif-dev libwebp-dev
-  nlohmann-json3-dev libcpp-httplib-dev
+  nlohmann-json3-dev libcpp-httplib-dev libboost-dev ccache
   libcurl4-openssl-dev catch2 libbenchmark-dev
   clang libclang-rt-14-dev
   python3 python3-pip valgrind wrk

@@ -46,16 +46,26 @@ int serve(const std::vector<std::string_view>& argv) {
 
   server::HttpServer http(config);
   const int port = http.bind();
+  const std::string address = http.address();
+  const std::string hostPort = (address.find(':') != std::string::npos ? "[" + address + "]" : address) + ":" + std::to_string(port);
+  if (!http.loopback()) {
+    std::cerr << "serve: warning: listening on " << hostPort
+              << ", reachable from other machines; the server has no authentication"
+              << (config.origin ? "" : "; URLs in responses follow each request's Host header (set --origin to pin them)")
+              << "\n";
+  }
   const server::Service service({config.pack ? std::optional<std::filesystem::path>(*config.pack) : std::nullopt,
-                                 server::originFor(config, port)});
+                                 config.origin.value_or("http://" + hostPort)});
   std::thread stopper([&] {
     int signal = 0;
     sigwait(&stopSignals, &signal);
-    std::cerr << "serve: stopping (signal " << signal << ")\n";
+    std::cerr << "serve: stopping (signal " << signal << "): finishing responses in flight, at most "
+              << config.shutdownTimeoutSeconds << " s\n";
     http.stop();
   });
-  std::cout << "listening on http://" << (config.host.find(':') != std::string::npos ? "[" + config.host + "]" : config.host)
-            << ":" << port << "  (URLs: " << service.origin() << ", " << config.threads << " threads)" << std::endl;
+  std::cout << "listening on http://" << hostPort << "  ("
+            << (config.origin ? "URLs: " + *config.origin : std::string("URLs from each request's Host")) << ", "
+            << config.threads << " threads)" << std::endl;
   http.run(service);
   // run() ends only after stop(); the stopper has then already returned from sigwait.
   stopper.join();
@@ -78,11 +88,15 @@ const Command kServeCommand{
     "Stops cleanly on SIGINT / SIGTERM. Every option can also be set in the environment as\n"
     "PIXABOTS_<NAME> (e.g. PIXABOTS_PORT=9000, PIXABOTS_CACHE_MB=0); flags win.\n"
     "\n"
-    "  --host ADDR              address to bind (default 127.0.0.1; 0.0.0.0 for every interface)\n"
+    "  --host ADDR              address or name to bind (default 127.0.0.1; 0.0.0.0 or :: for every\n"
+    "                           interface, with a warning: there is no authentication)\n"
     "  --port N                 port (default 8080; 0 picks a free one, printed at start)\n"
-    "  --threads N              worker threads = concurrent connections served (default 64)\n"
+    "  --threads N              event-loop threads (default: one per core); idle or slow\n"
+    "                           connections cost no thread\n"
     "  --pack DIR               sprite pack directory (default: the built-in art)\n"
-    "  --origin URL             origin of generated URLs (default http://HOST:PORT)\n"
+    "  --origin URL             origin of generated URLs (default: each request's Host header)\n"
+    "  --trust-proxy BOOL       take the client address and origin from X-Forwarded-For,\n"
+    "                           -Proto and -Host (default false; only behind a proxy you run)\n"
     "  --cache-mb N             response cache size in MiB (default 64, 0 disables)\n"
     "  --rate-animated N        animated renders per client per minute (default 60, 0 = unlimited)\n"
     "  --rate-og N              Open Graph cards per client per minute (default 30, 0 = unlimited)\n"
@@ -90,12 +104,18 @@ const Command kServeCommand{
     "                           (default 2 x cores, 0 = no cap; 503 + Retry-After when full)\n"
     "  --render-wait-ms MS      wait for a render slot before answering 503 (default 2000)\n"
     "  --keep-alive-max N       requests per keep-alive connection (default 1000)\n"
-    "  --keep-alive-timeout S   idle seconds before a keep-alive connection closes (default 5)\n"
-    "  --read-timeout S         seconds to receive a request (default 5)\n"
-    "  --write-timeout S        seconds to send a response (default 5)\n"
-    "  --max-header-bytes N     limit on a request's header lines together (default 16384)\n"
-    "  --access-log BOOL        one line per request on stderr (default true)\n"
-    "  --no-access-log          the same as --access-log false\n",
+    "  --keep-alive-timeout S   idle seconds before a connection without a request closes (default 5)\n"
+    "  --read-timeout S         seconds to receive a whole request, headers and body (default 5)\n"
+    "  --write-timeout S        seconds to send a whole response (default 5)\n"
+    "  --max-header-bytes N     limit on the request line and header lines together (default 16384)\n"
+    "  --max-headers N          limit on a request's header fields (default 100)\n"
+    "  --max-connections N      connections open at once (default 10000)\n"
+    "  --max-connections-per-address N\n"
+    "                           connections open at once from one address (default 1000)\n"
+    "  --shutdown-timeout S     on SIGINT/SIGTERM, seconds responses in flight get (default 10)\n"
+    "  --access-log BOOL        one line per request and refused connection on stderr (default true)\n"
+    "  --no-access-log          the same as --access-log false\n"
+    "  --log-format FORMAT      access log lines as text or json (default text)\n",
     serve};
 
 }  // namespace pixabots::cli

@@ -31,26 +31,34 @@ bool boolean(std::string_view key, std::string_view value) {
 
 }  // namespace
 
-int defaultMaxRenders() { return 2 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
+int defaultThreads() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
+
+int defaultMaxRenders() { return 2 * defaultThreads(); }
 
 const std::vector<Setting>& settings() {
   static const std::vector<Setting> list = {
       {"host", "ADDR", "address to bind (default 127.0.0.1; 0.0.0.0 for every interface)"},
       {"port", "N", "port (default 8080; 0 picks a free one, printed at start)"},
-      {"threads", "N", "worker threads = concurrent connections served (default 64)"},
+      {"threads", "N", "event-loop threads (default: one per core); connections cost no thread"},
       {"pack", "DIR", "sprite pack directory (default: the built-in art)"},
-      {"origin", "URL", "origin of generated URLs, e.g. https://bots.example.com (default http://HOST:PORT)"},
+      {"origin", "URL", "origin of generated URLs, e.g. https://bots.example.com (default: from each request's Host)"},
+      {"trust-proxy", "BOOL", "take the client address and origin from X-Forwarded-For/-Proto/-Host (default false)"},
       {"cache-mb", "N", "response cache size in MiB (default 64, 0 disables)"},
       {"rate-animated", "N", "animated renders per client per minute (default 60, 0 = unlimited)"},
       {"rate-og", "N", "Open Graph cards per client per minute (default 30, 0 = unlimited)"},
       {"max-renders", "N", "expensive renders at once: animated, OG, PNG over 480 px (default 2 x cores, 0 = no cap)"},
       {"render-wait-ms", "MS", "wait for a render slot before answering 503 (default 2000)"},
       {"keep-alive-max", "N", "requests per keep-alive connection (default 1000)"},
-      {"keep-alive-timeout", "S", "idle seconds before a keep-alive connection closes (default 5)"},
-      {"read-timeout", "S", "seconds to receive a request (default 5)"},
-      {"write-timeout", "S", "seconds to send a response (default 5)"},
-      {"max-header-bytes", "N", "limit on a request's header lines together (default 16384)"},
-      {"access-log", "BOOL", "one line per request on stderr (default true)"},
+      {"keep-alive-timeout", "S", "idle seconds before a connection without a request closes (default 5)"},
+      {"read-timeout", "S", "seconds to receive a whole request, headers and body (default 5)"},
+      {"write-timeout", "S", "seconds to send a whole response (default 5)"},
+      {"max-header-bytes", "N", "limit on a request line and its header lines together (default 16384)"},
+      {"max-headers", "N", "limit on a request's header fields (default 100)"},
+      {"max-connections", "N", "connections open at once (default 10000)"},
+      {"max-connections-per-address", "N", "connections open at once from one address (default 1000)"},
+      {"shutdown-timeout", "S", "on SIGTERM, seconds responses in flight get to finish (default 10)"},
+      {"access-log", "BOOL", "one line per request and refused connection on stderr (default true)"},
+      {"log-format", "FORMAT", "access log lines as text or json (default text)"},
   };
   return list;
 }
@@ -77,7 +85,7 @@ void applySetting(Config& config, std::string_view key, std::string_view value) 
   } else if (key == "rate-og") {
     config.ogPerMinute = integer(key, value, 0, 1000000);
   } else if (key == "max-renders") {
-    config.maxRenders = integer(key, value, 0, 1 << 16);
+    config.maxRenders = integer(key, value, 0, 1024);  // each is a pool thread
   } else if (key == "render-wait-ms") {
     config.renderWaitMs = integer(key, value, 0, 600000);
   } else if (key == "keep-alive-max") {
@@ -90,8 +98,22 @@ void applySetting(Config& config, std::string_view key, std::string_view value) 
     config.writeTimeoutSeconds = integer(key, value, 1, 3600);
   } else if (key == "max-header-bytes") {
     config.maxHeaderBytes = static_cast<std::size_t>(integer(key, value, 1024, 1 << 20));
+  } else if (key == "max-headers") {
+    config.maxHeaders = integer(key, value, 1, 10000);
+  } else if (key == "max-connections") {
+    config.maxConnections = integer(key, value, 1, 1000000);
+  } else if (key == "max-connections-per-address") {
+    config.maxConnectionsPerAddress = integer(key, value, 1, 1000000);
+  } else if (key == "shutdown-timeout") {
+    config.shutdownTimeoutSeconds = integer(key, value, 0, 3600);
+  } else if (key == "trust-proxy") {
+    config.trustProxy = boolean(key, value);
   } else if (key == "access-log") {
     config.accessLog = boolean(key, value);
+  } else if (key == "log-format") {
+    if (value == "text") config.logFormat = LogFormat::text;
+    else if (value == "json") config.logFormat = LogFormat::json;
+    else invalid(key, value, "must be text or json");
   } else {
     throw core::Error(core::Errc::invalid_option, "unknown setting " + std::string(key));
   }

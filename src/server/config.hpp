@@ -12,13 +12,18 @@ namespace pixabots::server {
 
 // 2 x std::thread::hardware_concurrency() (at least 2).
 int defaultMaxRenders();
+// std::thread::hardware_concurrency() (at least 1): one event loop per core.
+int defaultThreads();
+
+// How the access log writes its lines.
+enum class LogFormat { text, json };
 
 struct Config {
   std::string host = "127.0.0.1";  // loopback unless asked: the server has no authentication
   int port = 8080;                 // 0 picks a free port
-  // Each keep-alive connection holds a pool thread while it is open, so the
-  // pool must cover the expected concurrent connections or clients stall.
-  int threads = 64;
+  // Threads running the event loop. Connections cost no thread while idle or
+  // slow; expensive renders run on a pool of maxRenders threads beside them.
+  int threads = defaultThreads();
   std::optional<std::string> pack;    // sprite pack directory; the built-in art otherwise
   std::optional<std::string> origin;  // URL prefix in JSON and redirects; http://HOST:PORT otherwise
   std::size_t cacheMegabytes = 64;    // response cache; 0 disables it
@@ -29,11 +34,17 @@ struct Config {
   int maxRenders = defaultMaxRenders();
   int renderWaitMs = 2000;  // how long one waits for a slot before 503
   int keepAliveMaxCount = 1000;   // requests per connection
-  int keepAliveTimeoutSeconds = 5;
-  int readTimeoutSeconds = 5;
-  int writeTimeoutSeconds = 5;
-  std::size_t maxHeaderBytes = 16 * 1024;  // all header lines together; 431 beyond
+  int keepAliveTimeoutSeconds = 5;  // idle wait for a connection's next (or first) request
+  int readTimeoutSeconds = 5;       // a whole request, headers and body, from its first byte
+  int writeTimeoutSeconds = 5;      // a whole response
+  std::size_t maxHeaderBytes = 16 * 1024;  // request line and header lines together; 431 beyond
+  int maxHeaders = 100;                    // header fields; 431 beyond
+  int maxConnections = 10000;              // open at once; more are answered 503 and closed
+  int maxConnectionsPerAddress = 1000;     // open at once from one client address
+  int shutdownTimeoutSeconds = 10;  // on stop, responses in flight get this long to finish
+  bool trustProxy = false;          // X-Forwarded-For/-Proto/-Host name the client and the origin
   bool accessLog = true;
+  LogFormat logFormat = LogFormat::text;
 };
 
 // One setting: its flag, its environment variable, its help line.
@@ -51,7 +62,9 @@ void applySetting(Config& config, std::string_view key, std::string_view value);
 // Defaults overridden by PIXABOTS_<KEY> variables (`getenv` is std::getenv outside tests).
 Config configFromEnvironment(const std::function<const char*(const char*)>& getenv);
 
-// The origin URLs point at: config.origin, else http://host:port (a wildcard host as 127.0.0.1).
+// The origin URLs point at when no request says otherwise: config.origin, else
+// http://host:port (a wildcard host as 127.0.0.1). The HTTP server uses it
+// only for requests without a Host header; tests and tools use it directly.
 std::string originFor(const Config& config, int port);
 
 }  // namespace pixabots::server

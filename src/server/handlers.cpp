@@ -186,14 +186,14 @@ std::string Service::cacheKey(const ApiRequest& request) {
       request);
 }
 
-Response Service::respond(const ApiRequest& request) const {
+Response Service::respond(const ApiRequest& request, std::string_view origin) const {
   Response response;
   try {
     response = std::visit(Overloaded{
-                              [&](const PixabotRequest& r) { return pixabot(r); },
-                              [&](const FramesRequest& r) { return frames(r); },
-                              [&](const BatchRequest& r) { return batch(r); },
-                              [&](const RandomRequest& r) { return random(r); },
+                              [&](const PixabotRequest& r) { return pixabot(r, origin); },
+                              [&](const FramesRequest& r) { return frames(r, origin); },
+                              [&](const BatchRequest& r) { return batch(r, origin); },
+                              [&](const RandomRequest& r) { return random(r, origin); },
                               [&](const OgRequest& r) { return og(r); },
                               [&](const SpriteRequest& r) { return sprite(r); },
                               [](const OpenApiRequest&) { return ok("openapi", kJson, std::string(openApiDocument())); },
@@ -237,12 +237,12 @@ Response conditional(Response response, std::string_view ifNoneMatch) {
   return response;
 }
 
-Response Service::pixabot(const PixabotRequest& r) const {
+Response Service::pixabot(const PixabotRequest& r, std::string_view origin) const {
   Options options;
   options.size = r.size;
   options.format = formatOf(r.output);
   if (r.output == Output::json) {
-    options.origin = origin_;
+    options.origin = origin;
   } else {
     options.hue = r.hue.value_or(0);
     options.saturate = r.saturate.value_or(1);
@@ -254,25 +254,25 @@ Response Service::pixabot(const PixabotRequest& r) const {
   return ok("pixabot", contentTypeOf(r.output), asString(context_.render(r.id, options)));
 }
 
-Response Service::frames(const FramesRequest& r) const {
+Response Service::frames(const FramesRequest& r, std::string_view origin) const {
   Options options;
   options.format = Format::framesJson;
-  options.origin = origin_;
+  options.origin = origin;
   std::string body = context_.renderText(r.id, options);
   // The service serves sprite sheets under /parts/ (the library names them /sprites/; both resolve here).
-  const std::string from = origin_ + "/sprites/";
-  const std::string to = origin_ + "/parts/";
+  const std::string from = std::string(origin) + "/sprites/";
+  const std::string to = std::string(origin) + "/parts/";
   for (std::size_t at = body.find(from); at != std::string::npos; at = body.find(from, at + to.size())) {
     body.replace(at, from.size(), to);
   }
   return ok("frames", kJson, std::move(body));
 }
 
-Response Service::batch(const BatchRequest& r) const {
+Response Service::batch(const BatchRequest& r, std::string_view origin) const {
   Options options;
   options.format = Format::metadataJson;
   options.size = r.size;
-  options.origin = origin_;
+  options.origin = origin;
   OrderedJson list = OrderedJson::array();
   const auto add = [&](const std::string& id) {
     OrderedJson bot = OrderedJson::parse(context_.renderText(id, options));
@@ -292,14 +292,14 @@ Response Service::batch(const BatchRequest& r) const {
   return response;
 }
 
-Response Service::random(const RandomRequest& r) const {
+Response Service::random(const RandomRequest& r, std::string_view origin) const {
   const std::string id = context_.randomId();
-  const std::string url = origin_ + "/api/pixabot/" + id;
+  const std::string url = std::string(origin) + "/api/pixabot/" + id;
   Response response;
   if (r.json) {
     Options options;
     options.format = Format::metadataJson;
-    options.origin = origin_;
+    options.origin = origin;
     // The service's random metadata links the default size, without a size parameter.
     OrderedJson bot = OrderedJson::parse(context_.renderText(id, options));
     bot["png"] = url;

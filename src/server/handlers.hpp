@@ -42,7 +42,8 @@ Response errorResponse(int status, std::string_view message);
 
 struct ServiceOptions {
   std::optional<std::filesystem::path> pack;  // a sprite pack directory; the built-in art otherwise
-  std::string origin = "http://127.0.0.1:8080";  // prefix of the URLs inside JSON bodies and redirects
+  // Prefix of the URLs inside JSON bodies and redirects when the caller names none.
+  std::string origin = "http://127.0.0.1:8080";
 };
 
 class Service {
@@ -65,9 +66,11 @@ class Service {
   // responses (parameter order, `v` and ignored parameters do not matter).
   static std::string cacheKey(const ApiRequest& request);
 
-  // The response to a parsed request. 200s of deterministic requests carry
-  // kCacheControl and a strong ETag; errors are JSON. Never throws.
-  Response respond(const ApiRequest& request) const;
+  // The response to a parsed request, its absolute URLs at `origin`. 200s of
+  // deterministic requests carry kCacheControl and a strong ETag; errors are
+  // JSON. Never throws.
+  Response respond(const ApiRequest& request, std::string_view origin) const;
+  Response respond(const ApiRequest& request) const { return respond(request, origin_); }
   // parse + respond, then If-None-Match (the header's value, "" when absent): 304 when it names the ETag.
   Response get(std::string_view target, std::string_view ifNoneMatch = {}) const;
 
@@ -76,10 +79,10 @@ class Service {
   const std::string& origin() const { return origin_; }
 
  private:
-  Response pixabot(const PixabotRequest& r) const;
-  Response frames(const FramesRequest& r) const;
-  Response batch(const BatchRequest& r) const;
-  Response random(const RandomRequest& r) const;
+  Response pixabot(const PixabotRequest& r, std::string_view origin) const;
+  Response frames(const FramesRequest& r, std::string_view origin) const;
+  Response batch(const BatchRequest& r, std::string_view origin) const;
+  Response random(const RandomRequest& r, std::string_view origin) const;
   Response og(const OgRequest& r) const;
   Response sprite(const SpriteRequest& r) const;
 

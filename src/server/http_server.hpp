@@ -1,8 +1,11 @@
 #pragma once
-// The HTTP side of `pixabots serve`: cpp-httplib wired to a Service, with
-// CORS, limits, timeouts, TCP_NODELAY, a fixed thread pool and an access log.
-// httplib stays out of this header.
+// The HTTP side of `pixabots serve`: an event-driven server on Boost.Beast and
+// Asio (docs/server.md says why) wired to a Service: connection caps,
+// whole-request deadlines, header limits, pipelining, CORS, an access log, a
+// render pool beside the event loop, and a graceful stop. Beast stays out of
+// this header.
 #include <memory>
+#include <string>
 
 #include "server/config.hpp"
 #include "server/handlers.hpp"
@@ -17,14 +20,19 @@ class HttpServer {
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
 
-  // Binds config.host:config.port (port 0: a free one) and listens; returns
-  // the port. Connections queue from here on, before run(). Throws
-  // std::runtime_error when the address cannot be bound.
+  // Resolves config.host, binds config.host:config.port (port 0: a free one)
+  // and listens; returns the port. Connections queue from here on, before
+  // run(). Throws std::runtime_error when the address cannot be bound.
   int bind();
+  // The address bound, numeric ("0.0.0.0", "::1"), and whether only this
+  // machine can reach it.
+  std::string address() const;
+  bool loopback() const;
   // Serves `service` until stop(); the service must outlive the call.
   void run(const Service& service);
-  // Stops accepting, lets requests in flight finish, and makes run() return.
-  // Safe from any thread.
+  // Stops accepting and closes idle connections and requests still arriving;
+  // responses in flight get config.shutdownTimeoutSeconds to finish, then
+  // everything is closed and run() returns. Safe from any thread.
   void stop();
 
   // The cap on expensive renders (config.maxRenders); tests hold its tickets

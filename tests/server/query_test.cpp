@@ -135,7 +135,11 @@ TEST_CASE("query: batch, random and og") {
 TEST_CASE("config: defaults, environment, flags and their errors") {
   const Config defaults = configFromEnvironment([](const char*) -> const char* { return nullptr; });
   CHECK(defaults.host == "127.0.0.1");
-  CHECK(defaults.threads == 64);
+  CHECK(defaults.threads == defaultThreads());
+  CHECK(defaults.maxConnectionsPerAddress == 1000);
+  CHECK(defaults.shutdownTimeoutSeconds == 10);
+  CHECK_FALSE(defaults.trustProxy);
+  CHECK(defaults.logFormat == LogFormat::text);
   const Config env = configFromEnvironment([](const char* name) -> const char* {
     const std::string n = name;
     if (n == "PIXABOTS_PORT") return "9000";
@@ -153,4 +157,11 @@ TEST_CASE("config: defaults, environment, flags and their errors") {
   CHECK_THROWS_AS(applySetting(c, "threads", "0"), core::Error);
   CHECK_THROWS_AS(applySetting(c, "origin", "ftp://x"), core::Error);
   CHECK_THROWS_AS(applySetting(c, "colour", "1"), core::Error);
+  CHECK_THROWS_WITH(applySetting(c, "log-format", "xml"), "log-format \"xml\" is not valid: must be text or json");
+  applySetting(c, "log-format", "json");
+  applySetting(c, "trust-proxy", "yes");
+  applySetting(c, "max-connections-per-address", "5");
+  CHECK((c.logFormat == LogFormat::json && c.trustProxy && c.maxConnectionsPerAddress == 5));
+  CHECK_THROWS_WITH(applySetting(c, "max-headers", "0"),
+                    "max-headers \"0\" is not valid: must be an integer between 1 and 10000");
 }

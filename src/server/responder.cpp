@@ -1,0 +1,113 @@
+#include "server/responder.hpp"
+
+#include <algorithm>
+
+namespace pixabots::server {
+namespace {
+
+void addRateHeaders(Response& response, const RateDecision& decision) {
+  if (decision.limit <= 0) return;
+  response.headers.emplace_back("X-RateLimit-Limit", std::to_string(decision.limit));
+  response.headers.emplace_back("X-RateLimit-Remaining", std::to_string(decision.remaining));
+  response.headers.emplace_back("X-RateLimit-Reset", std::to_string(decision.resetSeconds));
+}
+
+}  // namespace
+
+Reply replyOf(Response response) {
+  Reply reply;
+  if (!response.body.empty() || !response.contentType.empty()) {
+    reply.body = std::make_shared<const std::string>(std::move(response.body));
+  }
+  reply.response = std::move(response);
+  return reply;
+}
+
+Responder::Responder(const Config& config, const Service& service, RenderGate& gate)
+    : config_(config),
+      service_(service),
+      cache_(config.cacheMegabytes << 20),
+      limiter_({config.animatedPerMinute, config.ogPerMinute}),
+      gate_(gate) {}
+
+std::variant<Reply, PendingRender> Responder::begin(std::string_view target, std::string_view client,
+                                                     std::string origin, std::string_view ifNoneMatch) {
+  const ParseResult parsed = service_.parse(target);
+  if (const auto* error = std::get_if<RequestError>(&parsed)) return replyOf(errorResponse(error->status, error->message));
+  const ApiRequest& request = std::get<ApiRequest>(parsed);
+  if (std::holds_alternative<MetricsRequest>(request)) {
+    Response r;
+    r.contentType = "text/plain; version=0.0.4";
+    r.body = metrics_.prometheus(cache_.stats());
+    r.headers.emplace_back("Cache-Control", "no-store");
+    r.route = "metrics";
+    return replyOf(std::move(r));
+  }
+  PendingRender pending;
+  pending.request = request;
+  pending.origin = std::move(origin);
+  pending.arrived = std::chrono::steady_clock::now();
+  pending.ifNoneMatch = ifNoneMatch;
+  // A cache hit costs a lookup, whatever it once took to render: it neither
+  // counts against the client's rate limit nor takes a render slot (behind
+  // the CDN, repeated identical requests would not reach us at all). Bodies
+  // carry absolute URLs, so the origin is part of the key.
+  if (Service::deterministic(request)) {
+    pending.cacheKey = pending.origin + " " + Service::cacheKey(request);
+    if (const auto cached = cache_.find(pending.cacheKey)) {
+      Reply hit;
+      hit.response.status = cached->status;
+      hit.response.contentType = cached->contentType;
+      hit.response.headers = {{"Cache-Control", std::string(kCacheControl)}, {"ETag", cached->etag}};
+      hit.response.route = Service::route(request);
+      hit.response = conditional(std::move(hit.response), ifNoneMatch);
+      if (hit.response.status != 304) hit.body = std::shared_ptr<const std::string>(cached, &cached->body);
+      return hit;
+    }
+  }
+  if (const RequestCost cost = Service::cost(request); cost != RequestCost::cheap) {
+    pending.rate = limiter_.check(client, cost == RequestCost::og ? Cost::og : Cost::animated, pending.arrived);
+    if (!pending.rate.allowed) {
+      Response refused = errorResponse(
+          429, "Rate limit exceeded. Try again in " + std::to_string(pending.rate.retryAfterSeconds) + "s.");
+      refused.headers.emplace_back("Retry-After", std::to_string(pending.rate.retryAfterSeconds));
+      addRateHeaders(refused, pending.rate);
+      return replyOf(std::move(refused));
+    }
+  }
+  pending.heavy = Service::heavy(request);
+  return pending;
+}
+
+Reply Responder::finish(PendingRender pending) {
+  Response response;
+  // Held until the render is done; empty for cheap renders. A heavy render
+  // waits for a slot only what is left of render-wait-ms since it arrived:
+  // time queued for the render pool counts.
+  std::optional<RenderGate::Ticket> ticket;
+  const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - pending.arrived);
+  const std::chrono::milliseconds left = std::chrono::milliseconds(config_.renderWaitMs) - waited;
+  if (pending.heavy && (left.count() >= 0 || gate_.capacity() <= 0)) {
+    ticket = gate_.tryEnter(std::max(left, std::chrono::milliseconds(0)));
+  }
+  if (pending.heavy && !ticket) {
+    response = errorResponse(503, "Server busy rendering. Try again in 1s.");
+    response.headers.emplace_back("Retry-After", "1");
+  } else {
+    response = service_.respond(pending.request, pending.origin);
+    ticket.reset();
+  }
+  addRateHeaders(response, pending.rate);
+  if (!pending.cacheKey.empty() && response.status == 200) {
+    auto cached = std::make_shared<CachedResponse>(CachedResponse{
+        response.status, response.contentType, std::move(response.body), std::string(response.header("ETag").value_or(""))});
+    std::shared_ptr<const std::string> body(cached, &cached->body);
+    cache_.insert(std::move(pending.cacheKey), std::move(cached));
+    Reply reply{conditional(std::move(response), pending.ifNoneMatch), nullptr};
+    if (reply.response.status != 304) reply.body = std::move(body);
+    return reply;
+  }
+  return replyOf(conditional(std::move(response), pending.ifNoneMatch));
+}
+
+}  // namespace pixabots::server
