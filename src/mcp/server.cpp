@@ -8,21 +8,11 @@
 #include <iostream>
 #include <string>
 
+#include "io/fd.hpp"
 #include "mcp/tools.hpp"
 
 namespace pixabots::mcp {
 namespace {
-
-// write() until everything is out.
-bool writeAll(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    bytes.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
 
 std::size_t readSome(int fd, char* buffer, std::size_t capacity) {
   for (;;) {
@@ -37,8 +27,8 @@ std::size_t readSome(int fd, char* buffer, std::size_t capacity) {
 
 }  // namespace
 
-void addLocalTools(ToolRegistry& registry, const Context& ctx) {
-  addImageTools(registry, ctx);
+void addLocalTools(ToolRegistry& registry, const Context& ctx, const WriteRoot* root) {
+  addImageTools(registry, ctx, root);
   addCatalogTools(registry, ctx);
 }
 
@@ -67,7 +57,8 @@ int serveStdio(Session& session) {
   LineReader reader([](char* buffer, std::size_t capacity) { return readSome(STDIN_FILENO, buffer, capacity); });
   // One write per message, newline included: each reply leaves at once.
   const bool ended = serve(session, reader, [protocol](std::string_view line) {
-    return writeAll(protocol, std::string(line) + "\n");
+    const std::string message = std::string(line) + "\n";
+    return io::writeAll(protocol, message.data(), message.size());
   });
   ::close(protocol);
   if (!ended) std::clog << "pixabots mcp: stdout closed; stopping\n";

@@ -6,7 +6,6 @@
 #include <mutex>
 #include <thread>
 
-#include "cli/batch/new_file.hpp"
 #include "cli/output_file.hpp"
 
 namespace pixabots::cli::batch {
@@ -53,8 +52,7 @@ JobResult runJob(const Context& ctx, const Job& job, const RunSettings& settings
   if (!missing && !settings.overwrite) return {Outcome::skipped, size};
   try {
     const std::vector<std::uint8_t> bytes = ctx.render(job.entry->id, job.variant->options);
-    // Replacing a file (--overwrite) needs writeOutput's rename.
-    if (!missing || !writeNewFile(job.path, bytes)) writeOutput(job.path, bytes);
+    writeFile(job.path, bytes, settings.overwrite);
     return {Outcome::written, bytes.size()};
   } catch (const std::exception& e) {
     progress.report(where(job, settings.source) + e.what());
