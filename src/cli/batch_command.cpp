@@ -23,7 +23,9 @@
 #include "cli/batch/variants.hpp"
 #include "cli/batch/work_list.hpp"
 #include "cli/commands.hpp"
+#include "cli/list_file.hpp"
 #include "pixabots/core/error.hpp"
+#include "pixabots/core/json.hpp"
 #include "pixabots/pixabots.hpp"
 
 namespace pixabots::cli {
@@ -73,7 +75,7 @@ Options renderOptions(const Args& args) {
   options.bg = args.value("--bg");
   if (auto speed = args.number("--speed")) options.speed = *speed;
   options.compactSvg = args.flag("--compact");
-  options.origin = args.value("--origin");
+  if (auto origin = args.value("--origin")) options.origin = core::parseOrigin(*origin);
   return options;
 }
 
@@ -151,7 +153,7 @@ int runBatch(const std::vector<std::string_view>& argv) {
 
   const std::string source = args.value("--ids").value_or(args.value("--seeds").value_or(""));
   const RunResult run = runJobs(ctx, plan.jobs, {threads, args.flag("--overwrite"), args.flag("--strict"),
-                                                 source == "-" ? "stdin" : source}, progress);
+                                                 listFileLabel(source)}, progress);
   bool failed = run.interrupted || !input.bad.empty();
   if (manifest) {
     for (const Row& row : plan.rows) {

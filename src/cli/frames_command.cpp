@@ -11,6 +11,7 @@
 #include "cli/pack_option.hpp"
 #include "pixabots/core/animation.hpp"
 #include "pixabots/core/error.hpp"
+#include "pixabots/core/json.hpp"
 #include "pixabots/core/id.hpp"
 #include "pixabots/pixabots.hpp"
 
@@ -51,15 +52,15 @@ int frames(const std::vector<std::string_view>& argv) {
     throw core::Error(core::Errc::invalid_option, "frames needs exactly one ID (4 characters of [0-9a-z])");
   }
   const std::string& id = args.positionals()[0];
+  Options options;
+  options.format = Format::framesJson;
+  if (auto origin = args.value("--origin")) options.origin = core::parseOrigin(*origin);
   if (args.flag("--table")) {
     printTable(args, id);
     return 0;
   }
   const auto pack = args.value("--pack");
   const Context ctx = pack ? Context::fromDirectory(*pack) : Context();
-  Options options;
-  options.format = Format::framesJson;
-  options.origin = args.value("--origin");
   std::cout << ctx.renderText(id, options) << "\n";
   return 0;
 }

@@ -6,6 +6,7 @@
 #include "cli/output_file.hpp"
 #include "cli/output_format.hpp"
 #include "pixabots/core/error.hpp"
+#include "pixabots/core/json.hpp"
 #include "pixabots/pixabots.hpp"
 
 namespace pixabots::cli {
@@ -64,7 +65,7 @@ int render(const std::vector<std::string_view>& argv) {
   if (auto speed = args.number("--speed")) options.speed = *speed;
   if (auto columns = args.integer("--columns")) options.sheetColumns = *columns;
   options.compactSvg = args.flag("--compact");
-  options.origin = args.value("--origin");
+  if (auto origin = args.value("--origin")) options.origin = core::parseOrigin(*origin);
   options.format = chooseFormat(args.value("--format"), *output, args.flag("--animated"));
 
   if (options.format == Format::sheetPng) {

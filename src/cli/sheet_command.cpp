@@ -1,13 +1,12 @@
 // `pixabots sheet`: a contact sheet of many IDs on a grid, optionally labelled.
 #include <algorithm>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <random>
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/id_list.hpp"
+#include "cli/list_file.hpp"
 #include "cli/output_file.hpp"
 #include "cli/pack_option.hpp"
 #include "draw/draw.hpp"
@@ -42,10 +41,21 @@ void checkRange(std::string_view what, int value, int low, int high) {
   }
 }
 
-std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(Errc::io, "cannot read the IDs file " + path);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+// IDs from a file, up to kMaxIds of them: past that the sheet is refused, so
+// reading stops there. A line holds all of them ("xxxx, " 1024 times); the
+// line count only ends input of nothing but blank lines.
+std::vector<std::string> readIdsFile(const std::string& path) {
+  std::vector<std::string> ids;
+  readListFile(path, {"--ids-file", 8192, 1'000'000}, [&](std::string_view line, std::size_t number) {
+    for (std::string& id : splitIds(line)) {
+      if (ids.size() == static_cast<std::size_t>(kMaxIds)) {
+        usage(listFileLabel(path) + ":" + std::to_string(number) + ": more than " + std::to_string(kMaxIds) +
+              " IDs: a sheet takes at most " + std::to_string(kMaxIds));
+      }
+      ids.push_back(std::move(id));
+    }
+  });
+  return ids;
 }
 
 // The IDs from exactly one source: positionals, --ids-file, or --count/--seed.
@@ -55,7 +65,7 @@ std::vector<std::string> chooseIds(const Args& args, const core::Catalog& catalo
   const int sources = !args.positionals().empty() + !!file + !!count;
   if (sources != 1) usage("sheet needs IDs from one source: ID..., --ids-file FILE or --count N [--seed TEXT]");
   if (args.value("--seed") && !count) usage("--seed goes with --count N");
-  if (file) return splitIds(readFile(*file));
+  if (file) return readIdsFile(*file);
   if (!count) return args.positionals();
   checkRange("--count", *count, 1, kMaxIds);
   std::string seed;

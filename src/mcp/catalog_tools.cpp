@@ -62,7 +62,9 @@ Json randomIds(const Context& ctx, const Json& arguments) {
 Json frames(const Context& ctx, const Json& arguments) {
   Options options;
   options.format = Format::framesJson;
-  if (const auto origin = arguments.find("origin"); origin != arguments.end()) options.origin = origin->get<std::string>();
+  if (const auto origin = arguments.find("origin"); origin != arguments.end()) {
+    options.origin = core::parseOrigin(origin->get<std::string>());
+  }
   return jsonResult(Json::parse(ctx.renderText(chooseId(ctx, arguments, false), options)));
 }
 
@@ -99,7 +101,7 @@ void addCatalogTools(ToolRegistry& registry, const Context& ctx) {
                 objectSchema({{"id", idProperty()},
                               {"seed", seedProperty()},
                               {"origin", {{"type", "string"},
-                                          {"description", "base URL of the sprite URLs (default https://pixabots.com)"}}}}),
+                                          {"description", "base URL of the sprite URLs, http:// or https:// (default https://pixabots.com)"}}}}),
                 [&ctx](const Json& arguments) { return frames(ctx, arguments); }});
 }
 

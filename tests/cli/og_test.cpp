@@ -229,6 +229,7 @@ TEST_CASE("sheet refuses bad usage with exit status 2") {
   expectFailure("sheet 2156 --size 1000" + out, 2, "--size 1000 is out of range 32..512");
   expectFailure("sheet 2156 zzzz" + out, 2, "invalid ID \"zzzz\"");
   expectFailure("sheet --count 1024 --seed x --columns 64 --size 512" + out, 2, "at most 16384 a side");
-  expectFailure("sheet --ids-file /nonexistent/ids.txt" + out, 1, "cannot read the IDs file /nonexistent/ids.txt");
+  expectFailure("sheet --ids-file /nonexistent/ids.txt" + out, 1,
+                "cannot read /nonexistent/ids.txt: No such file or directory");
   expectFailure("sheet 2156", 2, "sheet needs an output file");
 }

@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <string_view>
 
 #include "pixabots/core/id.hpp"
 #include "pixabots/core/pack.hpp"
@@ -12,6 +13,14 @@ struct JsonOptions {
   std::string origin = "https://pixabots.com";  // no trailing slash
   int size = kDefaultSize;                      // the size the png/gif URLs ask for
 };
+
+// An origin for those URLs as a user gives it (--origin, the MCP frames tool,
+// pixabots serve's setting): http:// or https:// only, since the documents
+// hand the URLs to clients that fetch or link them (javascript:, data: and
+// file: would run or read something else). Returns it without trailing
+// slashes; throws Error(invalid_option): origin "javascript:x" is not valid:
+// must start with http:// or https://
+std::string parseOrigin(std::string_view origin);
 
 // The service's metadata document:
 // {"id","combo":{eyes,heads,body,top},"parts":{...names},"png","gif"} with

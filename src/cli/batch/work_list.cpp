@@ -2,14 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <functional>
-#include <iostream>
 #include <numeric>
 #include <string_view>
 
+#include "cli/list_file.hpp"
 #include "codecs/json/utf8.hpp"
 #include "pixabots/core/error.hpp"
 
@@ -26,23 +22,11 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// Calls `take(line, number)` for every line of the file ("-": stdin).
-void readLines(const std::string& path, const std::function<void(std::string_view, std::size_t)>& take) {
-  std::ifstream file;
-  if (path != "-") {
-    file.open(path, std::ios::binary);
-    if (!file) throw core::Error(core::Errc::io, "cannot read " + path + ": " + std::strerror(errno));
-  }
-  std::istream& in = path == "-" ? std::cin : file;
-  std::string line;
-  for (std::size_t number = 1; std::getline(in, line); ++number) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();  // files written on Windows
-    take(line, number);
-  }
-  if (in.bad()) throw core::Error(core::Errc::io, "cannot read " + path + ": " + std::strerror(errno));
-}
-
-std::string label(const std::string& path) { return path == "-" ? "stdin" : path; }
+// Lines as long as any seed or commented ID line needs, and as many as any
+// real list of IDs (10,752 exist) or of users to draw: the limits only stop
+// input that never ends (/dev/zero, an endless pipe) from filling memory.
+constexpr std::size_t kMaxLineBytes = 4096;
+constexpr std::size_t kMaxLines = 1'000'000;
 
 void add(WorkList& list, const Context& ctx, std::string id, std::string seed, std::size_t line) {
   const std::uint32_t combo = ctx.comboIndex(id);
@@ -50,7 +34,7 @@ void add(WorkList& list, const Context& ctx, std::string id, std::string seed, s
 }
 
 void addBad(WorkList& list, const std::string& path, std::size_t line, const std::string& why) {
-  list.bad.push_back({list.entries.size() + list.bad.size(), line, label(path) + ":" + std::to_string(line) + ": " + why});
+  list.bad.push_back({list.entries.size() + list.bad.size(), line, listFileLabel(path) + ":" + std::to_string(line) + ": " + why});
 }
 
 // SplitMix64: tiny, and fully specified, unlike the standard distributions.
@@ -97,7 +81,7 @@ WorkList randomIds(const Context& ctx, std::uint32_t count, std::uint64_t seed) 
 
 WorkList idsFromFile(const Context& ctx, const std::string& path) {
   WorkList list;
-  readLines(path, [&](std::string_view raw, std::size_t number) {
+  readListFile(path, {"--ids", kMaxLineBytes, kMaxLines}, [&](std::string_view raw, std::size_t number) {
     const std::string_view text = trim(raw);
     if (text.empty() || text.front() == '#') return;
     std::string id(text);
@@ -115,7 +99,7 @@ WorkList idsFromFile(const Context& ctx, const std::string& path) {
 
 WorkList seedsFromFile(const Context& ctx, const std::string& path) {
   WorkList list;
-  readLines(path, [&](std::string_view seed, std::size_t number) {
+  readListFile(path, {"--seeds", kMaxLineBytes, kMaxLines}, [&](std::string_view seed, std::size_t number) {
     if (blank(seed)) return;
     try {
       core::detail::requireUtf8(seed, "the seed");

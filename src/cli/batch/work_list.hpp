@@ -35,7 +35,9 @@ WorkList allIds(const Context& ctx);
 // every machine (that is what lets --shard split a random batch).
 WorkList randomIds(const Context& ctx, std::uint32_t count, std::uint64_t seed);
 // One ID per line ("-" is stdin). Blank lines and '#' comments are skipped,
-// and IDs are lower-cased first, as the service's batch endpoint does.
+// and IDs are lower-cased first, as the service's batch endpoint does. Both
+// files take lines of up to 4096 bytes and up to 1,000,000 lines; past that,
+// core::Error(invalid_option) naming the file, the line and the limit.
 WorkList idsFromFile(const Context& ctx, const std::string& path);
 // One seed per line (user names, e-mails), taken verbatim apart from the line
 // ending; blank lines are skipped, and a line that is not UTF-8 is bad (the

@@ -45,6 +45,15 @@ Json number(double v) {
 
 }  // namespace
 
+std::string parseOrigin(std::string_view origin) {
+  if (!origin.starts_with("http://") && !origin.starts_with("https://")) {
+    throw Error(Errc::invalid_option,
+                "origin \"" + std::string(origin) + "\" is not valid: must start with http:// or https://");
+  }
+  while (origin.ends_with('/')) origin.remove_suffix(1);
+  return std::string(origin);
+}
+
 std::string metadataJson(const Pack& pack, const Combo& combo, const JsonOptions& options) {
   validate(options);
   Json doc = identity(pack, combo);
