@@ -22,7 +22,7 @@ namespace pixabots::cli {
 namespace {
 
 int mcp(const std::vector<std::string_view>& argv) {
-  std::vector<std::string_view> valued = {"--pack"};
+  std::vector<std::string_view> valued = {"--pack", "--allow-write"};
 #ifdef PIXABOTS_MCP_REMOTE
   valued.insert(valued.end(), kProviderOptions.begin(), kProviderOptions.end());
 #endif
@@ -32,8 +32,13 @@ int mcp(const std::vector<std::string_view>& argv) {
   }
   const auto pack = args.value("--pack");
   const Context ctx = pack ? Context::fromDirectory(*pack) : Context();
+  std::optional<mcp::WriteRoot> root;
+  if (const auto dir = args.value("--allow-write")) {
+    root.emplace(*dir);
+    std::clog << "pixabots mcp: tools may write files inside " << root->path().string() << "\n";
+  }
   mcp::ToolRegistry tools;
-  mcp::addLocalTools(tools, ctx);
+  mcp::addLocalTools(tools, ctx, root ? &*root : nullptr);
 
 #ifdef PIXABOTS_MCP_REMOTE
   std::unique_ptr<Connection> connection;
@@ -53,8 +58,8 @@ int mcp(const std::vector<std::string_view>& argv) {
 
 const Command kMcpCommand{
     "mcp", "a Model Context Protocol server over stdio, for AI agents",
-    "usage: pixabots mcp [--pack DIR] [--provider P] [--base-url URL] [--config FILE]\n"
-    "                    [--timeout-ms N] [--task-provider NAME]\n"
+    "usage: pixabots mcp [--pack DIR] [--allow-write DIR] [--provider P] [--base-url URL]\n"
+    "                    [--config FILE] [--timeout-ms N] [--task-provider NAME]\n"
     "\n"
     "Serves the Model Context Protocol (JSON-RPC 2.0, one message per line) on\n"
     "stdin and stdout until stdin ends; logs go to stderr. An MCP client starts\n"
@@ -67,6 +72,10 @@ const Command kMcpCommand{
     "arguments.\n"
     "\n"
     "  --pack           draw with a sprite pack directory instead of the built-in art\n"
+    "  --allow-write    let render_pixabot and og_card write output_path, only inside\n"
+    "                   this existing directory: relative paths are taken in it, never\n"
+    "                   through a symbolic link, an existing file replaced only with\n"
+    "                   overwrite: true. Without it, output_path is refused.\n"
     "  --provider, --base-url, --config, --timeout-ms, --task-provider\n"
     "                   the remote provider, as for `pixabots remote`; without one\n"
     "                   (here, in PIXABOTS_PROVIDER or the config file) there are no\n"

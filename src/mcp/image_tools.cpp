@@ -44,7 +44,7 @@ ImageFormat chooseFormat(const Json& arguments) {
   return {Format::apng, "APNG", "image/png"};
 }
 
-Json renderPixabotSchema() {
+Json renderPixabotSchema(const WriteRoot* root) {
   return objectSchema({
       {"id", idProperty()},
       {"seed", seedProperty()},
@@ -64,11 +64,12 @@ Json renderPixabotSchema() {
                    {"additionalProperties", false},
                    {"description", "recolouring: {hue: degrees, saturate: 0..4}"}}},
       {"bg", bgProperty()},
-      {"output_path", outputPathProperty()},
+      {"output_path", outputPathProperty(root)},
+      {"overwrite", overwriteProperty()},
   });
 }
 
-Json renderPixabot(const Context& ctx, const Json& arguments) {
+Json renderPixabot(const Context& ctx, const WriteRoot* root, const Json& arguments) {
   const std::string id = chooseId(ctx, arguments, true);
   const ImageFormat format = chooseFormat(arguments);
   Options options;
@@ -89,9 +90,7 @@ Json renderPixabot(const Context& ctx, const Json& arguments) {
 
   std::string summary = describeId(ctx, id) + " as " + format.name + ", " + std::to_string(options.size) + "x" +
                         std::to_string(options.size) + " px, " + std::to_string(bytes.size()) + " bytes";
-  if (const auto path = arguments.find("output_path"); path != arguments.end()) {
-    summary += "; written to " + writeResultFile(path->get<std::string>(), bytes);
-  }
+  if (const auto written = writeResultFile(root, arguments, bytes)) summary += "; written to " + *written;
   Json content = Json::array();
   if (format.format == Format::svg) {
     // Image content is for raster images; SVG travels as an embedded resource.
@@ -106,7 +105,7 @@ Json renderPixabot(const Context& ctx, const Json& arguments) {
   return {{"content", std::move(content)}};
 }
 
-Json ogCardSchema() {
+Json ogCardSchema(const WriteRoot* root) {
   return objectSchema({
       {"layout", {{"type", "string"}, {"enum", {"grid", "single", "compare"}},
                   {"description", "grid (default: 6x3 bots picked by seed, the title over them), single (one bot: "
@@ -120,11 +119,12 @@ Json ogCardSchema() {
       {"subtitle", {{"type", "string"}, {"description", "up to 100 characters, longer is cut"}}},
       {"bg", {{"type", "string"}, {"pattern", "^#[0-9a-fA-F]{6}$"},
               {"description", "the canvas colour #rrggbb (default black)"}}},
-      {"output_path", outputPathProperty()},
+      {"output_path", outputPathProperty(root)},
+      {"overwrite", overwriteProperty()},
   });
 }
 
-Json ogCard(const Context& ctx, const Json& arguments) {
+Json ogCard(const Context& ctx, const WriteRoot* root, const Json& arguments) {
   const core::Pack& pack = capi::packOf(ctx.get());
   core::OgOptions options;
   options.layout = core::parseOgLayout(arguments.value("layout", "grid"));
@@ -145,25 +145,27 @@ Json ogCard(const Context& ctx, const Json& arguments) {
   std::string summary = "Open Graph card (" + std::string(core::ogLayoutName(options.layout)) + "), " +
                         std::to_string(core::kOgWidth) + "x" + std::to_string(core::kOgHeight) + " PNG, " +
                         std::to_string(png.size()) + " bytes";
-  if (const auto path = arguments.find("output_path"); path != arguments.end()) {
-    summary += "; written to " + writeResultFile(path->get<std::string>(), png);
-  }
+  if (const auto written = writeResultFile(root, arguments, png)) summary += "; written to " + *written;
   return {{"content", {imageContent(base64Encode(png), "image/png"), textContent(summary)}}};
 }
 
 }  // namespace
 
-void addImageTools(ToolRegistry& registry, const Context& ctx) {
+void addImageTools(ToolRegistry& registry, const Context& ctx, const WriteRoot* root) {
   registry.add({"render_pixabot",
                 "Draws a pixel-art robot avatar. Pick it by id (4 characters of [0-9a-z]) or seed (any text: the same "
                 "text always gives the same avatar); with neither, a random one. Returns the image (PNG by default; "
                 "GIF, WebP or APNG when animated; SVG as an embedded resource) and a line naming the ID and its parts; "
-                "output_path also writes the file.",
-                renderPixabotSchema(), [&ctx](const Json& arguments) { return renderPixabot(ctx, arguments); }});
+                "output_path also writes the file, only inside the directory the server was started with "
+                "(pixabots mcp --allow-write DIR) and replacing a file only with overwrite: true.",
+                renderPixabotSchema(root),
+                [&ctx, root](const Json& arguments) { return renderPixabot(ctx, root, arguments); }});
   registry.add({"og_card",
                 "Draws a 1200x630 Open Graph card (a social preview image) of avatars with a title: a grid picked by "
-                "a seed, a single bot, or up to 6 side by side. Returns the PNG; output_path also writes it.",
-                ogCardSchema(), [&ctx](const Json& arguments) { return ogCard(ctx, arguments); }});
+                "a seed, a single bot, or up to 6 side by side. Returns the PNG; output_path also writes it, only inside "
+                "the directory the server was started with (pixabots mcp --allow-write DIR) and replacing a file "
+                "only with overwrite: true.",
+                ogCardSchema(root), [&ctx, root](const Json& arguments) { return ogCard(ctx, root, arguments); }});
 }
 
 }  // namespace pixabots::mcp

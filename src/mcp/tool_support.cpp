@@ -1,8 +1,5 @@
 #include "mcp/tool_support.hpp"
 
-#include <filesystem>
-
-#include "cli/output_file.hpp"
 #include "mcp/tool_registry.hpp"
 
 namespace pixabots::mcp {
@@ -31,11 +28,17 @@ Json bgProperty() {
           {"description", "a background colour #rrggbb (default: transparent)"}};
 }
 
-Json outputPathProperty() {
-  return {{"type", "string"},
-          {"minLength", 1},
-          {"description", "also write the file here (relative to the server's working directory); written whole or "
-                          "not at all"}};
+Json outputPathProperty(const WriteRoot* root) {
+  const std::string where =
+      root ? "inside " + root->path().string() + " (the server's --allow-write directory): a path relative to it, or "
+                                                 "absolute inside it; never through a symbolic link; an existing file "
+                                                 "only with overwrite: true; written whole or not at all"
+           : "refused on this server: it writes files only when started as pixabots mcp --allow-write DIR";
+  return {{"type", "string"}, {"minLength", 1}, {"description", "also write the file, " + where}};
+}
+
+Json overwriteProperty() {
+  return {{"type", "boolean"}, {"description", "replace a file already at output_path (default false)"}};
 }
 
 std::string chooseId(const Context& ctx, const Json& arguments, bool randomWhenNeither) {
@@ -59,10 +62,16 @@ std::string describeId(const Context& ctx, const std::string& id) {
          std::string(ctx.partName(Category::top, combo.top)) + ")";
 }
 
-std::string writeResultFile(const std::string& path, std::span<const std::uint8_t> bytes) {
-  if (path == "-") throw ToolError("output_path \"-\" would be stdout, which carries the protocol: give a file name");
-  cli::writeOutput(path, bytes);
-  return std::filesystem::absolute(path).string();
+std::optional<std::string> writeResultFile(const WriteRoot* root, const Json& arguments,
+                                           std::span<const std::uint8_t> bytes) {
+  const auto path = arguments.find("output_path");
+  const bool overwrite = arguments.value("overwrite", false);
+  if (path == arguments.end()) {
+    if (arguments.contains("overwrite")) throw ToolError("\"overwrite\" goes with \"output_path\"");
+    return std::nullopt;
+  }
+  if (!root) throw ToolError("output_path is refused: start pixabots mcp with --allow-write DIR to let tools write files");
+  return root->write(path->get<std::string>(), bytes, overwrite);
 }
 
 }  // namespace pixabots::mcp

@@ -3,10 +3,12 @@
 // a result file.
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <span>
 #include <string>
 
 #include "mcp/json_rpc.hpp"
+#include "mcp/write_root.hpp"
 #include "pixabots/pixabots.hpp"
 
 namespace pixabots::mcp {
@@ -17,7 +19,9 @@ Json objectSchema(Json properties, std::initializer_list<const char*> required =
 Json idProperty();
 Json seedProperty();
 Json bgProperty();
-Json outputPathProperty();
+// output_path and overwrite, described as `root` allows (nullptr: refused).
+Json outputPathProperty(const WriteRoot* root);
+Json overwriteProperty();
 
 // The ID `arguments` name: "id", else the avatar of "seed", else (when
 // `randomWhenNeither`) a random one. Throws ToolError for both, or neither
@@ -27,9 +31,11 @@ std::string chooseId(const Context& ctx, const Json& arguments, bool randomWhenN
 // "2156 (eyes visor, head blob, body wings, top mohawk)"
 std::string describeId(const Context& ctx, const std::string& id);
 
-// Writes `bytes` to `path` whole or not at all (a temporary file renamed
-// into place) and returns the absolute path. Throws ToolError for "-"
-// (stdout carries the protocol) and core::Error for an I/O failure.
-std::string writeResultFile(const std::string& path, std::span<const std::uint8_t> bytes);
+// Writes `bytes` where "output_path" in `arguments` says, replacing a file
+// only with "overwrite": true, and returns the absolute path written; nullopt
+// without "output_path". Throws ToolError when `root` is nullptr (the server
+// was started without --allow-write) or its rules refuse the path.
+std::optional<std::string> writeResultFile(const WriteRoot* root, const Json& arguments,
+                                           std::span<const std::uint8_t> bytes);
 
 }  // namespace pixabots::mcp

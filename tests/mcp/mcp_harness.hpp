@@ -37,10 +37,11 @@ inline std::vector<std::uint8_t> base64Decode(const std::string& text) {
   return out;
 }
 
-// A session over the local tools (and whatever a test adds before the first call).
+// A session over the local tools (and whatever a test adds before the first call);
+// output_path writes inside `root`, or is refused without one.
 class Harness {
  public:
-  Harness() { addLocalTools(tools, ctx); }
+  explicit Harness(const WriteRoot* root = nullptr) { addLocalTools(tools, ctx, root); }
 
   // The reply to `line`, parsed; nullopt when the server sent none.
   std::optional<Json> sendLine(const std::string& line) {
@@ -104,6 +105,9 @@ inline Json contentOf(const Json& result, const std::string& type) {
   FAIL("no " + type + " content");
   return nullptr;
 }
+
+// The text content of a successful result.
+inline std::string textOf(const Json& result) { return contentOf(result, "text").at("text").get<std::string>(); }
 
 // The bytes of the result's image content, checking its MIME type.
 inline std::vector<std::uint8_t> imageBytes(const Json& result, const std::string& mimeType) {

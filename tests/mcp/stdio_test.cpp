@@ -1,6 +1,9 @@
 // The real `pixabots mcp` driven over pipes as an MCP client drives it.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "mcp/json_rpc.hpp"
@@ -116,4 +119,40 @@ TEST_CASE("pixabots mcp usage errors exit 2 without touching stdout", "[mcp][std
   McpProcess help({"--help"});
   CHECK(help.finish() == 0);
   CHECK_THAT(help.stdoutText(), Catch::StartsWith("usage: pixabots mcp"));
+}
+
+TEST_CASE("pixabots mcp --allow-write DIR: output_path lands inside DIR, and a missing DIR is bad usage", "[mcp][stdio]") {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("pixabots-mcp-stdio-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  McpProcess server({"--allow-write", dir.string()});
+  server.writeLine(requestLine(1, "initialize", {{"protocolVersion", "2025-06-18"},
+                                                 {"capabilities", Json::object()},
+                                                 {"clientInfo", {{"name", "test"}, {"version", "1"}}}})
+                       .dump());
+  server.readLine();
+  server.writeLine(requestLine(2, "tools/call", {{"name", "render_pixabot"},
+                                                 {"arguments", {{"id", "2156"}, {"output_path", "bot.png"}}}})
+                       .dump());
+  const Json written = Json::parse(server.readLine()).at("result");
+  server.writeLine(requestLine(3, "tools/call", {{"name", "render_pixabot"},
+                                                 {"arguments", {{"id", "2156"}, {"output_path", "../bot.png"}}}})
+                       .dump());
+  const Json outside = Json::parse(server.readLine()).at("result");
+  CHECK(server.finish() == 0);
+  const std::string real = std::filesystem::canonical(dir).string();
+  std::ifstream file(dir / "bot.png", std::ios::binary);
+  CHECK(std::vector<std::uint8_t>(std::istreambuf_iterator<char>(file), {}) == imageBytes(written, "image/png"));
+  CHECK(errorText(outside) == "render_pixabot failed: output_path \"../bot.png\" is outside the allowed directory " +
+                                  real + " (pixabots mcp --allow-write DIR)");
+  CHECK_FALSE(std::filesystem::exists(dir.parent_path() / "bot.png"));
+  CHECK(server.stderrText() == "pixabots mcp: tools may write files inside " + real + "\n");
+  std::filesystem::remove_all(dir);
+
+  McpProcess missing({"--allow-write", (dir / "missing").string()});
+  CHECK(missing.finish() == 2);
+  CHECK(missing.stdoutText().empty());
+  CHECK(missing.stderrText() == "pixabots mcp: --allow-write \"" + (dir / "missing").string() +
+                                    "\": No such file or directory (give an existing directory)\n");
 }
