@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPIXABOTS_FUZZ=ON \
-  -DPIXABOTS_SANITIZE=ON -DPIXABOTS_BUILD_BENCH=OFF -DPIXABOTS_BUILD_CLI=OFF >/dev/null
+  -DPIXABOTS_SANITIZE=ON -DPIXABOTS_BUILD_BENCH=OFF -DPIXABOTS_BUILD_CLI=OFF \
+  -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
 make -C build-fuzz/tests/fuzz -j"$(nproc)" --no-print-directory >/dev/null
 
 scratch=$(mktemp -d)
