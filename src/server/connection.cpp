@@ -114,7 +114,9 @@ void Connection::shutdown() {
 }
 
 void Connection::forceClose() {
-  net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->stream_.close(); });
+  net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+    if (self->state_ != State::closing) self->drop("response unfinished at the shutdown deadline");
+  });
 }
 
 // Waits up to keep-alive-timeout for a request's first bytes (unless a
@@ -150,6 +152,7 @@ void Connection::readRequest() {
 }
 
 void Connection::onRead(beast::error_code ec) {
+  if (state_ == State::closing) return;  // closed by shutdown: already logged
   if (ec == beast::error::timeout) return drop("request not received within read-timeout");
   if (ec == http::error::end_of_stream || ec == http::error::partial_message || ec == net::error::eof) {
     return drop("client closed the connection mid-request");
@@ -205,6 +208,7 @@ void Connection::answer() {
 }
 
 void Connection::send(Reply reply) {
+  if (state_ == State::closing) return;  // a render finished after the shutdown deadline closed us
   state_ = State::writing;
   const Response& r = reply.response;
   if (!r.route.empty()) route_ = r.route;
@@ -227,6 +231,7 @@ void Connection::send(Reply reply) {
 }
 
 void Connection::onWritten(beast::error_code ec) {
+  if (state_ == State::closing) return;  // dropped at the shutdown deadline: already logged
   const int status = response_.result_int();
   const std::size_t bytes = response_.body().size();
   const std::chrono::duration<double> took = Clock::now() - started_;
@@ -267,6 +272,7 @@ void Connection::drop(std::string_view reason) {
   if (parser_ && !parser_->head().method.empty()) requestLine_ = requestLine(parser_->head());
   else requestLine_ = rawRequestLine();
   log(0, 0, "dropped", reason);
+  state_ = State::closing;
   stream_.close();
 }
 
