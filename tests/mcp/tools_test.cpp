@@ -275,7 +275,8 @@ TEST_CASE("frames is the library's timeline document", "[mcp][tools]") {
   CHECK(errorText(h.call("frames", {{"id", "g000"}})) ==
         "frames failed: invalid ID \"g000\": eyes index 16 is out of range 0..15 ('0'..'f')");
   // Only web origins, in the words pixabots serve uses for its own setting.
-  for (const std::string& origin : std::vector<std::string>{"javascript:alert(1)", "data:text/html,x", "file:///etc", "//example.com", ""}) {
+  const std::vector<std::string> refused = {"javascript:alert(1)", "data:text/html,x", "file:///etc", "//example.com", ""};
+  for (const std::string& origin : refused) {
     CHECK(errorText(h.call("frames", {{"id", "2156"}, {"origin", origin}})) ==
           "frames failed: origin \"" + origin + "\" is not valid: must start with http:// or https://");
   }
