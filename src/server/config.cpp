@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "pixabots/core/error.hpp"
+#include "pixabots/core/json.hpp"
 
 namespace pixabots::server {
 namespace {
@@ -74,10 +75,7 @@ void applySetting(Config& config, std::string_view key, std::string_view value) 
   } else if (key == "pack") {
     config.pack = std::string(value);
   } else if (key == "origin") {
-    if (!value.starts_with("http://") && !value.starts_with("https://")) invalid(key, value, "must start with http:// or https://");
-    std::string origin(value);
-    while (origin.ends_with('/')) origin.pop_back();
-    config.origin = origin;
+    config.origin = core::parseOrigin(value);  // the rule the CLI and MCP apply too
   } else if (key == "cache-mb") {
     config.cacheMegabytes = static_cast<std::size_t>(integer(key, value, 0, 1 << 20));
   } else if (key == "rate-animated") {

@@ -155,7 +155,8 @@ TEST_CASE("config: defaults, environment, flags and their errors") {
   CHECK(originFor(c, 81) == "http://127.0.0.1:81");
   CHECK_THROWS_WITH(applySetting(c, "port", "70000"), "port \"70000\" is not valid: must be an integer between 0 and 65535");
   CHECK_THROWS_AS(applySetting(c, "threads", "0"), core::Error);
-  CHECK_THROWS_AS(applySetting(c, "origin", "ftp://x"), core::Error);
+  CHECK_THROWS_WITH(applySetting(c, "origin", "javascript:alert(1)"),
+                    "origin \"javascript:alert(1)\" is not valid: must start with http:// or https://");
   CHECK_THROWS_AS(applySetting(c, "colour", "1"), core::Error);
   CHECK_THROWS_WITH(applySetting(c, "log-format", "xml"), "log-format \"xml\" is not valid: must be text or json");
   applySetting(c, "log-format", "json");
