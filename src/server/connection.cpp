@@ -224,6 +224,12 @@ void Connection::send(Reply reply) {
   // HEAD: the GET's headers, Content-Length included, and no body.
   if (body_ && !head_) response_.body() = {body_->data(), body_->size()};
   response_.keep_alive(keepAlive_ && !server_.stopping);
+  // Counted before the write: a client may read the response and ask /metrics
+  // before this connection's write handler would run.
+  if (!route_.empty()) {
+    const std::chrono::duration<double> took = Clock::now() - started_;
+    server_.responder.metrics().count(route_, r.status, took.count());
+  }
   stream_.expires_after(std::chrono::seconds(server_.config.writeTimeoutSeconds));
   http::async_write(stream_, response_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
     self->onWritten(ec);
@@ -234,8 +240,6 @@ void Connection::onWritten(beast::error_code ec) {
   if (state_ == State::closing) return;  // dropped at the shutdown deadline: already logged
   const int status = response_.result_int();
   const std::size_t bytes = response_.body().size();
-  const std::chrono::duration<double> took = Clock::now() - started_;
-  if (!route_.empty()) server_.responder.metrics().count(route_, status, took.count());
   if (ec) {
     log(status, 0, "dropped", ec == beast::error::timeout ? "response not sent within write-timeout" : "client went away");
     return stream_.close();
