@@ -1,8 +1,12 @@
 // Pack::fromDirectory, and the directory reading that checkPackDirectory shares.
 #include "pack/directory.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
-#include <fstream>
+#include <iterator>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -17,45 +21,106 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A file descriptor, closed when it goes out of scope. (src/io/fd.hpp, not
+// committed yet as this is written, has the same: use it once it is.)
+class Fd {
+ public:
+  explicit Fd(int fd = -1) : fd_(fd) {}
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  Fd& operator=(Fd&& other) noexcept {
+    std::swap(fd_, other.fd_);
+    return *this;
+  }
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+std::string errnoMessage() { return std::generic_category().message(errno); }
+
+// The pack directory as files are read from it: resolved once, and held open.
+struct Root {
+  fs::path real;  // canonical
+  Fd fd;
+};
+
 // Reads `path` into `buffer` (reused between files: only one is looked at at a
-// time). Checks the size before reading.
-FoundFile readFile(const fs::path& dir, const std::string& path, std::size_t maxBytes, Problems& problems,
-                   std::vector<std::uint8_t>& buffer) {
+// time). Symbolic links are followed only as far as they stay inside the pack:
+// the path is resolved, refused when it leads out, and the resolved path is
+// then opened from the root one component at a time without following links,
+// so a link planted after the check cannot lead out either. The size is
+// checked on the open file before reading.
+FoundFile readFile(const Root& root, const fs::path& dir, const std::string& path, std::size_t maxBytes,
+                   Problems& problems, std::vector<std::uint8_t>& buffer) {
   const FoundFile unreadable{FoundFile::State::unreadable, {}};
-  const fs::path file = dir / path;
   std::error_code ec;
-  const auto status = fs::status(file, ec);
-  if (status.type() == fs::file_type::not_found) return FoundFile{};
+  const fs::path real = fs::canonical(dir / path, ec);
+  if (ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory) return FoundFile{};
   if (ec) {
     problems.report(path, "cannot read: " + ec.message(), Errc::io);
+    return unreadable;
+  }
+  const fs::path inside = real.lexically_relative(root.real);
+  if (inside.empty() || *inside.begin() == "..") {
+    problems.report(path, "resolves to " + real.generic_string() +
+                              ", outside the pack directory; symbolic links must stay inside it");
+    return unreadable;
+  }
+
+  Fd file;
+  int at = root.fd.get();
+  for (auto part = inside.begin(); part != inside.end(); ++part) {
+    const bool last = std::next(part) == inside.end();
+    // O_NONBLOCK: opening a FIFO must not wait for a writer.
+    const int flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC | (last ? O_NONBLOCK : O_DIRECTORY);
+    const int fd = ::openat(at, part->c_str(), flags);
+    if (fd < 0) {
+      problems.report(path, "cannot read: " + errnoMessage(), Errc::io);
+      return unreadable;
+    }
+    file = Fd(fd);
+    at = fd;
+  }
+
+  struct stat info {};
+  if (::fstat(file.get(), &info) != 0) {
+    problems.report(path, "cannot read: " + errnoMessage(), Errc::io);
     return unreadable;
   }
   // Also keeps FIFOs and devices out: reading one could block or never end.
-  if (!fs::is_regular_file(status)) {
+  if (!S_ISREG(info.st_mode)) {
     problems.report(path, "not a regular file");
     return unreadable;
   }
-  const std::uintmax_t size = fs::file_size(file, ec);
-  if (ec) {
-    problems.report(path, "cannot read: " + ec.message(), Errc::io);
-    return unreadable;
-  }
+  const auto size = static_cast<std::uintmax_t>(info.st_size);
   if (size > maxBytes) {
     problems.report(path, tooBig(size, maxBytes));
     return unreadable;
   }
 
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    problems.report(path, "cannot read: " + std::generic_category().message(errno), Errc::io);
-    return unreadable;
+  // One byte more than the size, to notice a file that grew.
+  buffer.resize(static_cast<std::size_t>(size) + 1);
+  std::size_t got = 0;
+  while (got < buffer.size()) {
+    const ssize_t n = ::read(file.get(), buffer.data() + got, buffer.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      problems.report(path, "cannot read: " + errnoMessage(), Errc::io);
+      return unreadable;
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
   }
-  buffer.resize(static_cast<std::size_t>(size));
-  in.read(reinterpret_cast<char*>(buffer.data()), static_cast<std::streamsize>(buffer.size()));
-  if (static_cast<std::uintmax_t>(in.gcount()) != size) {
+  if (got != size) {
     problems.report(path, "cannot read: the file changed while it was being read", Errc::io);
     return unreadable;
   }
+  buffer.resize(got);
   return FoundFile{FoundFile::State::found, buffer};
 }
 
@@ -77,9 +142,15 @@ std::optional<PackContents> loadDirectory(const fs::path& dir, const PackLimits&
   std::string unnamed = ec ? std::string() : baseName(absolute.lexically_normal().generic_string());
   if (unnamed.empty()) unnamed = unnamedPack(origin);
 
+  Root root{fs::canonical(dir, ec), Fd()};
+  if (!ec) root.fd = Fd(::open(root.real.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (ec || root.fd.get() < 0) {
+    throw Error(Errc::io, "pack directory " + origin + ": cannot read: " + (ec ? ec.message() : errnoMessage()));
+  }
+
   std::vector<std::uint8_t> buffer;
   const FileSource source = [&](const std::string& path) {
-    return readFile(dir, path, limits.maxFileBytes, problems, buffer);
+    return readFile(root, dir, path, limits.maxFileBytes, problems, buffer);
   };
   return assemblePack(source, limits, problems, unnamed);
 }

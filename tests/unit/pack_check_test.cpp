@@ -255,3 +255,58 @@ TEST_CASE("checkPackDirectory reports hostile files one problem each") {
             {"eyes/indexed.png",
              "cannot decode PNG: corrupt PNG: pixel (0, 1) uses palette index 1 but PLTE has 1 entry (indices 0..0)"}});
 }
+
+TEST_CASE("symbolic links may not lead out of the pack") {
+  const PackDir outside;
+  outside.sheet("dot.png", 32);
+  outside.write("manifest.json", manifest({{{"name", "dot"}}}).dump());
+  const PackDir dir;
+  dir.write("manifest.json", manifest({{{"name", "dot"}}}).dump());
+  writeOtherSheets(dir);
+  const fs::path elsewhere = fs::canonical(outside.path());
+  const std::string escape = (elsewhere / "dot.png").generic_string() +
+                             ", outside the pack directory; symbolic links must stay inside it";
+
+  SECTION("a sheet linked to a file outside") {
+    fs::create_directories(dir.path() / "eyes");
+    fs::create_symlink(outside.path() / "dot.png", dir.path() / "eyes/dot.png");
+    CHECK(checkPackDirectory(dir.path()) == std::vector<PackProblem>{{"eyes/dot.png", "resolves to " + escape}});
+    CHECK(loadError(dir.path()) == (dir.path() / "eyes/dot.png").generic_string() + ": resolves to " + escape);
+  }
+  SECTION("a relative link through ..") {
+    fs::create_directories(dir.path() / "eyes");
+    fs::create_symlink(fs::path("../..") / outside.path().filename() / "dot.png", dir.path() / "eyes/dot.png");
+    CHECK(checkPackDirectory(dir.path()) == std::vector<PackProblem>{{"eyes/dot.png", "resolves to " + escape}});
+  }
+  SECTION("a category directory linked outside") {
+    fs::create_directory_symlink(outside.path(), dir.path() / "eyes");
+    CHECK(checkPackDirectory(dir.path()) == std::vector<PackProblem>{{"eyes/dot.png", "resolves to " + escape}});
+  }
+  SECTION("the manifest linked outside") {
+    fs::remove(dir.path() / "manifest.json");
+    fs::create_symlink(outside.path() / "manifest.json", dir.path() / "manifest.json");
+    const auto problems = checkPackDirectory(dir.path());
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0] == PackProblem{"manifest.json", "resolves to " + (elsewhere / "manifest.json").generic_string() +
+                                                          ", outside the pack directory; symbolic links must stay inside it"});
+  }
+  SECTION("links that stay inside the pack are followed") {
+    dir.sheet("shared/dot.png", 32);
+    fs::create_directories(dir.path() / "eyes");
+    fs::create_symlink("../shared/dot.png", dir.path() / "eyes/dot.png");
+    CHECK(checkPackDirectory(dir.path()).empty());
+    // The pack directory itself may be reached through a link.
+    const fs::path alias = dir.path().string() + "-alias";
+    fs::create_directory_symlink(dir.path(), alias);
+    CHECK(checkPackDirectory(alias).empty());
+    CHECK(Pack::fromDirectory(alias).sheet(Category::eyes, 0) == Pack::fromDirectory(dir.path()).sheet(Category::eyes, 0));
+    fs::remove(alias);
+  }
+  SECTION("a dangling link is a missing file") {
+    fs::create_directories(dir.path() / "eyes");
+    fs::create_symlink(outside.path() / "gone.png", dir.path() / "eyes/dot.png");
+    const auto problems = checkPackDirectory(dir.path());
+    REQUIRE(problems.size() == 1);
+    CHECK_THAT(problems[0].problem, Contains("missing: "));
+  }
+}
