@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "io/fd.hpp"
 #include "pixabots/core/error.hpp"
 #include "pixabots/core/pack.hpp"
 
@@ -21,25 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A file descriptor, closed when it goes out of scope. (src/io/fd.hpp, not
-// committed yet as this is written, has the same: use it once it is.)
-class Fd {
- public:
-  explicit Fd(int fd = -1) : fd_(fd) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  Fd& operator=(Fd&& other) noexcept {
-    std::swap(fd_, other.fd_);
-    return *this;
-  }
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
+using io::Fd;
 
 std::string errnoMessage() { return std::generic_category().message(errno); }
 
