@@ -192,8 +192,11 @@ probe() {  # name, then the probe's command line with URL_PORT for the server's 
 # The GIF must be in the response cache first: the flood is of cache hits, which skip the
 # render limits.
 range_flood() {
-  curl -fsS -o /dev/null --max-time 60 "$url$gif_path" || echo "ceiling.sh: could not fetch $gif_path" >&2
-  python3 "$here/rangeflood.py" --port "$1" --path "$gif_path" --ranges 2700 --slow 3 --hold 20 --deadline 60
+  local size line got
+  size="$(curl -fsS -o /dev/null -w '%{size_download}' --max-time 60 "$url$gif_path" || echo 0)"
+  line="$(python3 "$here/rangeflood.py" --port "$1" --path "$gif_path" --ranges 2700 --slow 3 --hold 20 --deadline 60)"
+  got="$(grep -oE 'body_bytes=[0-9]+' <<<"$line" | cut -d= -f2)"
+  echo "$line (the GIF is $size bytes; no more than that: $(verdict "$got" "v <= $size && $size > 0"))"
 }
 probe "range flood" range_flood URL_PORT
 probe "70 MB of headers" python3 "$here/headerflood.py" --port URL_PORT --path "$png_path" --mb 70 --deadline 60

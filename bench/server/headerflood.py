@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Sends one request whose headers never end: --mb megabytes of small header lines.
 
-Stops at the first of: the server answering or closing, --mb sent (then waits up to 5 s
+Stops at the first of: the server answering or closing, --mb sent (then waits up to 10 s
 for an answer), --deadline seconds.
 A server that checks its header limits while reading answers (431/400) or closes after a
 few kilobytes; one that buffers first takes all of it. Prints one line of key=value pairs:
@@ -50,7 +50,7 @@ def main():
                     break
         if sent >= limit:
             # Everything is in the kernel's buffers: give the server time to say what it made of it.
-            s.settimeout(max(0.1, min(5, a.deadline - (time.monotonic() - start))))
+            s.settimeout(max(0.1, min(10, a.deadline - (time.monotonic() - start))))
             try:
                 answer = s.recv(4096)
                 status = answer.split(b"\r\n", 1)[0].decode("latin-1") if answer else "closed without an answer"

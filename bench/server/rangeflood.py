@@ -57,6 +57,7 @@ def main():
     try:
         with socket.create_connection((a.host, a.port), timeout=10) as s:
             s.sendall(request(a))
+            s.settimeout(a.deadline)  # a server building the whole answer first is slow to start it
             while total < limit and time.monotonic() - start < a.deadline:
                 chunk = s.recv(1 << 20)
                 if not chunk:
