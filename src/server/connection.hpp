@@ -3,8 +3,7 @@
 // its deadlines and limits, answer it (expensive renders on the render pool,
 // the rest on the event loop), write the response, repeat for keep-alive and
 // pipelined requests. Costs no thread while idle or slow; every wait has a
-// deadline. All of a connection's handlers run on its own strand.
-#include <boost/asio/strand.hpp>
+// deadline. All of a connection's handlers run on its event loop, one thread.
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
