@@ -30,6 +30,8 @@ namespace {
 constexpr int kSpareDescriptors = 64;
 // After accept fails for want of descriptors, wait this long before trying again instead of spinning.
 constexpr auto kAcceptBackoff = std::chrono::milliseconds(100);
+// Connections taken from the backlog at once after an accept completes.
+constexpr int kAcceptBurst = 64;
 // How often a stopping server looks whether its last connection has closed.
 constexpr auto kShutdownPoll = std::chrono::milliseconds(20);
 
@@ -104,6 +106,13 @@ void HttpServer::Impl::accept() {
       return;
     }
     onAccept(std::move(socket));
+    // A burst of connects waits in the backlog while the loop serves others,
+    // one accept per turn: take what is queued now, then wait again.
+    for (int more = 0; more < kAcceptBurst; ++more) {
+      tcp::socket next = acceptor.accept(loops[nextLoop++ % loops.size()].io, ec);
+      if (ec) break;
+      onAccept(std::move(next));
+    }
     accept();
   });
 }
@@ -169,6 +178,8 @@ int HttpServer::bind() {
   if (!ec) acceptor.bind(endpoint, ec);
   // The kernel's own maximum (net.core.somaxconn): bursts of connects queue instead of waiting for SYN retries.
   if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
+  // Accept bursts drain the backlog until it is empty: accept() must not block then.
+  if (!ec) acceptor.non_blocking(true, ec);
   if (ec) throw std::runtime_error("cannot listen on " + where + " (" + ec.message() + ")");
   return acceptor.local_endpoint().port();
 }
