@@ -8,8 +8,8 @@
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
-#include "cli/output_file.hpp"
 #include "draw/draw.hpp"
+#include "io/output_file.hpp"
 #include "pixabots/core.hpp"
 #include "text/pixel_font.hpp"
 
@@ -127,7 +127,7 @@ int gallery(const std::vector<std::string_view>& argv) {
       detail::drawText(sheet, x, top + kTile + 4, encodeId(catalog, combo), kDim, 2);
     }
   }
-  writeOutput(*output, encodePng(sheet.view()));
+  io::writeOutput(*output, encodePng(sheet.view()));
   if (*output != "-") std::cerr << "gallery of " << pack.name() << " -> " << *output << "\n";
   return 0;
 }

@@ -14,9 +14,9 @@
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
-#include "cli/output_file.hpp"
 #include "cli/pack_option.hpp"
 #include "generate/local_kinds.hpp"
+#include "io/output_file.hpp"
 #include "pixabots/core/error.hpp"
 
 #ifdef PIXABOTS_WITH_REMOTE
@@ -80,7 +80,7 @@ int generateLocal(const Args& args, const std::string& kind, const std::optional
     if (ec) throw core::Error(core::Errc::io, "cannot create directory " + dir.string() + ": " + ec.message());
     file = dir / ((image.id.empty() ? kind : image.id) + "." + request.format);
   }
-  writeOutput(file, image.bytes);
+  io::writeOutput(file, image.bytes);
   if (file == "-") return 0;
   if (args.flag("--json")) {
     const nlohmann::json doc{{"kind", kind},
@@ -131,9 +131,7 @@ fs::path downloadTo(remote::ApiClient& client, const remote::Job& job, const fs:
   }
   const DownloadDir dir(file);
   const auto written = remote::downloadOutputs(client, job, dir.path(), options);
-  std::error_code ec;
-  fs::rename(written.at(0), file, ec);
-  if (ec) throw remote::Error(remote::Errc::io, "cannot rename the download into " + file.string() + ": " + ec.message());
+  io::renameOutput(written.at(0), file);
   return file;
 }
 
@@ -144,6 +142,8 @@ int generateRemote(const Args& args, const std::string& kind, const std::optiona
   const bool wait = !args.flag("--no-wait");
   if (!wait && (output || args.value("--out"))) usage("--no-wait leaves nothing to download: drop -o / --out");
   if (output && *output == "-") usage("a remote kind's output cannot go to stdout: give -o FILE or --out DIR");
+  // Before the job is paid for; downloadTo checks again when the file is whole.
+  if (output) io::checkOutputTarget(*output);
 
   remote::GenerateRequest request;
   request.kind = kind;

@@ -4,8 +4,8 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/id_list.hpp"
-#include "cli/output_file.hpp"
 #include "cli/pack_option.hpp"
+#include "io/output_file.hpp"
 #include "pixabots/core/color.hpp"
 #include "pixabots/core/error.hpp"
 #include "pixabots/core/og.hpp"
@@ -46,7 +46,7 @@ int og(const std::vector<std::string_view>& argv) {
   if (auto subtitle = args.value("--subtitle")) options.subtitle = *subtitle;
   if (auto bg = args.value("--bg")) options.bg = core::parseColor(*bg);
 
-  writeOutput(*output, core::encodePng(core::renderOg(pack, options).view()));
+  io::writeOutput(*output, core::encodePng(core::renderOg(pack, options).view()));
   if (*output != "-") std::cerr << "og " << core::ogLayoutName(options.layout) << " -> " << *output << "\n";
   return 0;
 }

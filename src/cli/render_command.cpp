@@ -3,8 +3,8 @@
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
-#include "cli/output_file.hpp"
 #include "cli/output_format.hpp"
+#include "io/output_file.hpp"
 #include "pixabots/core/error.hpp"
 #include "pixabots/core/json.hpp"
 #include "pixabots/pixabots.hpp"
@@ -26,8 +26,8 @@ void writeSheet(const std::filesystem::path& output, const Context& ctx, const s
   const auto png = ctx.render(id, options);
   options.format = Format::sheetJson;
   const auto frames = ctx.render(id, options);
-  writeOutput(output, png);
-  writeOutput(json, frames);
+  io::writeOutput(output, png);
+  io::writeOutput(json, frames);
 }
 
 int render(const std::vector<std::string_view>& argv) {
@@ -71,7 +71,7 @@ int render(const std::vector<std::string_view>& argv) {
   if (options.format == Format::sheetPng) {
     writeSheet(*output, ctx, id, options);
   } else {
-    writeOutput(*output, ctx.render(id, options));
+    io::writeOutput(*output, ctx.render(id, options));
   }
   // A random ID is only known from this line, so it is printed for stdout too.
   if (*output != "-" || random) std::cerr << id << " -> " << *output << "\n";

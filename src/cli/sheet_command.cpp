@@ -7,9 +7,9 @@
 #include "cli/commands.hpp"
 #include "cli/id_list.hpp"
 #include "cli/list_file.hpp"
-#include "cli/output_file.hpp"
 #include "cli/pack_option.hpp"
 #include "draw/draw.hpp"
+#include "io/output_file.hpp"
 #include "pixabots/core/color.hpp"
 #include "pixabots/core/error.hpp"
 #include "pixabots/core/og.hpp"
@@ -128,7 +128,7 @@ int sheet(const std::vector<std::string_view>& argv) {
                              kLabelInk, labelScale);
     }
   }
-  writeOutput(*output, core::encodePng(page.view()));
+  io::writeOutput(*output, core::encodePng(page.view()));
   if (*output != "-") std::cerr << "sheet of " << n << " -> " << *output << "\n";
   return 0;
 }

@@ -8,7 +8,7 @@
 #include <system_error>
 #include <vector>
 
-#include "cli/output_file.hpp"
+#include "io/output_file.hpp"
 #include "mcp/tool_registry.hpp"
 #include "pixabots/core/error.hpp"
 
@@ -68,21 +68,21 @@ std::string WriteRoot::write(const std::string& outputPath, std::span<const std:
     io::Fd next(::openat(dir.get(), parts[i].c_str(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
     if (next.get() < 0) {
       const int err = errno;
-      if (cli::entryAt(dir.get(), parts[i], shown).kind == cli::EntryKind::symlink) throw linkRefused(walked);
+      if (io::entryAt(dir.get(), parts[i], shown).kind == io::EntryKind::symlink) throw linkRefused(walked);
       throw core::Error(core::Errc::io, "cannot create " + shown + ": " + std::strerror(err));
     }
     dir = std::move(next);
   }
   const std::string name = parts.back();
-  const cli::EntryType entry = cli::entryAt(dir.get(), name, shown);
-  if (entry.kind == cli::EntryKind::symlink) throw linkRefused(walked / name);
-  if (entry.kind == cli::EntryKind::other) {
+  const io::EntryType entry = io::entryAt(dir.get(), name, shown);
+  if (entry.kind == io::EntryKind::symlink) throw linkRefused(walked / name);
+  if (entry.kind == io::EntryKind::other) {
     throw ToolError(quoted + " is refused: it is " + entry.name + ", not a regular file");
   }
-  if (entry.kind == cli::EntryKind::regular && !overwrite) {
+  if (entry.kind == io::EntryKind::regular && !overwrite) {
     throw ToolError(quoted + " exists (" + shown + "): pass \"overwrite\": true to replace it");
   }
-  cli::writeFileAt(dir.get(), name, bytes, overwrite, shown);
+  io::writeFileAt(dir.get(), name, bytes, overwrite, shown);
   return shown;
 }
 

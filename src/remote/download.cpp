@@ -1,12 +1,17 @@
 // A completed job's assets, fetched into files that appear only when whole.
+#include <fcntl.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <string>
 #include <system_error>
 
+#include "io/output_file.hpp"
+#include "pixabots/core/error.hpp"
 #include "remote/config.hpp"
 #include "remote/lifecycle.hpp"
-#include "remote/pending_file.hpp"
 #include "remote/provider_support.hpp"
 
 namespace pixabots::remote {
@@ -64,36 +69,50 @@ std::vector<std::filesystem::path> downloadOutputs(ApiClient& client, const Job&
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) throw Error(Errc::io, "cannot create the directory " + dir.string() + ": " + ec.message());
+  const io::Fd dirFd(::open(dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+  if (dirFd.get() < 0) throw Error(Errc::io, "cannot open the directory " + dir.string() + ": " + std::strerror(errno));
 
   const std::string stem = fileStem(job.id);
   std::vector<std::filesystem::path> written;
   for (std::size_t i = 0; i < job.outputs.size(); ++i) {
     const std::string name = stem + "-" + std::to_string(i + 1);
     const std::string what = "output " + std::to_string(i + 1) + " of job " + redact(job.id, key);
-    PendingFile file(dir, name);
-    HttpResponse response;
     try {
-      response = client.download(
-          job.outputs[i], [&](std::string_view chunk) { file.write(chunk); }, [&] { file.restart(); },
-          options.cancel);
-    } catch (const Error& e) {
-      // The same failure, said of which output it was.
-      throw Error(e.code(), what + ": " + e.what(), e.httpStatus(), e.retryAfter(), e.details());
+      // The CLI's writer: an unguessable or unnamed temp file, and no device,
+      // FIFO or link target ever written through.
+      io::PendingFile file(dirFd.get(), name, (dir / name).string());
+      HttpResponse response;
+      try {
+        response = client.download(
+            job.outputs[i],
+            [&](std::string_view chunk) {
+              file.write({reinterpret_cast<const std::uint8_t*>(chunk.data()), chunk.size()});
+            },
+            [&] { file.restart(); }, options.cancel);
+      } catch (const Error& e) {
+        // The same failure, said of which output it was.
+        throw Error(e.code(), what + ": " + e.what(), e.httpStatus(), e.retryAfter(), e.details());
+      }
+      // Checked once the body is in the temp file: a wrong type never gets a
+      // name, and the transport needs no header callback.
+      const std::string contentType = response.header("Content-Type").value_or("");
+      const std::string media = mediaType(contentType);
+      const bool accepted =
+          !media.empty() && std::any_of(options.acceptedTypes.begin(), options.acceptedTypes.end(),
+                                        [&](const std::string& t) { return media.starts_with(mediaType(t)); });
+      if (!accepted)
+        throw Error(Errc::bad_content_type,
+                    what + (contentType.empty() ? ": no Content-Type" : ": Content-Type \"" + redact(contentType, key) + "\"") +
+                        " is not accepted (accepted: " + acceptedList(options.acceptedTypes) + ")",
+                    response.status);
+      const std::string final = name + extensionFor(media);
+      // Synced: an asset was paid for and cannot always be fetched again
+      // (outputs expire), unlike a render that a rerun makes again.
+      file.commit(final, true, true, (dir / final).string());
+      written.push_back(dir / final);
+    } catch (const core::Error& e) {
+      throw Error(Errc::io, what + ": " + e.what());
     }
-    // Checked once the body is in the unnamed temp: a wrong type never gets
-    // a name, and the transport needs no header callback.
-    const std::string contentType = response.header("Content-Type").value_or("");
-    const std::string media = mediaType(contentType);
-    const bool accepted = !media.empty() && std::any_of(options.acceptedTypes.begin(), options.acceptedTypes.end(),
-                                                        [&](const std::string& t) { return media.starts_with(mediaType(t)); });
-    if (!accepted)
-      throw Error(Errc::bad_content_type,
-                  what + (contentType.empty() ? ": no Content-Type" : ": Content-Type \"" + redact(contentType, key) + "\"") +
-                      " is not accepted (accepted: " + acceptedList(options.acceptedTypes) + ")",
-                  response.status);
-    const std::filesystem::path path = dir / (name + extensionFor(media));
-    file.commit(path);
-    written.push_back(path);
   }
   return written;
 }

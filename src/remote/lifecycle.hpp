@@ -52,8 +52,9 @@ struct DownloadOptions {
 // as <job id>-<n>.<ext>, n from 1, the extension from the Content-Type. Each
 // file is written under a temporary name and renamed into place only when
 // complete, so a failure (too large, wrong type, broken connection) leaves no
-// partial file; outputs finished before the failure stay, whole. A file of
-// the same name is replaced atomically (the name is the job's own). The size
+// partial file; outputs finished before the failure stay, whole. A file (or
+// link) of the same name is replaced atomically (the name is the job's own);
+// a directory, device, FIFO or socket there is refused as Errc::io. The size
 // cap is the client's asset limit. Throws Error(validation) for a job that is
 // not completed. Returns the paths.
 std::vector<std::filesystem::path> downloadOutputs(ApiClient& client, const Job& job,

@@ -5,6 +5,7 @@
 #ifdef PIXABOTS_CLI
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -56,7 +57,11 @@ std::string quoted(const std::string& text) {
   return out + "'";
 }
 
-SplitRun offline(const std::string& args) { return testing::runSplit(args, cleanEnv()); }
+// Ends env(1)'s words: the CLI runs under timeout(1), so a regression that
+// blocks (opening a FIFO, reading /dev/zero forever) fails instead of hanging.
+const std::string kGuard = " timeout 60";
+
+SplitRun offline(const std::string& args) { return testing::runSplit(args, cleanEnv() + kGuard); }
 
 std::string providerFlags(const FakeApi& fake) {
   const RemoteConfig config = fake.config();
@@ -73,7 +78,7 @@ void checkNoKey(const FakeApi& fake, const SplitRun& r) {
 // The CLI pointed at `fake` by flags, with its key in PIXABOTS_API_KEY.
 SplitRun against(const FakeApi& fake, const std::string& args) {
   INFO(args);
-  SplitRun r = testing::runSplit(args + providerFlags(fake), cleanEnv() + " PIXABOTS_API_KEY=" + fake.key());
+  SplitRun r = testing::runSplit(args + providerFlags(fake), cleanEnv() + " PIXABOTS_API_KEY=" + fake.key() + kGuard);
   checkNoKey(fake, r);
   return r;
 }
@@ -212,6 +217,31 @@ TEST_CASE("remote usage errors exit 2 before any configuration is read", "[cli]"
   const SplitRun unreadable = offline("remote run m --input @/nonexistent/input.json");
   CHECK(unreadable.status == 1);
   CHECK_THAT(unreadable.err, Contains("cannot read --input file /nonexistent/input.json"));
+}
+
+TEST_CASE("an input file is read up to 4 MiB: /dev/zero and larger files stop with the file and the limit", "[cli]") {
+  const std::string prefix = "{\"prompt\": \"", suffix = "\"}";
+  const std::size_t limit = std::size_t{4} << 20;
+  const fs::path atLimit = writeFile("input_at_limit.json", prefix + std::string(limit - prefix.size() - suffix.size(), 'a') + suffix);
+  const fs::path overLimit = writeFile("input_over_limit.json", prefix + std::string(limit - prefix.size() - suffix.size() + 1, 'a') + suffix);
+  for (const fs::path& file : {fs::path("/dev/zero"), overLimit}) {
+    for (const std::string command : {"remote run m", "generate --kind text-to-image"}) {
+      INFO(command << " --input @" << file);
+      const SplitRun r = offline(command + " --input @" + file.string());
+      CHECK(r.status == 2);
+      CHECK(r.err == "pixabots " + command.substr(0, command.find(' ')) + ": --input file " + file.string() +
+                         " is larger than 4 MiB, the most a model input may hold\n");
+    }
+  }
+  // At the limit the input is read, and the run goes on to ask for a provider.
+  const SplitRun r = offline("remote run m --input @" + atLimit.string());
+  CHECK(r.status == 1);
+  CHECK_THAT(r.err, StartsWith("pixabots remote: no remote provider is configured."));
+  // A pipe that never ends, through stdin.
+  const testing::Run piped = testing::runShell("yes | env " + cleanEnv() + kGuard + " " + PIXABOTS_CLI +
+                                               " remote run m --input @/dev/stdin 2>&1");
+  CHECK(piped.status == 2);
+  CHECK(piped.output == "pixabots remote: --input file /dev/stdin is larger than 4 MiB, the most a model input may hold\n");
 }
 
 TEST_CASE("remote models and schema (jobs API): the table, the JSON, the schema", "[cli]") {
@@ -574,6 +604,57 @@ TEST_CASE("generate: remote kinds go to the provider, or fail offline with the G
   const SplitRun video = against(images, "generate --kind text-to-video --prompt x");
   CHECK(video.status == 1);
   CHECK_THAT(video.err, Contains("generates images from text only"));
+}
+
+TEST_CASE("downloads replace a planted link, not its target, and refuse devices, FIFOs and directories", "[cli]") {
+  const std::string victim = "the victim's bytes\n";
+  const std::string run = "remote run fake-flux --input '{\"prompt\": \"x\"}' --out ";
+  FakeJobsApi jobs;
+  jobs.setLifecycle(quick({"pending", "processing", "completed"}));
+  const fs::path dir = freshDir("download_targets");
+  std::ofstream(dir / "victim", std::ios::binary) << victim;
+  fs::create_symlink(dir / "victim", dir / "job_1-1.png");
+  REQUIRE(against(jobs, run + dir.string()).status == 0);
+  CHECK(testing::readText(dir / "victim") == victim);
+  CHECK_FALSE(fs::is_symlink(dir / "job_1-1.png"));
+  CHECK(testing::readText(dir / "job_1-1.png") == FakeApi::pngBytes());
+
+  // Refused once the asset is in: nothing is left but what was there.
+  REQUIRE(::mkfifo((dir / "job_2-1.png").c_str(), 0600) == 0);
+  fs::create_directory(dir / "job_3-1.png");
+  for (const auto& [job, kind] : {std::pair{"job_2", "a FIFO"}, std::pair{"job_3", "a directory"}}) {
+    const SplitRun r = against(jobs, run + dir.string());
+    CHECK(r.status == 1);
+    CHECK(lines(r.err).back() == "pixabots remote: output 1 of job " + std::string(job) + ": cannot write \"" +
+                                     (dir / (std::string(job) + "-1.png")).string() + "\": it is " + kind +
+                                     ", not a regular file");  // after the wait's progress lines
+  }
+  CHECK(fs::is_fifo(dir / "job_2-1.png"));
+  CHECK(fs::is_empty(dir / "job_3-1.png"));
+  CHECK(filesIn(dir) == std::vector<std::string>{"job_1-1.png", "job_2-1.png", "job_3-1.png", "victim"});
+
+  // generate -o FILE: refused before the job is submitted (and paid for).
+  FakeImagesApi images;
+  const std::string generate = "generate --kind text-to-image --prompt x -o ";
+  const fs::path single = freshDir("generate_targets");
+  REQUIRE(::mkfifo((single / "fifo.png").c_str(), 0600) == 0);
+  for (const auto& [path, kind] : {std::pair{std::string("/dev/null"), "a character device"},
+                                   std::pair{(single / "fifo.png").string(), "a FIFO"},
+                                   std::pair{single.string() + "/", "a directory"}}) {
+    const SplitRun r = against(images, generate + path);
+    CHECK(r.status == 1);
+    CHECK(r.err == "pixabots generate: cannot write \"" + path + "\": it is " + kind + ", not a regular file\n");
+  }
+  CHECK(images.requests().empty());
+  CHECK(fs::is_character_file("/dev/null"));
+  CHECK(fs::is_fifo(single / "fifo.png"));
+  std::ofstream(single / "victim", std::ios::binary) << victim;
+  fs::create_symlink(single / "victim", single / "out.png");
+  REQUIRE(against(images, generate + (single / "out.png").string()).status == 0);
+  CHECK(testing::readText(single / "victim") == victim);
+  CHECK_FALSE(fs::is_symlink(single / "out.png"));
+  CHECK(testing::readText(single / "out.png") == FakeApi::pngBytes());
+  CHECK(filesIn(single) == std::vector<std::string>{"fifo.png", "out.png", "victim"});
 }
 
 TEST_CASE("generate draws local kinds locally even with a provider configured", "[cli]") {

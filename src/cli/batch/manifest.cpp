@@ -3,7 +3,7 @@
 #include <array>
 #include <nlohmann/json.hpp>
 
-#include "cli/output_file.hpp"
+#include "io/output_file.hpp"
 #include "pixabots/core/error.hpp"
 
 namespace pixabots::cli::batch {
@@ -76,7 +76,7 @@ void Manifest::add(const Context& ctx, const Entry& entry, const Variant& varian
 }
 
 void Manifest::write() const {
-  writeOutput(path_, {reinterpret_cast<const std::uint8_t*>(text_.data()), text_.size()});
+  io::writeOutput(path_, {reinterpret_cast<const std::uint8_t*>(text_.data()), text_.size()});
 }
 
 }  // namespace pixabots::cli::batch

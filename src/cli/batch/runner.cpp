@@ -6,7 +6,7 @@
 #include <mutex>
 #include <thread>
 
-#include "cli/output_file.hpp"
+#include "io/output_file.hpp"
 
 namespace pixabots::cli::batch {
 namespace {
@@ -52,7 +52,7 @@ JobResult runJob(const Context& ctx, const Job& job, const RunSettings& settings
   if (!missing && !settings.overwrite) return {Outcome::skipped, size};
   try {
     const std::vector<std::uint8_t> bytes = ctx.render(job.entry->id, job.variant->options);
-    writeFile(job.path, bytes, settings.overwrite);
+    io::writeFile(job.path, bytes, settings.overwrite);
     return {Outcome::written, bytes.size()};
   } catch (const std::exception& e) {
     progress.report(where(job, settings.source) + e.what());

@@ -1,9 +1,9 @@
 #include "cli/remote/input_json.hpp"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+#include <memory>
 #include <string>
 
 #include "codecs/json/bounded_parse.hpp"
@@ -12,12 +12,30 @@
 namespace pixabots::cli {
 namespace {
 
+// The most an --input file may hold: the MCP server's line limit
+// (mcp/line_reader.hpp), so a model input one front end takes, the other
+// takes too.
+constexpr std::size_t kMaxInputBytes = std::size_t{4} << 20;
+
+// Read in pieces up to the limit, so /dev/zero or an endless pipe ends with
+// an error instead of filling memory.
 std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw core::Error(core::Errc::io, "cannot read --input file " + path + ": " + std::strerror(errno));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!file) throw core::Error(core::Errc::io, "cannot read --input file " + path + ": " + std::strerror(errno));
+  std::string text;
+  char buffer[65536];
+  while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, file.get())) {
+    if (text.size() + n > kMaxInputBytes) {
+      throw core::Error(core::Errc::invalid_option, "--input file " + path + " is larger than " +
+                                                        std::to_string(kMaxInputBytes >> 20) +
+                                                        " MiB, the most a model input may hold");
+    }
+    text.append(buffer, n);
+  }
+  if (std::ferror(file.get())) {
+    throw core::Error(core::Errc::io, "cannot read --input file " + path + ": " + std::strerror(errno));
+  }
+  return text;
 }
 
 // "line L, column C" of the byte nlohmann stopped at (1-based, as it counts).
