@@ -163,8 +163,7 @@ void Connection::onRead(beast::error_code ec) {
   if (ec) {
     // The bytes broke a limit or HTTP itself: answer why, then close, as the
     // rest of the stream cannot be trusted to frame requests.
-    // Beast parses as bytes arrive: past the request line, the buffer holds later lines.
-    requestLine_ = parser_->head().method.empty() ? rawRequestLine() : requestLine(parser_->head());
+    requestLine_ = receivedRequestLine();
     keepAlive_ = false;
     route_ = "error";
     return send(replyOf(errorResponse(parser_->refusalStatus(ec), parser_->refusalMessage(ec))));
@@ -273,8 +272,7 @@ void Connection::lingeringClose() {
 }
 
 void Connection::drop(std::string_view reason) {
-  if (parser_ && !parser_->head().method.empty()) requestLine_ = requestLine(parser_->head());
-  else requestLine_ = rawRequestLine();
+  requestLine_ = receivedRequestLine();
   log(0, 0, "dropped", reason);
   state_ = State::closing;
   stream_.close();
@@ -286,7 +284,9 @@ void Connection::log(int status, std::size_t bytes, std::string_view event, std:
   server_.log.write({event, client_, requestLine_, status, bytes, took.count(), reason});
 }
 
-std::string Connection::rawRequestLine() const {
+std::string Connection::receivedRequestLine() const {
+  // Beast parses as bytes arrive: once it has the request line, the buffer holds later lines.
+  if (parser_ && !parser_->head().method.empty()) return requestLine(parser_->head());
   const auto* data = static_cast<const char*>(buffer_.data().data());
   std::string_view buffered(data, buffer_.size());
   buffered = buffered.substr(0, std::min(buffered.find_first_of("\r\n"), kLoggedLineBytes));

@@ -84,8 +84,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void lingeringClose();
   void drop(std::string_view reason);
   void log(int status, std::size_t bytes, std::string_view event = "request", std::string_view reason = {}) const;
-  // The request line as it arrived, from the buffer (for requests that failed to parse).
-  std::string rawRequestLine() const;
+  // The request line of a request that failed or was cut off: as parsed when
+  // Beast got that far, else the buffer's first line.
+  std::string receivedRequestLine() const;
 
   boost::beast::tcp_stream stream_;
   ServerParts& server_;
