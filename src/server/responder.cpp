@@ -32,9 +32,9 @@ Responder::Responder(const Config& config, const Service& service, RenderGate& g
 
 std::variant<Reply, PendingRender> Responder::begin(std::string_view target, std::string_view client,
                                                      std::string origin, std::string_view ifNoneMatch) {
-  const ParseResult parsed = service_.parse(target);
+  ParseResult parsed = service_.parse(target);
   if (const auto* error = std::get_if<RequestError>(&parsed)) return replyOf(errorResponse(error->status, error->message));
-  const ApiRequest& request = std::get<ApiRequest>(parsed);
+  ApiRequest& request = std::get<ApiRequest>(parsed);
   if (std::holds_alternative<MetricsRequest>(request)) {
     Response r;
     r.contentType = "text/plain; version=0.0.4";
@@ -44,16 +44,13 @@ std::variant<Reply, PendingRender> Responder::begin(std::string_view target, std
     return replyOf(std::move(r));
   }
   PendingRender pending;
-  pending.request = request;
-  pending.origin = std::move(origin);
   pending.arrived = std::chrono::steady_clock::now();
-  pending.ifNoneMatch = ifNoneMatch;
   // A cache hit costs a lookup, whatever it once took to render: it neither
   // counts against the client's rate limit nor takes a render slot (behind
   // the CDN, repeated identical requests would not reach us at all). Bodies
   // carry absolute URLs, so the origin is part of the key.
   if (Service::deterministic(request)) {
-    pending.cacheKey = pending.origin + " " + Service::cacheKey(request);
+    pending.cacheKey = origin + " " + Service::cacheKey(request);
     if (const auto cached = cache_.find(pending.cacheKey)) {
       Reply hit;
       hit.response.status = cached->status;
@@ -76,6 +73,10 @@ std::variant<Reply, PendingRender> Responder::begin(std::string_view target, std
     }
   }
   pending.heavy = Service::heavy(request);
+  // Filled only now: cache hits and refusals, the common answers, copy nothing.
+  pending.request = std::move(request);
+  pending.origin = std::move(origin);
+  pending.ifNoneMatch = ifNoneMatch;
   return pending;
 }
 
