@@ -37,7 +37,8 @@ struct Scratch {
   int next = 0;
   Scratch() {
     const char* env = std::getenv("PIXABOTS_BENCH_DIR");
-    root = fs::path(env ? env : fs::temp_directory_path().string()) / ("pixabots_batch_bench_" + std::to_string(::getpid()));
+    root = fs::path(env ? env : fs::temp_directory_path().string()) /
+           ("pixabots_batch_bench_" + std::to_string(::getpid()));
     fs::create_directories(root);
   }
   ~Scratch() { fs::remove_all(root); }
@@ -69,7 +70,8 @@ bool runCli(std::vector<std::string> args) {
 
 // N IDs: shard 0 of 10752/N of --all.
 std::vector<std::string> pngArgs(int ids, const fs::path& out) {
-  return {"--all", "--shard", "0/" + std::to_string(kAllIds / ids), "--format", "png", "--size", "128", "--out", out.string()};
+  return {"--all", "--shard",   "0/" + std::to_string(kAllIds / ids), "--format", "png", "--size", "128",
+          "--out", out.string()};
 }
 
 void BM_BatchPng128(benchmark::State& state) {
@@ -94,7 +96,11 @@ BENCHMARK(BM_BatchPng128)
 
 // One thread, all IDs: what the second core adds.
 void BM_BatchPng128OneJob(benchmark::State& state) { BM_BatchPng128(state); }
-BENCHMARK(BM_BatchPng128OneJob)->Args({kAllIds, 1})->ArgNames({"ids", "jobs"})->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BatchPng128OneJob)
+    ->Args({kAllIds, 1})
+    ->ArgNames({"ids", "jobs"})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 // A rerun over finished files: one stat per file, nothing rendered.
 void BM_BatchResume(benchmark::State& state) {

@@ -104,7 +104,8 @@ void giflibFullFrames(const IndexedFrames& in, std::vector<std::uint8_t>& out) {
     check(EGifPutImageDesc(gif, 0, 0, in.size, in.size, false, nullptr));
     // EGifPutLine takes a non-const pointer; it does not write through it.
     auto* pixels = const_cast<GifByteType*>(in.frames[f].data());
-    for (int y = 0; y < in.size; ++y) check(EGifPutLine(gif, pixels + static_cast<std::size_t>(y) * static_cast<std::size_t>(in.size), in.size));
+    for (int y = 0; y < in.size; ++y)
+      check(EGifPutLine(gif, pixels + static_cast<std::size_t>(y) * static_cast<std::size_t>(in.size), in.size));
   }
   check(EGifCloseFile(gif, &error));
 }

@@ -32,8 +32,8 @@ bool write(png_structp png, png_infop info, const Job* job) {
                  PNG_FILTER_TYPE_DEFAULT);
   } else {
     const LibpngPalette& p = *job->palette;
-    png_set_IHDR(png, info, w, h, p.bitDepth, PNG_COLOR_TYPE_PALETTE, PNG_INTERLACE_NONE,
-                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_set_IHDR(png, info, w, h, p.bitDepth, PNG_COLOR_TYPE_PALETTE, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+                 PNG_FILTER_TYPE_DEFAULT);
     png_color colors[256];
     for (int i = 0; i < p.count; ++i) colors[i] = {p.rgb[3 * i], p.rgb[3 * i + 1], p.rgb[3 * i + 2]};
     png_set_PLTE(png, info, colors, p.count);

@@ -18,10 +18,10 @@ using pixabots::core::Image;
 constexpr int kSpriteSize = 32;
 // Background (transparent) + 15 opaque colours, like a sprite pack part.
 constexpr std::uint8_t kColors[16][4] = {
-    {0, 0, 0, 0},       {20, 20, 28, 255},   {240, 240, 232, 255}, {94, 129, 172, 255},
-    {129, 161, 193, 255}, {191, 97, 106, 255}, {208, 135, 112, 255}, {235, 203, 139, 255},
-    {163, 190, 140, 255}, {180, 142, 173, 255}, {76, 86, 106, 255},  {216, 222, 233, 255},
-    {46, 52, 64, 255},   {143, 188, 187, 255}, {136, 192, 208, 255}, {255, 255, 255, 255}};
+    {0, 0, 0, 0},         {20, 20, 28, 255},    {240, 240, 232, 255}, {94, 129, 172, 255},
+    {129, 161, 193, 255}, {191, 97, 106, 255},  {208, 135, 112, 255}, {235, 203, 139, 255},
+    {163, 190, 140, 255}, {180, 142, 173, 255}, {76, 86, 106, 255},   {216, 222, 233, 255},
+    {46, 52, 64, 255},    {143, 188, 187, 255}, {136, 192, 208, 255}, {255, 255, 255, 255}};
 
 // A deterministic robot-ish sprite: outlined head, eyes, antenna, body stripes.
 int spriteColor(int x, int y) {
@@ -66,7 +66,8 @@ const Fixture& fixture(int size) {
   for (int y = 0; y < size; ++y) {
     for (int x = 0; x < size; ++x) {
       const std::size_t s = f.map[static_cast<std::size_t>(y)] * kSpriteSize + f.map[static_cast<std::size_t>(x)];
-      f.indices[static_cast<std::size_t>(y) * static_cast<std::size_t>(size) + static_cast<std::size_t>(x)] = spriteIdx[s];
+      f.indices[static_cast<std::size_t>(y) * static_cast<std::size_t>(size) + static_cast<std::size_t>(x)] =
+          spriteIdx[s];
       std::memcpy(f.full.row(y) + x * 4, f.sprite.pixels().data() + s * 4, 4);
     }
   }
@@ -82,8 +83,8 @@ void BM_EncodeMapped(benchmark::State& state) {
   const Fixture& f = fixture(static_cast<int>(state.range(0)));
   std::vector<std::uint8_t> out;
   for (auto _ : state) {
-    pixabots::core::detail::encodeMappedPng(f.sprite.pixels().data(), f.sprite.rowBytes(), kSpriteSize, kSpriteSize, f.map,
-                                      f.map, out);
+    pixabots::core::detail::encodeMappedPng(f.sprite.pixels().data(), f.sprite.rowBytes(), kSpriteSize, kSpriteSize,
+                                            f.map, f.map, out);
     benchmark::DoNotOptimize(out.data());
   }
   report(state, out.size());

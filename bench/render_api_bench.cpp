@@ -93,8 +93,9 @@ const bool registered = [] {
   for (const Case& c : kCases) {
     for (const int size : kSizes) {
       const std::string name = std::string("Render/") + c.name + "/" + std::to_string(size);
-      benchmark::RegisterBenchmark(name.c_str(), [&c, size](benchmark::State& state) { renderCase(state, c, size); })
-          ->Unit(benchmark::kMicrosecond);
+      benchmark::RegisterBenchmark(name.c_str(), [&c, size](benchmark::State& state) {
+        renderCase(state, c, size);
+      })->Unit(benchmark::kMicrosecond);
     }
   }
   return true;

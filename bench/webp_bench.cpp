@@ -117,8 +117,6 @@ void BM_BaselineAnimEncoder(benchmark::State& state) {
 }
 
 BENCHMARK(BM_RenderWebp)->Arg(64)->Arg(128)->Arg(480)->Arg(1920)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_BaselineAnimEncoder)
-    ->ArgsProduct({{64, 128, 480}, {0, 1, 4}})
-    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BaselineAnimEncoder)->ArgsProduct({{64, 128, 480}, {0, 1, 4}})->Unit(benchmark::kMillisecond);
 
 }  // namespace

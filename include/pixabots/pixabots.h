@@ -39,16 +39,16 @@ extern "C" {
 
 typedef enum pxb_status {
   PXB_OK = 0,
-  PXB_ERR_INVALID_ID = 1,        /* not 4 base-36 characters naming parts that exist */
-  PXB_ERR_INVALID_OPTION = 2,    /* size, hue, saturate, bg, speed, tick, ... out of range */
-  PXB_ERR_INVALID_PACK = 3,      /* a sprite pack that breaks the rules (docs/packs.md) */
-  PXB_ERR_IO = 4,                /* a file or directory that could not be read */
-  PXB_ERR_CODEC = 5,             /* an image that could not be decoded or encoded */
-  PXB_ERR_INVALID_ARGUMENT = 6,  /* a NULL pointer or an unknown enum value */
-  PXB_ERR_BUFFER_TOO_SMALL = 7,  /* the caller's buffer; the size needed is reported */
+  PXB_ERR_INVALID_ID = 1,       /* not 4 base-36 characters naming parts that exist */
+  PXB_ERR_INVALID_OPTION = 2,   /* size, hue, saturate, bg, speed, tick, ... out of range */
+  PXB_ERR_INVALID_PACK = 3,     /* a sprite pack that breaks the rules (docs/packs.md) */
+  PXB_ERR_IO = 4,               /* a file or directory that could not be read */
+  PXB_ERR_CODEC = 5,            /* an image that could not be decoded or encoded */
+  PXB_ERR_INVALID_ARGUMENT = 6, /* a NULL pointer or an unknown enum value */
+  PXB_ERR_BUFFER_TOO_SMALL = 7, /* the caller's buffer; the size needed is reported */
   PXB_ERR_OUT_OF_MEMORY = 8,
-  PXB_ERR_VERSION_MISMATCH = 9,  /* pxb_options from headers of another ABI version */
-  PXB_ERR_INTERNAL = 10,         /* a bug: please report it with pxb_last_error() */
+  PXB_ERR_VERSION_MISMATCH = 9, /* pxb_options from headers of another ABI version */
+  PXB_ERR_INTERNAL = 10,        /* a bug: please report it with pxb_last_error() */
   /* Remote generation (pxb_remote_*): */
   PXB_ERR_UNSUPPORTED = 11,          /* built without remote generation, no provider configured,
                                         or an operation the provider does not have */
@@ -76,15 +76,15 @@ typedef enum pxb_status {
    pxb_options.tick); GIF, WebP, APNG and the sheet are the animation. */
 typedef enum pxb_format {
   PXB_FORMAT_PNG = 0,
-  PXB_FORMAT_GIF = 1,            /* animated, looping */
-  PXB_FORMAT_WEBP = 2,           /* animated lossless WebP, alpha kept */
-  PXB_FORMAT_APNG = 3,           /* animated PNG */
-  PXB_FORMAT_SVG = 4,            /* the service's SVG, or merged runs with compact_svg */
-  PXB_FORMAT_RGBA = 5,           /* raw 8-bit RGBA, rows size*4 bytes, not premultiplied */
-  PXB_FORMAT_METADATA_JSON = 6,  /* the service's {id, combo, parts, png, gif} document */
-  PXB_FORMAT_FRAMES_JSON = 7,    /* the service's frames document (client-side playback) */
-  PXB_FORMAT_SHEET_PNG = 8,      /* every animation frame in one PNG (strip or grid) */
-  PXB_FORMAT_SHEET_JSON = 9      /* the sheet's frame data ("frames"/"meta" JSON Array) */
+  PXB_FORMAT_GIF = 1,           /* animated, looping */
+  PXB_FORMAT_WEBP = 2,          /* animated lossless WebP, alpha kept */
+  PXB_FORMAT_APNG = 3,          /* animated PNG */
+  PXB_FORMAT_SVG = 4,           /* the service's SVG, or merged runs with compact_svg */
+  PXB_FORMAT_RGBA = 5,          /* raw 8-bit RGBA, rows size*4 bytes, not premultiplied */
+  PXB_FORMAT_METADATA_JSON = 6, /* the service's {id, combo, parts, png, gif} document */
+  PXB_FORMAT_FRAMES_JSON = 7,   /* the service's frames document (client-side playback) */
+  PXB_FORMAT_SHEET_PNG = 8,     /* every animation frame in one PNG (strip or grid) */
+  PXB_FORMAT_SHEET_JSON = 9     /* the sheet's frame data ("frames"/"meta" JSON Array) */
 } pxb_format;
 
 /* Categories in encoding order: the order of an ID's characters. Enum-valued
@@ -114,19 +114,19 @@ typedef struct pxb_combo {
 #define PXB_OPTIONS_VERSION 1
 
 typedef struct pxb_options {
-  uint32_t version;       /* set by pxb_options_init; checked by every call */
-  int32_t size;           /* output width and height, 32..1920 (default 128) */
-  double hue;             /* degrees, any finite number (default 0) */
-  double saturate;        /* chroma multiplier 0..4 (default 1) */
-  const char* bg;         /* "#rrggbb" to flatten onto; NULL = transparent */
-  double speed;           /* animation speed 0.25..4 (default 1) */
-  int32_t format;         /* a pxb_format (default PXB_FORMAT_PNG) */
-  int32_t tick;           /* PNG and RGBA: PXB_TICK_STILL, a tick 0..15, or PXB_TICK_ALL */
-  int32_t compact_svg;    /* nonzero: merge same-colour runs (same picture, fewer bytes) */
-  int32_t sheet_columns;  /* sheets: 0 = one row, 1..16 = a grid that many frames wide */
-  int32_t merge_repeats;  /* sheets: nonzero merges identical consecutive ticks */
-  const char* origin;     /* JSON URLs; NULL = "https://pixabots.com" */
-  const char* sheet_image;/* sheet JSON's meta.image; NULL = "sheet.png" */
+  uint32_t version;        /* set by pxb_options_init; checked by every call */
+  int32_t size;            /* output width and height, 32..1920 (default 128) */
+  double hue;              /* degrees, any finite number (default 0) */
+  double saturate;         /* chroma multiplier 0..4 (default 1) */
+  const char* bg;          /* "#rrggbb" to flatten onto; NULL = transparent */
+  double speed;            /* animation speed 0.25..4 (default 1) */
+  int32_t format;          /* a pxb_format (default PXB_FORMAT_PNG) */
+  int32_t tick;            /* PNG and RGBA: PXB_TICK_STILL, a tick 0..15, or PXB_TICK_ALL */
+  int32_t compact_svg;     /* nonzero: merge same-colour runs (same picture, fewer bytes) */
+  int32_t sheet_columns;   /* sheets: 0 = one row, 1..16 = a grid that many frames wide */
+  int32_t merge_repeats;   /* sheets: nonzero merges identical consecutive ticks */
+  const char* origin;      /* JSON URLs; NULL = "https://pixabots.com" */
+  const char* sheet_image; /* sheet JSON's meta.image; NULL = "sheet.png" */
 } pxb_options;
 
 /* Fills *options with the defaults. Use the pxb_options_init macro, which
@@ -180,8 +180,7 @@ PXB_API pxb_status pxb_decode_id(const pxb_ctx* ctx, const char* id, pxb_combo* 
 PXB_API pxb_status pxb_encode_id(const pxb_ctx* ctx, const pxb_combo* combo, char out_id[PXB_ID_BUFFER_SIZE]);
 /* The service's seededId: the same text always gives the same ID. `text` is
    UTF-8 of `length` bytes (it may hold NUL bytes). */
-PXB_API pxb_status pxb_seeded_id(const pxb_ctx* ctx, const char* text, size_t length,
-                                 char out_id[PXB_ID_BUFFER_SIZE]);
+PXB_API pxb_status pxb_seeded_id(const pxb_ctx* ctx, const char* text, size_t length, char out_id[PXB_ID_BUFFER_SIZE]);
 /* A uniformly random ID from a per-thread generator seeded by the OS. */
 PXB_API pxb_status pxb_random_id(const pxb_ctx* ctx, char out_id[PXB_ID_BUFFER_SIZE]);
 /* Combinations in the catalog (10,752 for the service's). */
@@ -207,15 +206,15 @@ PXB_API pxb_status pxb_tick_count(const pxb_ctx* ctx, const char* id, int32_t* o
 /* Renders `id` as options->format (NULL options = the defaults) into a new
    buffer handed to the caller: *out points to *out_size bytes, released with
    pxb_free(). On failure *out is NULL and *out_size 0. */
-PXB_API pxb_status pxb_render(const pxb_ctx* ctx, const char* id, const pxb_options* options,
-                              uint8_t** out, size_t* out_size);
+PXB_API pxb_status pxb_render(const pxb_ctx* ctx, const char* id, const pxb_options* options, uint8_t** out,
+                              size_t* out_size);
 /* The same into the caller's buffer of `capacity` bytes; *out_size receives
    the bytes written. When the buffer is too small (or NULL with capacity 0: a
    size query) the call returns PXB_ERR_BUFFER_TOO_SMALL with the size needed
    in *out_size. For PXB_FORMAT_RGBA the size is known without rendering and
    the pixels go straight into the buffer, allocating nothing. */
-PXB_API pxb_status pxb_render_into(const pxb_ctx* ctx, const char* id, const pxb_options* options,
-                                   uint8_t* buffer, size_t capacity, size_t* out_size);
+PXB_API pxb_status pxb_render_into(const pxb_ctx* ctx, const char* id, const pxb_options* options, uint8_t* buffer,
+                                   size_t capacity, size_t* out_size);
 
 /* ---- Decoding, to check output or read sprites ---- */
 

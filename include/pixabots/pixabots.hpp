@@ -52,7 +52,12 @@ enum class Format {
   sheetJson = PXB_FORMAT_SHEET_JSON,
 };
 
-enum class Category { eyes = PXB_CATEGORY_EYES, heads = PXB_CATEGORY_HEADS, body = PXB_CATEGORY_BODY, top = PXB_CATEGORY_TOP };
+enum class Category {
+  eyes = PXB_CATEGORY_EYES,
+  heads = PXB_CATEGORY_HEADS,
+  body = PXB_CATEGORY_BODY,
+  top = PXB_CATEGORY_TOP
+};
 
 inline constexpr int kStillTick = PXB_TICK_STILL;
 inline constexpr int kAllTicks = PXB_TICK_ALL;
@@ -73,7 +78,7 @@ struct Options {
   Format format = Format::png;
   int tick = kStillTick;  // png and rgba: kStillTick, 0..15 or kAllTicks
   bool compactSvg = false;
-  int sheetColumns = 0;   // 0 = one row, 1..16 = grid
+  int sheetColumns = 0;  // 0 = one row, 1..16 = grid
   bool mergeRepeats = false;
   std::optional<std::string> origin;      // JSON URLs
   std::optional<std::string> sheetImage;  // sheet JSON's meta.image

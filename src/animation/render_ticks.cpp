@@ -34,8 +34,8 @@ Image renderTick(const Pack& pack, const Combo& combo, const RenderOptions& opti
   return image;
 }
 
-void renderTicksInto(const Pack& pack, const Combo& combo, const RenderOptions& options,
-                     std::span<std::uint8_t> out, std::size_t stride) {
+void renderTicksInto(const Pack& pack, const Combo& combo, const RenderOptions& options, std::span<std::uint8_t> out,
+                     std::size_t stride) {
   validate(options);
   const Timeline t = timeline(pack, combo);
   stride = detail::checkedStride(out, options.size, stride);

@@ -9,8 +9,7 @@ namespace {
 
 // The service's bounce: per tick, offsets in encoding order (eyes, heads, body, top).
 constexpr double kBounce[kBounceTicks][4] = {
-    {0, 0, 0, 0}, {0, 0, 0, 0}, {1, 1, 0, 0}, {2, 2, 1, 1},
-    {2, 2, 1, 2}, {2, 2, 1, 2.5}, {1, 1, 1, 2}, {0, 0, 0, 1},
+    {0, 0, 0, 0}, {0, 0, 0, 0}, {1, 1, 0, 0}, {2, 2, 1, 1}, {2, 2, 1, 2}, {2, 2, 1, 2.5}, {1, 1, 1, 2}, {0, 0, 0, 1},
 };
 
 // Blink sheets are [open, closed]: closed on ticks 1 and 3 of the super-loop.

@@ -154,9 +154,9 @@ pxb_status pxb_part_name(const pxb_ctx* ctx, int32_t category, int32_t part, con
     capi::require(out, "out");
     const core::Category c = capi::categoryOf(category);
     if (part < 0 || part >= catalog.count(c)) {
-      throw core::Error(core::Errc::invalid_option,
-                        "part " + std::to_string(part) + " is out of range for " + std::string(core::categoryName(c)) +
-                            ": must be 0.." + std::to_string(catalog.count(c) - 1));
+      throw core::Error(core::Errc::invalid_option, "part " + std::to_string(part) + " is out of range for " +
+                                                        std::string(core::categoryName(c)) + ": must be 0.." +
+                                                        std::to_string(catalog.count(c) - 1));
     }
     *out = catalog.part(c, part).name.c_str();
     return PXB_OK;

@@ -23,9 +23,9 @@ namespace remote = pixabots::remote;
 struct pxb_remote {
   remote::RemoteConfig config;
   std::unique_ptr<remote::Transport> transport;
-  std::unique_ptr<remote::ApiClient> client;      // uses transport
-  std::unique_ptr<remote::Provider> provider;     // uses client
-  std::chrono::milliseconds pollInterval{0};      // 0: WaitOptions' default
+  std::unique_ptr<remote::ApiClient> client;   // uses transport
+  std::unique_ptr<remote::Provider> provider;  // uses client
+  std::chrono::milliseconds pollInterval{0};   // 0: WaitOptions' default
 
   // Calls take the token current when they start; pxb_remote_cancel fires it
   // and puts a fresh one in its place, so later calls run normally.
@@ -169,8 +169,8 @@ remote::Json parseInput(const char* inputJson) {
 
 remote::Job unlessFailed(const remote::Job& job) {
   if (job.status == remote::JobStatus::failed) {
-    throw remote::Error(remote::Errc::job_failed,
-                        "job " + job.id + " failed: " + (job.error.empty() ? "the provider gave no reason" : job.error));
+    throw remote::Error(remote::Errc::job_failed, "job " + job.id + " failed: " +
+                                                      (job.error.empty() ? "the provider gave no reason" : job.error));
   }
   return job;
 }
@@ -305,8 +305,7 @@ pxb_status pxb_remote_wait(pxb_remote* handle, const char* job_id, int64_t deadl
   });
 }
 
-pxb_status pxb_remote_fetch(pxb_remote* handle, const char* job_id, const char* dir, uint8_t** out,
-                            size_t* out_size) {
+pxb_status pxb_remote_fetch(pxb_remote* handle, const char* job_id, const char* dir, uint8_t** out, size_t* out_size) {
   return capi::remoteCall(capi::keyOf(handle), [&] {
     capi::clearOutput(out, out_size);
     capi::require(handle, "remote");
@@ -315,7 +314,8 @@ pxb_status pxb_remote_fetch(pxb_remote* handle, const char* job_id, const char* 
     const auto cancel = handle->currentCancel();
     const remote::Job job = capi::unlessFailed(handle->provider->getJob(job_id, {}, cancel.get()));
     if (job.status != remote::JobStatus::completed) {
-      return capi::fail(PXB_ERR_NOT_READY, "job " + job.id + " is still " + std::string(remote::jobStatusName(job.status)) +
+      return capi::fail(PXB_ERR_NOT_READY, "job " + job.id + " is still " +
+                                               std::string(remote::jobStatusName(job.status)) +
                                                ": wait for it (pxb_remote_wait) before fetching its outputs");
     }
     remote::DownloadOptions options;

@@ -10,10 +10,9 @@ pxb_status pxb_remote_options_init_version(pxb_remote_options* options, uint32_t
   using namespace pixabots;
   return capi::guarded([&] {
     if (version != PXB_REMOTE_OPTIONS_VERSION) {
-      return capi::fail(PXB_ERR_VERSION_MISMATCH, "pxb_remote_options version " + std::to_string(version) +
-                                                      " does not match the library's " +
-                                                      std::to_string(PXB_REMOTE_OPTIONS_VERSION) +
-                                                      ": rebuild against the library's headers");
+      return capi::fail(PXB_ERR_VERSION_MISMATCH,
+                        "pxb_remote_options version " + std::to_string(version) + " does not match the library's " +
+                            std::to_string(PXB_REMOTE_OPTIONS_VERSION) + ": rebuild against the library's headers");
     }
     capi::require(options, "options");
     *options = pxb_remote_options{};

@@ -86,8 +86,7 @@ Request requestOf(const pxb_options* given) {
 
 std::size_t rgbaBytes(const core::Pack& pack, const core::Combo& combo, const Request& r) {
   const auto side = static_cast<std::size_t>(r.render.size);
-  const std::size_t frames =
-      r.tick == PXB_TICK_ALL ? static_cast<std::size_t>(core::timeline(pack, combo).ticks) : 1;
+  const std::size_t frames = r.tick == PXB_TICK_ALL ? static_cast<std::size_t>(core::timeline(pack, combo).ticks) : 1;
   return side * side * 4 * frames;
 }
 
@@ -149,8 +148,7 @@ extern "C" {
 
 using namespace pixabots;
 
-pxb_status pxb_render(const pxb_ctx* ctx, const char* id, const pxb_options* options, uint8_t** out,
-                      size_t* out_size) {
+pxb_status pxb_render(const pxb_ctx* ctx, const char* id, const pxb_options* options, uint8_t** out, size_t* out_size) {
   return capi::guarded([&] {
     capi::require(out, "out");
     capi::require(out_size, "out_size");

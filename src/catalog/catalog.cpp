@@ -30,8 +30,8 @@ Catalog::Catalog(std::array<std::vector<Part>, 4> parts) : parts_(std::move(part
     const auto& list = parts_[index(c)];
     const std::string cat(categoryName(c));
     if (list.empty() || list.size() > kMaxPartsPerCategory) {
-      throw Error(Errc::invalid_pack, "category " + cat + " has " + std::to_string(list.size()) +
-                                          " parts; it must have 1 to 36");
+      throw Error(Errc::invalid_pack,
+                  "category " + cat + " has " + std::to_string(list.size()) + " parts; it must have 1 to 36");
     }
     for (std::size_t i = 0; i < list.size(); ++i) {
       const Part& p = list[i];
@@ -39,8 +39,8 @@ Catalog::Catalog(std::array<std::vector<Part>, 4> parts) : parts_(std::move(part
         throw Error(Errc::invalid_pack, cat + " part " + std::to_string(i) + " has an empty name");
       }
       if (p.frames < 1) {
-        throw Error(Errc::invalid_pack, cat + "/" + p.name + " has " + std::to_string(p.frames) +
-                                            " frames; it needs at least 1");
+        throw Error(Errc::invalid_pack,
+                    cat + "/" + p.name + " has " + std::to_string(p.frames) + " frames; it needs at least 1");
       }
       auto same = [&](const Part& q) { return q.name == p.name; };
       if (std::any_of(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(i), same)) {

@@ -32,7 +32,8 @@ Args::Args(const std::vector<std::string_view>& argv, const std::vector<std::str
       values_[std::string(name)] = "";
     } else if (listed(valued, name)) {
       if (!hasInline) {
-        if (i + 1 >= argv.size()) throw core::Error(core::Errc::invalid_option, "option " + std::string(name) + " needs a value");
+        if (i + 1 >= argv.size())
+          throw core::Error(core::Errc::invalid_option, "option " + std::string(name) + " needs a value");
         inlineValue = argv[++i];
       }
       values_[std::string(name)] = std::string(inlineValue);

@@ -118,9 +118,9 @@ int runBatch(const std::vector<std::string_view>& argv) {
   const auto hardware = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   const unsigned threads = static_cast<unsigned>(inRange(args, "--jobs", std::min(hardware, kMaxJobs), 1, kMaxJobs));
   const Shard shard = parseShard(args.value("--shard").value_or("0/1"));
-  const std::vector<Variant> variants = parseVariants(args.value("--format").value_or("png"),
-                                                      args.value("--size").value_or("128"), renderOptions(args),
-                                                      args.flag("--animated"));
+  const std::vector<Variant> variants =
+      parseVariants(args.value("--format").value_or("png"), args.value("--size").value_or("128"), renderOptions(args),
+                    args.flag("--animated"));
   // Several sizes need {size} in the name to tell their files apart.
   const bool sized = std::any_of(variants.begin(), variants.end(),
                                  [&](const Variant& v) { return v.options.size != variants[0].options.size; });
@@ -152,8 +152,8 @@ int runBatch(const std::vector<std::string_view>& argv) {
   }
 
   const std::string source = args.value("--ids").value_or(args.value("--seeds").value_or(""));
-  const RunResult run = runJobs(ctx, plan.jobs, {threads, args.flag("--overwrite"), args.flag("--strict"),
-                                                 listFileLabel(source)}, progress);
+  const RunResult run = runJobs(
+      ctx, plan.jobs, {threads, args.flag("--overwrite"), args.flag("--strict"), listFileLabel(source)}, progress);
   bool failed = run.interrupted || !input.bad.empty();
   if (manifest) {
     for (const Row& row : plan.rows) {
@@ -165,7 +165,8 @@ int runBatch(const std::vector<std::string_view>& argv) {
     manifest->write();
   }
   // Pending: never started, because --strict or a signal stopped the run.
-  for (const JobResult& r : run.results) failed = failed || r.outcome == Outcome::failed || r.outcome == Outcome::pending;
+  for (const JobResult& r : run.results)
+    failed = failed || r.outcome == Outcome::failed || r.outcome == Outcome::pending;
   if (!quiet) progress.message(summary(run, input.bad.size(), progress.unreported(), progress.elapsedSeconds(), *out));
   return failed ? 1 : 0;
 }

@@ -67,19 +67,18 @@ int frames(const std::vector<std::string_view>& argv) {
 
 }  // namespace
 
-const Command kFramesCommand{
-    "frames", "an ID's animation timeline",
-    "usage: pixabots frames ID [--pack DIR] [--origin URL] [--table]\n"
-    "\n"
-    "The service's frames document (/api/pixabot/ID/frames) for client-side\n"
-    "playback: per tick the bounce offset and the sprite frame of each layer,\n"
-    "and the sprite sheet URL, frame count and kind of each part.\n"
-    "\n"
-    "  ID        4 characters of [0-9a-z]: eyes, head, body, top (e.g. 2156)\n"
-    "  --pack    a sprite pack directory instead of the built-in art\n"
-    "  --origin  base URL of the sprite URLs (default https://pixabots.com)\n"
-    "  --table   a table for people instead: per tick the offsets (native\n"
-    "            pixels, unrounded) and the sprite index of each layer\n",
-    frames};
+const Command kFramesCommand{"frames", "an ID's animation timeline",
+                             "usage: pixabots frames ID [--pack DIR] [--origin URL] [--table]\n"
+                             "\n"
+                             "The service's frames document (/api/pixabot/ID/frames) for client-side\n"
+                             "playback: per tick the bounce offset and the sprite frame of each layer,\n"
+                             "and the sprite sheet URL, frame count and kind of each part.\n"
+                             "\n"
+                             "  ID        4 characters of [0-9a-z]: eyes, head, body, top (e.g. 2156)\n"
+                             "  --pack    a sprite pack directory instead of the built-in art\n"
+                             "  --origin  base URL of the sprite URLs (default https://pixabots.com)\n"
+                             "  --table   a table for people instead: per tick the offsets (native\n"
+                             "            pixels, unrounded) and the sprite index of each layer\n",
+                             frames};
 
 }  // namespace pixabots::cli

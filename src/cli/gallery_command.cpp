@@ -24,12 +24,12 @@ constexpr int kColumns = 8;
 // The bots come from one seeded generator: sequential seed strings would differ
 // mostly in the eyes, since djb2 of "bot-1" and "bot-2" differ by 1.
 constexpr std::uint32_t kBotSeed = 2026;
-constexpr int kScale = 4;                           // parts and bots at 4x
-constexpr int kTile = kNativeSize * kScale;         // 128 px
-constexpr int kCell = kTile + 16;                   // tile plus gutter
+constexpr int kScale = 4;                    // parts and bots at 4x
+constexpr int kTile = kNativeSize * kScale;  // 128 px
+constexpr int kCell = kTile + 16;            // tile plus gutter
 constexpr int kMargin = 24;
-constexpr int kLabel = 2 * detail::kGlyphHeight + 8;  // label text at 2x
-constexpr int kStripColumns = kTile / kNativeSize;  // frames of animated parts at 1x, 4 a row
+constexpr int kLabel = 2 * detail::kGlyphHeight + 8;     // label text at 2x
+constexpr int kStripColumns = kTile / kNativeSize;       // frames of animated parts at 1x, 4 a row
 constexpr int kHeading = 3 * detail::kGlyphHeight + 32;  // 3x text, space above and below
 constexpr int kHeadingText = 12;                         // text offset inside a heading
 constexpr Rgb kPaper{0x24, 0x26, 0x3a}, kTileA{0x3a, 0x3d, 0x58}, kTileB{0x33, 0x36, 0x4f};
@@ -60,8 +60,8 @@ void drawPart(Image& sheet, const Pack& pack, Category c, int i, int x, int y) {
   checker(sheet, x, y, kTile, kTileB, kTileA);
   blit(sheet, renderPart(pack, c, i, 0, big), x, y);
   const char digit = idDigit(i);
-  detail::drawText(sheet, x, y + kTile + 4, clipped(std::string(1, digit) + " " + pack.catalog().part(c, i).name),
-                   kInk, 2);
+  detail::drawText(sheet, x, y + kTile + 4, clipped(std::string(1, digit) + " " + pack.catalog().part(c, i).name), kInk,
+                   2);
   const int frames = pack.sheet(c, i).frames();
   for (int f = 0; frames > 1 && f < frames; ++f) {
     const int fx = x + (f % kStripColumns) * kNativeSize;
@@ -104,8 +104,8 @@ int gallery(const std::vector<std::string_view>& argv) {
   detail::drawText(sheet, kMargin, y + kHeadingText, "pixabots: " + pack.name(), kInk, 3);
   y += kHeading;
   for (Category c : kEncodingOrder) {
-    detail::drawText(sheet, kMargin, y + kHeadingText, std::string(categoryName(c)) + " (" + std::to_string(catalog.count(c)) + ")",
-                     kInk, 3);
+    detail::drawText(sheet, kMargin, y + kHeadingText,
+                     std::string(categoryName(c)) + " (" + std::to_string(catalog.count(c)) + ")", kInk, 3);
     y += kHeading;
     for (int r = 0; r < rowsFor(catalog.count(c)); ++r) {
       for (int i = r * kColumns; i < std::min((r + 1) * kColumns, catalog.count(c)); ++i) {
@@ -115,7 +115,8 @@ int gallery(const std::vector<std::string_view>& argv) {
     }
   }
   if (bots > 0) {
-    detail::drawText(sheet, kMargin, y + kHeadingText, "random bots: mulberry32(" + std::to_string(kBotSeed) + ")", kInk, 3);
+    detail::drawText(sheet, kMargin, y + kHeadingText, "random bots: mulberry32(" + std::to_string(kBotSeed) + ")",
+                     kInk, 3);
     y += kHeading;
     Mulberry32 rng(kBotSeed);
     for (int i = 0; i < bots; ++i) {
@@ -134,14 +135,13 @@ int gallery(const std::vector<std::string_view>& argv) {
 
 }  // namespace
 
-const Command kGalleryCommand{
-    "gallery", "every part of a pack on a labelled grid, then N bots",
-    "usage: pixabots gallery [--pack DIR] [--bots N] -o FILE.png\n"
-    "\n"
-    "  every part of the pack (all frames of animated parts) on a labelled grid,\n"
-    "  then N bots drawn by mulberry32(2026) (default 64, 0..1024)\n"
-    "  --pack      a sprite pack directory instead of the built-in art\n"
-    "  -o          output PNG, '-' for stdout\n",
-    gallery};
+const Command kGalleryCommand{"gallery", "every part of a pack on a labelled grid, then N bots",
+                              "usage: pixabots gallery [--pack DIR] [--bots N] -o FILE.png\n"
+                              "\n"
+                              "  every part of the pack (all frames of animated parts) on a labelled grid,\n"
+                              "  then N bots drawn by mulberry32(2026) (default 64, 0..1024)\n"
+                              "  --pack      a sprite pack directory instead of the built-in art\n"
+                              "  -o          output PNG, '-' for stdout\n",
+                              gallery};
 
 }  // namespace pixabots::cli

@@ -104,8 +104,8 @@ class DownloadDir {
     const fs::path parent = file.parent_path().empty() ? fs::path(".") : file.parent_path();
     std::string pattern = (parent / ".pixabots-download-XXXXXX").string();
     if (!::mkdtemp(pattern.data())) {
-      throw remote::Error(remote::Errc::io, "cannot create a download directory in " + parent.string() + ": " +
-                                                std::strerror(errno));
+      throw remote::Error(remote::Errc::io,
+                          "cannot create a download directory in " + parent.string() + ": " + std::strerror(errno));
     }
     path_ = pattern;
   }
@@ -137,7 +137,8 @@ fs::path downloadTo(remote::ApiClient& client, const remote::Job& job, const fs:
 
 int generateRemote(const Args& args, const std::string& kind, const std::optional<std::string>& output) {
   for (const char* localOnly : {"--id", "--seed", "--size", "--format", "--pack"}) {
-    if (args.value(localOnly)) usage("kind " + kind + " is generated remotely: " + localOnly + " is for pixabot and og");
+    if (args.value(localOnly))
+      usage("kind " + kind + " is generated remotely: " + localOnly + " is for pixabot and og");
   }
   const bool wait = !args.flag("--no-wait");
   if (!wait && (output || args.value("--out"))) usage("--no-wait leaves nothing to download: drop -o / --out");
@@ -192,11 +193,11 @@ int generateRemote(const Args&, const std::string& kind, const std::optional<std
 #endif
 
 int generate(const std::vector<std::string_view>& argv) {
-  const Args args(argv,
-                  {"--kind", "--prompt", "--model", "--input", "-o", "--output", "--out", "--id", "--seed", "--size",
-                   "--format", "--pack", "--deadline", "--provider", "--base-url", "--config", "--timeout-ms",
-                   "--task-provider"},
-                  {"--no-wait", "--json"});
+  const Args args(
+      argv,
+      {"--kind", "--prompt", "--model", "--input", "-o", "--output", "--out", "--id", "--seed", "--size", "--format",
+       "--pack", "--deadline", "--provider", "--base-url", "--config", "--timeout-ms", "--task-provider"},
+      {"--no-wait", "--json"});
   if (!args.positionals().empty()) usage("generate takes options only, got \"" + args.positionals()[0] + "\"");
   const auto kind = args.value("--kind");
   if (!kind) usage("generate needs --kind: pixabot or og (drawn locally), or a remote kind such as text-to-image");
@@ -209,38 +210,37 @@ int generate(const std::vector<std::string_view>& argv) {
 
 }  // namespace
 
-const Command kGenerateCommand{
-    "generate", "a picture of any kind: pixabot and og locally, others remotely",
-    "usage: pixabots generate --kind KIND [options] [-o FILE | --out DIR]\n"
-    "\n"
-    "Local kinds, drawn here with no network:\n"
-    "  pixabot     an avatar: --id ID, --seed TEXT, or a random one; --size 32..1920;\n"
-    "              --format png|gif|webp|svg (default: from -o's extension, else png)\n"
-    "  og          the 1200x630 PNG card: of --id ID alone, else the grid --seed picks\n"
-    "\n"
-    "Remote kinds (text-to-image, image-to-image, text-to-video, image-to-video, or any\n"
-    "scene the provider offers) go to the configured provider, never silently: without\n"
-    "one they fail with how to configure it. See docs/remote.md and `pixabots remote`.\n"
-    "  --prompt TEXT       what to generate\n"
-    "  --model M           the model (`pixabots remote models`); required by the jobs and\n"
-    "                      tasks providers; the input is checked against its schema first\n"
-    "  --input JSON|@FILE  more model input, a JSON object (--prompt sets \"prompt\")\n"
-    "  --no-wait           submit and print the job (ID, status) without waiting\n"
-    "  --deadline S        give up waiting after S seconds (default 600)\n"
-    "  --provider, --base-url, --config, --timeout-ms, --task-provider\n"
-    "                      the provider, as for `pixabots remote` (the API key only from\n"
-    "                      PIXABOTS_API_KEY or the config file: flags show in `ps`)\n"
-    "\n"
-    "Output:\n"
-    "  -o FILE     the picture (local: '-' for stdout; remote: the job's one output)\n"
-    "  --out DIR   the directory (default .): local kinds as ID.FORMAT or og.png, remote\n"
-    "              outputs as JOB-N.EXT\n"
-    "  --pack DIR  local kinds: a sprite pack directory instead of the built-in art\n"
-    "  --json      print {kind, id, files} (local) or the job {id, status, outputs, error,\n"
-    "              expiresAt, raw, files} (remote) instead of the lines for people\n"
-    "\n"
-    "Files are written under a temporary name and renamed into place: never half a file.\n"
-    "Exit status: 0 done, 1 failure, 2 bad usage, 130 cancelled (Ctrl-C while waiting).\n",
-    generate};
+const Command kGenerateCommand{"generate", "a picture of any kind: pixabot and og locally, others remotely",
+                               "usage: pixabots generate --kind KIND [options] [-o FILE | --out DIR]\n"
+                               "\n"
+                               "Local kinds, drawn here with no network:\n"
+                               "  pixabot     an avatar: --id ID, --seed TEXT, or a random one; --size 32..1920;\n"
+                               "              --format png|gif|webp|svg (default: from -o's extension, else png)\n"
+                               "  og          the 1200x630 PNG card: of --id ID alone, else the grid --seed picks\n"
+                               "\n"
+                               "Remote kinds (text-to-image, image-to-image, text-to-video, image-to-video, or any\n"
+                               "scene the provider offers) go to the configured provider, never silently: without\n"
+                               "one they fail with how to configure it. See docs/remote.md and `pixabots remote`.\n"
+                               "  --prompt TEXT       what to generate\n"
+                               "  --model M           the model (`pixabots remote models`); required by the jobs and\n"
+                               "                      tasks providers; the input is checked against its schema first\n"
+                               "  --input JSON|@FILE  more model input, a JSON object (--prompt sets \"prompt\")\n"
+                               "  --no-wait           submit and print the job (ID, status) without waiting\n"
+                               "  --deadline S        give up waiting after S seconds (default 600)\n"
+                               "  --provider, --base-url, --config, --timeout-ms, --task-provider\n"
+                               "                      the provider, as for `pixabots remote` (the API key only from\n"
+                               "                      PIXABOTS_API_KEY or the config file: flags show in `ps`)\n"
+                               "\n"
+                               "Output:\n"
+                               "  -o FILE     the picture (local: '-' for stdout; remote: the job's one output)\n"
+                               "  --out DIR   the directory (default .): local kinds as ID.FORMAT or og.png, remote\n"
+                               "              outputs as JOB-N.EXT\n"
+                               "  --pack DIR  local kinds: a sprite pack directory instead of the built-in art\n"
+                               "  --json      print {kind, id, files} (local) or the job {id, status, outputs, error,\n"
+                               "              expiresAt, raw, files} (remote) instead of the lines for people\n"
+                               "\n"
+                               "Files are written under a temporary name and renamed into place: never half a file.\n"
+                               "Exit status: 0 done, 1 failure, 2 bad usage, 130 cancelled (Ctrl-C while waiting).\n",
+                               generate};
 
 }  // namespace pixabots::cli

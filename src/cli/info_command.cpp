@@ -79,8 +79,8 @@ int info(const std::vector<std::string_view>& argv) {
   for (std::size_t i = 0; i < kEncodingOrder.size(); ++i) {
     const Category c = kEncodingOrder[i];
     const Part& part = catalog.part(c, combo[c]);
-    std::cout << label(categoryName(c)) << id[i] << " " << part.name << std::string(nameWidth - part.name.size() + 2, ' ')
-              << describeKind(part) << "\n";
+    std::cout << label(categoryName(c)) << id[i] << " " << part.name
+              << std::string(nameWidth - part.name.size() + 2, ' ') << describeKind(part) << "\n";
   }
   std::cout << label("combo") << comboIndex(catalog, combo) << " of " << catalog.combinations() << "\n"
             << label("previous") << previous << "\n"
@@ -97,21 +97,20 @@ int info(const std::vector<std::string_view>& argv) {
 
 }  // namespace
 
-const Command kInfoCommand{
-    "info", "an ID's parts, combo index and neighbours",
-    "usage: pixabots info ID [--pack DIR] [--json]\n"
-    "       pixabots info --seed TEXT [--pack DIR] [--json]\n"
-    "\n"
-    "What an avatar is made of: the part of each category (its ID digit, name,\n"
-    "kind and frames), its index in browse order, the previous and next IDs in\n"
-    "that order (wrapping around), and its animation length in ticks (16 when a\n"
-    "part animates, else 8).\n"
-    "\n"
-    "  ID      4 characters of [0-9a-z]: eyes, head, body, top (e.g. 2156)\n"
-    "  --seed  the avatar for a text (user name, e-mail)\n"
-    "  --pack  a sprite pack directory instead of the built-in art\n"
-    "  --json  machine-readable: {id, combo, parts, sprites, index, combinations,\n"
-    "          previous, next, ticks, animated}\n",
-    info};
+const Command kInfoCommand{"info", "an ID's parts, combo index and neighbours",
+                           "usage: pixabots info ID [--pack DIR] [--json]\n"
+                           "       pixabots info --seed TEXT [--pack DIR] [--json]\n"
+                           "\n"
+                           "What an avatar is made of: the part of each category (its ID digit, name,\n"
+                           "kind and frames), its index in browse order, the previous and next IDs in\n"
+                           "that order (wrapping around), and its animation length in ticks (16 when a\n"
+                           "part animates, else 8).\n"
+                           "\n"
+                           "  ID      4 characters of [0-9a-z]: eyes, head, body, top (e.g. 2156)\n"
+                           "  --seed  the avatar for a text (user name, e-mail)\n"
+                           "  --pack  a sprite pack directory instead of the built-in art\n"
+                           "  --json  machine-readable: {id, combo, parts, sprites, index, combinations,\n"
+                           "          previous, next, ticks, animated}\n",
+                           info};
 
 }  // namespace pixabots::cli

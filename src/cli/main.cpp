@@ -14,11 +14,11 @@ namespace {
 using pixabots::cli::Command;
 
 const std::array<const Command*, 14> kCommands = {
-    &pixabots::cli::kRenderCommand, &pixabots::cli::kGenerateCommand, &pixabots::cli::kBatchCommand,
-    &pixabots::cli::kInfoCommand,   &pixabots::cli::kPartsCommand,    &pixabots::cli::kFramesCommand,
-    &pixabots::cli::kOgCommand,     &pixabots::cli::kPrintCommand,    &pixabots::cli::kSheetCommand,
+    &pixabots::cli::kRenderCommand,  &pixabots::cli::kGenerateCommand,     &pixabots::cli::kBatchCommand,
+    &pixabots::cli::kInfoCommand,    &pixabots::cli::kPartsCommand,        &pixabots::cli::kFramesCommand,
+    &pixabots::cli::kOgCommand,      &pixabots::cli::kPrintCommand,        &pixabots::cli::kSheetCommand,
     &pixabots::cli::kGalleryCommand, &pixabots::cli::kValidatePackCommand, &pixabots::cli::kServeCommand,
-    &pixabots::cli::kRemoteCommand, &pixabots::cli::kMcpCommand,
+    &pixabots::cli::kRemoteCommand,  &pixabots::cli::kMcpCommand,
 };
 
 void usage(std::ostream& out) {
@@ -54,7 +54,8 @@ int main(int argc, char** argv) {
   }
   const std::string_view name = args[0];
   args.erase(args.begin());
-  const auto found = std::find_if(kCommands.begin(), kCommands.end(), [&](const Command* c) { return c->name == name; });
+  const auto found =
+      std::find_if(kCommands.begin(), kCommands.end(), [&](const Command* c) { return c->name == name; });
   if (found == kCommands.end()) {
     std::cerr << "pixabots: unknown command \"" << name << "\"\n\n";
     usage(std::cerr);

@@ -45,8 +45,9 @@ int mcp(const std::vector<std::string_view>& argv) {
   if (std::optional<remote::RemoteConfig> config = configFromArgs(args)) {
     connection = std::make_unique<Connection>(std::move(*config));
     mcp::addRemoteTools(tools, {connection->provider(), connection->client(), std::string(connection->apiKey())});
-    std::clog << "pixabots mcp: remote tools on, provider " << remote::providerName(connection->client().config().provider)
-              << " at " << remote::redact(connection->client().config().baseUrl, connection->apiKey()) << "\n";
+    std::clog << "pixabots mcp: remote tools on, provider "
+              << remote::providerName(connection->client().config().provider) << " at "
+              << remote::redact(connection->client().config().baseUrl, connection->apiKey()) << "\n";
   }
 #endif
 

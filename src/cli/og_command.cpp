@@ -18,8 +18,8 @@ namespace {
 [[noreturn]] void usage(const std::string& message) { throw core::Error(core::Errc::invalid_option, message); }
 
 int og(const std::vector<std::string_view>& argv) {
-  const Args args(argv, {"--type", "--id", "--ids", "--title", "--subtitle", "--seed", "--bg", "--pack", "-o", "--output"},
-                  {});
+  const Args args(
+      argv, {"--type", "--id", "--ids", "--title", "--subtitle", "--seed", "--bg", "--pack", "-o", "--output"}, {});
   auto output = args.value("-o");
   if (!output) output = args.value("--output");
   if (!output) usage("og needs an output file: -o FILE.png (or -o - for stdout)");
@@ -53,23 +53,22 @@ int og(const std::vector<std::string_view>& argv) {
 
 }  // namespace
 
-const Command kOgCommand{
-    "og", "a 1200x630 Open Graph card",
-    "usage: pixabots og [--type grid|single|compare] [options] -o FILE.png\n"
-    "\n"
-    "  --type      grid (default): 6x3 bots picked by --seed, the title over them\n"
-    "              single: one 380 px bot, the title under it\n"
-    "              compare: 1..6 bots in a row, the title under them\n"
-    "  --id        a bot: 4 characters of [0-9a-z]\n"
-    "  --ids       bots, comma-separated (a,b,c); --id comes first\n"
-    "              (grid: up to 18, the rest picked by --seed)\n"
-    "  --seed      grid: which bots (default \"pixabots\");\n"
-    "              single without --id: the text's avatar (as render --seed)\n"
-    "  --title     up to 60 characters, longer is cut (default \"Pixabots\"; '' for none)\n"
-    "  --subtitle  up to 100 characters, longer is cut\n"
-    "  --bg        canvas colour, #rrggbb (default black)\n"
-    "  --pack      a sprite pack directory instead of the built-in art\n"
-    "  -o          output PNG, '-' for stdout\n",
-    og};
+const Command kOgCommand{"og", "a 1200x630 Open Graph card",
+                         "usage: pixabots og [--type grid|single|compare] [options] -o FILE.png\n"
+                         "\n"
+                         "  --type      grid (default): 6x3 bots picked by --seed, the title over them\n"
+                         "              single: one 380 px bot, the title under it\n"
+                         "              compare: 1..6 bots in a row, the title under them\n"
+                         "  --id        a bot: 4 characters of [0-9a-z]\n"
+                         "  --ids       bots, comma-separated (a,b,c); --id comes first\n"
+                         "              (grid: up to 18, the rest picked by --seed)\n"
+                         "  --seed      grid: which bots (default \"pixabots\");\n"
+                         "              single without --id: the text's avatar (as render --seed)\n"
+                         "  --title     up to 60 characters, longer is cut (default \"Pixabots\"; '' for none)\n"
+                         "  --subtitle  up to 100 characters, longer is cut\n"
+                         "  --bg        canvas colour, #rrggbb (default black)\n"
+                         "  --pack      a sprite pack directory instead of the built-in art\n"
+                         "  -o          output PNG, '-' for stdout\n",
+                         og};
 
 }  // namespace pixabots::cli

@@ -9,8 +9,13 @@ namespace pixabots::cli {
 namespace {
 
 constexpr std::array<std::pair<std::string_view, Format>, 8> kNames = {{
-    {"png", Format::png}, {"apng", Format::apng}, {"gif", Format::gif}, {"webp", Format::webp},
-    {"svg", Format::svg}, {"sheet", Format::sheetPng}, {"json", Format::metadataJson},
+    {"png", Format::png},
+    {"apng", Format::apng},
+    {"gif", Format::gif},
+    {"webp", Format::webp},
+    {"svg", Format::svg},
+    {"sheet", Format::sheetPng},
+    {"json", Format::metadataJson},
     {"frames", Format::framesJson},
 }};
 
@@ -34,8 +39,8 @@ Format chooseFormat(const std::optional<std::string>& flag, std::string_view out
   if (ext == "svg") return Format::svg;
   if (ext == "json") return Format::metadataJson;
   throw core::Error(core::Errc::invalid_option, "cannot tell the format from \"" + std::string(output) +
-                                        "\": use a .png, .gif, .webp, .svg or .json name or --format (" +
-                                        std::string(kList) + ")");
+                                                    "\": use a .png, .gif, .webp, .svg or .json name or --format (" +
+                                                    std::string(kList) + ")");
 }
 
 }  // namespace pixabots::cli

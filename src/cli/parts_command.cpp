@@ -40,8 +40,8 @@ int parts(const std::vector<std::string_view>& argv) {
     std::cout << "\n" << categoryName(c) << " (" << catalog.count(c) << ")\n";
     for (int i = 0; i < catalog.count(c); ++i) {
       const Part& part = catalog.part(c, i);
-      std::cout << "  " << idDigit(i) << "  " << part.name
-                << std::string(nameWidth - part.name.size() + 2, ' ') << partKindName(part.kind);
+      std::cout << "  " << idDigit(i) << "  " << part.name << std::string(nameWidth - part.name.size() + 2, ' ')
+                << partKindName(part.kind);
       if (part.frames > 1) std::cout << ", " << part.frames << " frames";
       std::cout << "\n";
     }
@@ -53,17 +53,16 @@ int parts(const std::vector<std::string_view>& argv) {
 
 }  // namespace
 
-const Command kPartsCommand{
-    "parts", "the catalog: every part of every category",
-    "usage: pixabots parts [--pack DIR] [--json]\n"
-    "\n"
-    "Every category (eyes, heads, body, top, the order of an ID's characters)\n"
-    "with its parts: the ID digit, the name, the kind (static, blink or\n"
-    "sequence) and the frame count; then the number of combinations.\n"
-    "\n"
-    "  --pack  a sprite pack directory instead of the built-in art\n"
-    "  --json  machine-readable: {name, categories: {eyes: [{index, digit, name,\n"
-    "          frames, kind}], ...}, combinations}\n",
-    parts};
+const Command kPartsCommand{"parts", "the catalog: every part of every category",
+                            "usage: pixabots parts [--pack DIR] [--json]\n"
+                            "\n"
+                            "Every category (eyes, heads, body, top, the order of an ID's characters)\n"
+                            "with its parts: the ID digit, the name, the kind (static, blink or\n"
+                            "sequence) and the frame count; then the number of combinations.\n"
+                            "\n"
+                            "  --pack  a sprite pack directory instead of the built-in art\n"
+                            "  --json  machine-readable: {name, categories: {eyes: [{index, digit, name,\n"
+                            "          frames, kind}], ...}, combinations}\n",
+                            parts};
 
 }  // namespace pixabots::cli

@@ -52,20 +52,19 @@ int print(const std::vector<std::string_view>& argv) {
 
 }  // namespace
 
-const Command kPrintCommand{
-    "print", "an avatar in the terminal",
-    "usage: pixabots print ID [options]\n"
-    "\n"
-    "  draws the avatar with '\u2580' half blocks, one cell per 1x2 pixels; transparent\n"
-    "  pixels keep the terminal's colours\n"
-    "  --size      pixels across, an integer 32..128 (default 32: one cell per\n"
-    "              art pixel column, 16 lines)\n"
-    "  --hue       hue rotation in degrees (LCh)\n"
-    "  --saturate  chroma multiplier 0..4 (default 1; 0 = grey)\n"
-    "  --bg        flatten onto this colour, #rrggbb\n"
-    "  --color     truecolor or 256 (default: truecolor when COLORTERM is\n"
-    "              truecolor or 24bit, else the xterm 256-colour palette)\n"
-    "  --pack      a sprite pack directory instead of the built-in art\n",
-    print};
+const Command kPrintCommand{"print", "an avatar in the terminal",
+                            "usage: pixabots print ID [options]\n"
+                            "\n"
+                            "  draws the avatar with '\u2580' half blocks, one cell per 1x2 pixels; transparent\n"
+                            "  pixels keep the terminal's colours\n"
+                            "  --size      pixels across, an integer 32..128 (default 32: one cell per\n"
+                            "              art pixel column, 16 lines)\n"
+                            "  --hue       hue rotation in degrees (LCh)\n"
+                            "  --saturate  chroma multiplier 0..4 (default 1; 0 = grey)\n"
+                            "  --bg        flatten onto this colour, #rrggbb\n"
+                            "  --color     truecolor or 256 (default: truecolor when COLORTERM is\n"
+                            "              truecolor or 24bit, else the xterm 256-colour palette)\n"
+                            "  --pack      a sprite pack directory instead of the built-in art\n",
+                            print};
 
 }  // namespace pixabots::cli

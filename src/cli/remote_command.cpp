@@ -134,7 +134,8 @@ int run(Invocation& inv, const std::string& model) {
   const auto text = inv.args.value("--input");
   if (!text) usage("remote run needs the model's input: --input JSON or --input @FILE");
   const Json input = parseInputOption(*text);
-  if (inv.args.flag("--validate") && inv.args.flag("--no-validate")) usage("give --validate or --no-validate, not both");
+  if (inv.args.flag("--validate") && inv.args.flag("--no-validate"))
+    usage("give --validate or --no-validate, not both");
   const bool validate = !inv.args.flag("--no-validate");
   const Finish finish = finishOptions(inv.args);
   Connection& connection = inv.connect();
@@ -205,7 +206,7 @@ int image(Invocation& inv, const std::string& idOrSlug) {
 
 struct Subcommand {
   std::string_view name;
-  std::string_view operand;  // "MODEL", "ID", ...; empty: takes none
+  std::string_view operand;                     // "MODEL", "ID", ...; empty: takes none
   std::vector<std::string_view> valued, flags;  // besides the provider options and --json
   int (*run)(Invocation&, const std::string& operand);
 };
@@ -231,8 +232,8 @@ std::string subcommandNames() {
 
 int remoteCommand(const std::vector<std::string_view>& argv) {
   if (argv.empty() || argv[0].starts_with('-')) usage("remote needs a subcommand: " + subcommandNames());
-  const auto sub = std::find_if(kSubcommands.begin(), kSubcommands.end(),
-                                [&](const Subcommand& s) { return s.name == argv[0]; });
+  const auto sub =
+      std::find_if(kSubcommands.begin(), kSubcommands.end(), [&](const Subcommand& s) { return s.name == argv[0]; });
   if (sub == kSubcommands.end()) {
     usage("unknown remote subcommand \"" + std::string(argv[0]) + "\"; one of " + subcommandNames());
   }

@@ -80,29 +80,28 @@ int render(const std::vector<std::string_view>& argv) {
 
 }  // namespace
 
-const Command kRenderCommand{
-    "render", "one avatar to a file or stdout, in any format",
-    "usage: pixabots render ID [options] -o FILE\n"
-    "       pixabots render --seed TEXT [options] -o FILE\n"
-    "       pixabots render --random [options] -o FILE\n"
-    "\n"
-    "  ID          4 characters of [0-9a-z]: eyes, head, body, top (e.g. 2156)\n"
-    "  --seed      the avatar for a text (user name, e-mail): always the same one\n"
-    "  --random    a random avatar (its ID is printed to stderr)\n"
-    "  --size      output width and height, an integer 32..1920 (default 128)\n"
-    "  --hue       hue rotation in degrees (LCh)\n"
-    "  --saturate  chroma multiplier 0..4 (default 1; 0 = grey)\n"
-    "  --bg        flatten onto this colour, #rrggbb\n"
-    "  --animated  the bounce animation (with .png: APNG)\n"
-    "  --speed     animation speed 0.25..4 (default 1)\n"
-    "  --format    png, apng, gif, webp, svg, sheet, json, frames\n"
-    "              (default: from the output file's extension; sheet writes\n"
-    "              NAME.png and NAME.json)\n"
-    "  --columns   sprite sheet as a grid of N columns (default: one row)\n"
-    "  --compact   SVG with merged rects instead of the service's one rect per pixel\n"
-    "  --origin    base URL for the URLs in json/frames (default https://pixabots.com)\n"
-    "  --pack      render with a sprite pack directory instead of the built-in art\n"
-    "  -o          output file, '-' for stdout\n",
-    render};
+const Command kRenderCommand{"render", "one avatar to a file or stdout, in any format",
+                             "usage: pixabots render ID [options] -o FILE\n"
+                             "       pixabots render --seed TEXT [options] -o FILE\n"
+                             "       pixabots render --random [options] -o FILE\n"
+                             "\n"
+                             "  ID          4 characters of [0-9a-z]: eyes, head, body, top (e.g. 2156)\n"
+                             "  --seed      the avatar for a text (user name, e-mail): always the same one\n"
+                             "  --random    a random avatar (its ID is printed to stderr)\n"
+                             "  --size      output width and height, an integer 32..1920 (default 128)\n"
+                             "  --hue       hue rotation in degrees (LCh)\n"
+                             "  --saturate  chroma multiplier 0..4 (default 1; 0 = grey)\n"
+                             "  --bg        flatten onto this colour, #rrggbb\n"
+                             "  --animated  the bounce animation (with .png: APNG)\n"
+                             "  --speed     animation speed 0.25..4 (default 1)\n"
+                             "  --format    png, apng, gif, webp, svg, sheet, json, frames\n"
+                             "              (default: from the output file's extension; sheet writes\n"
+                             "              NAME.png and NAME.json)\n"
+                             "  --columns   sprite sheet as a grid of N columns (default: one row)\n"
+                             "  --compact   SVG with merged rects instead of the service's one rect per pixel\n"
+                             "  --origin    base URL for the URLs in json/frames (default https://pixabots.com)\n"
+                             "  --pack      render with a sprite pack directory instead of the built-in art\n"
+                             "  -o          output file, '-' for stdout\n",
+                             render};
 
 }  // namespace pixabots::cli

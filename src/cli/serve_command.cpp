@@ -47,11 +47,13 @@ int serve(const std::vector<std::string_view>& argv) {
   server::HttpServer http(config);
   const int port = http.bind();
   const std::string address = http.address();
-  const std::string hostPort = (address.find(':') != std::string::npos ? "[" + address + "]" : address) + ":" + std::to_string(port);
+  const std::string hostPort =
+      (address.find(':') != std::string::npos ? "[" + address + "]" : address) + ":" + std::to_string(port);
   if (!http.loopback()) {
     std::cerr << "serve: warning: listening on " << hostPort
               << ", reachable from other machines; the server has no authentication"
-              << (config.origin ? "" : "; URLs in responses follow each request's Host header (set --origin to pin them)")
+              << (config.origin ? ""
+                                : "; URLs in responses follow each request's Host header (set --origin to pin them)")
               << "\n";
   }
   const server::Service service({config.pack ? std::optional<std::filesystem::path>(*config.pack) : std::nullopt,
@@ -73,7 +75,8 @@ int serve(const std::vector<std::string_view>& argv) {
 }
 #else
 int serve(const std::vector<std::string_view>&) {
-  throw core::Error(core::Errc::invalid_option, "this pixabots was built without the server (PIXABOTS_BUILD_SERVER=OFF)");
+  throw core::Error(core::Errc::invalid_option,
+                    "this pixabots was built without the server (PIXABOTS_BUILD_SERVER=OFF)");
 }
 #endif
 

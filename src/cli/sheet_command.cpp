@@ -20,8 +20,8 @@
 namespace pixabots::cli {
 namespace {
 
-using core::Error;
 using core::Errc;
+using core::Error;
 
 constexpr int kMaxIds = 1024;
 constexpr int kMaxColumns = 64;
@@ -29,7 +29,7 @@ constexpr int kMaxSheetSize = 512;    // px per bot
 constexpr int kMaxSheetSide = 16384;  // px; beyond this viewers and decoders struggle
 constexpr int kMargin = 16;
 constexpr int kGap = 16;
-constexpr int kLabelGap = 4;  // between a bot and its label
+constexpr int kLabelGap = 4;                      // between a bot and its label
 constexpr core::Rgb kLabelInk{0x80, 0x80, 0x80};  // mid grey: readable on light and dark pages
 
 [[noreturn]] void usage(const std::string& message) { throw Error(Errc::invalid_option, message); }
@@ -77,7 +77,8 @@ std::vector<std::string> chooseIds(const Args& args, const core::Catalog& catalo
     std::cerr << "sheet: --seed " << seed << "\n";
   }
   std::vector<std::string> ids;
-  for (const core::Combo& combo : core::seededCombos(catalog, seed, *count)) ids.push_back(core::encodeId(catalog, combo));
+  for (const core::Combo& combo : core::seededCombos(catalog, seed, *count))
+    ids.push_back(core::encodeId(catalog, combo));
   return ids;
 }
 
@@ -135,24 +136,23 @@ int sheet(const std::vector<std::string_view>& argv) {
 
 }  // namespace
 
-const Command kSheetCommand{
-    "sheet", "a contact sheet of many IDs",
-    "usage: pixabots sheet ID... [options] -o FILE.png\n"
-    "       pixabots sheet --ids-file FILE [options] -o FILE.png\n"
-    "       pixabots sheet --count N [--seed TEXT] [options] -o FILE.png\n"
-    "\n"
-    "  ID...       up to 1024 IDs (4 characters of [0-9a-z])\n"
-    "  --ids-file  IDs separated by commas, spaces or lines\n"
-    "  --count     N bots (1..1024) picked by --seed (mulberry32 of its hash,\n"
-    "              as og's grid; without --seed a random one, printed)\n"
-    "  --columns   bots per row, 1..64 (default: up to 8)\n"
-    "  --size      bot width and height, 32..512 (default 128)\n"
-    "  --labels    each ID under its bot, in grey\n"
-    "  --bg        page colour, #rrggbb (default transparent)\n"
-    "  --pack      a sprite pack directory instead of the built-in art\n"
-    "  -o          output PNG, '-' for stdout\n"
-    "\n"
-    "  layout: 16 px margin and gaps; bot i at column i % columns, row i / columns\n",
-    sheet};
+const Command kSheetCommand{"sheet", "a contact sheet of many IDs",
+                            "usage: pixabots sheet ID... [options] -o FILE.png\n"
+                            "       pixabots sheet --ids-file FILE [options] -o FILE.png\n"
+                            "       pixabots sheet --count N [--seed TEXT] [options] -o FILE.png\n"
+                            "\n"
+                            "  ID...       up to 1024 IDs (4 characters of [0-9a-z])\n"
+                            "  --ids-file  IDs separated by commas, spaces or lines\n"
+                            "  --count     N bots (1..1024) picked by --seed (mulberry32 of its hash,\n"
+                            "              as og's grid; without --seed a random one, printed)\n"
+                            "  --columns   bots per row, 1..64 (default: up to 8)\n"
+                            "  --size      bot width and height, 32..512 (default 128)\n"
+                            "  --labels    each ID under its bot, in grey\n"
+                            "  --bg        page colour, #rrggbb (default transparent)\n"
+                            "  --pack      a sprite pack directory instead of the built-in art\n"
+                            "  -o          output PNG, '-' for stdout\n"
+                            "\n"
+                            "  layout: 16 px margin and gaps; bot i at column i % columns, row i / columns\n",
+                            sheet};
 
 }  // namespace pixabots::cli

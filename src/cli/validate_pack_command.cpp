@@ -40,15 +40,14 @@ int validatePack(const std::vector<std::string_view>& argv) {
 
 }  // namespace
 
-const Command kValidatePackCommand{
-    "validate-pack", "every problem in a sprite pack",
-    "usage: pixabots validate-pack DIR\n"
-    "\n"
-    "Checks a sprite pack directory (docs/packs.md) by the rules the library\n"
-    "loads it with, and lists every problem, one a line: FILE: PROBLEM (a\n"
-    "missing or broken sheet, a wrong size, a bad manifest entry, ...).\n"
-    "Exit status 0 when the pack is valid (one line: its name, parts per\n"
-    "category and combinations), 1 when problems were found.\n",
-    validatePack};
+const Command kValidatePackCommand{"validate-pack", "every problem in a sprite pack",
+                                   "usage: pixabots validate-pack DIR\n"
+                                   "\n"
+                                   "Checks a sprite pack directory (docs/packs.md) by the rules the library\n"
+                                   "loads it with, and lists every problem, one a line: FILE: PROBLEM (a\n"
+                                   "missing or broken sheet, a wrong size, a bad manifest entry, ...).\n"
+                                   "Exit status 0 when the pack is valid (one line: its name, parts per\n"
+                                   "category and combinations), 1 when problems were found.\n",
+                                   validatePack};
 
 }  // namespace pixabots::cli

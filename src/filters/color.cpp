@@ -21,8 +21,7 @@ Rgb parseColor(std::string_view text) {
     for (char& ch : shown) {
       if (static_cast<unsigned char>(ch) < 0x20 || static_cast<unsigned char>(ch) >= 0x7f) ch = '?';
     }
-    throw Error(Errc::invalid_option,
-                "colour \"" + shown + "\" is not valid: expected #rrggbb (6 hex digits)");
+    throw Error(Errc::invalid_option, "colour \"" + shown + "\" is not valid: expected #rrggbb (6 hex digits)");
   };
   if (text.size() != 7 || text[0] != '#') fail();
   int v[6];

@@ -47,12 +47,12 @@ LocalImage drawPixabot(const core::Pack& pack, const LocalRequest& request) {
   pxb_options_init(&options);
   options.size = request.size;
   options.format = format.format;
-  return {capi::renderBytes(pack, combo, options), std::string(format.mimeType),
-          core::encodeId(pack.catalog(), combo)};
+  return {capi::renderBytes(pack, combo, options), std::string(format.mimeType), core::encodeId(pack.catalog(), combo)};
 }
 
 LocalImage drawOgCard(const core::Pack& pack, const LocalRequest& request) {
-  if (request.format != "png") badOption("kind og is a 1200x630 PNG card: format \"" + request.format + "\" must be png");
+  if (request.format != "png")
+    badOption("kind og is a 1200x630 PNG card: format \"" + request.format + "\" must be png");
   core::OgOptions options;
   if (!request.id.empty()) {
     options.layout = core::OgLayout::single;

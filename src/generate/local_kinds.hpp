@@ -23,8 +23,8 @@ struct LocalRequest {
   // picked by `seed` (default "pixabots"); size does not apply.
   std::string id;
   std::optional<std::string> seed;
-  int size = 128;               // 32..1920
-  std::string format = "png";   // png, gif, webp, svg
+  int size = 128;              // 32..1920
+  std::string format = "png";  // png, gif, webp, svg
 };
 
 struct LocalImage {

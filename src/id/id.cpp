@@ -43,8 +43,7 @@ std::optional<IdProblem> checkId(const Catalog& catalog, std::string_view id) {
   const std::string shown = "invalid ID " + quoted(id) + ": ";
   if (id.size() != 4) {
     return IdProblem{IdProblem::Kind::wrong_length, -1, Category::eyes,
-                     shown + "must be exactly 4 characters of [0-9a-z], got " +
-                         std::to_string(id.size())};
+                     shown + "must be exactly 4 characters of [0-9a-z], got " + std::to_string(id.size())};
   }
   for (int i = 0; i < 4; ++i) {
     char ch = id[static_cast<std::size_t>(i)];
@@ -59,8 +58,8 @@ std::optional<IdProblem> checkId(const Catalog& catalog, std::string_view id) {
     int value = digitValue(id[static_cast<std::size_t>(i)]);
     if (value >= catalog.count(c)) {
       return IdProblem{IdProblem::Kind::index_out_of_range, i, c,
-                       shown + std::string(categoryName(c)) + " index " + std::to_string(value) +
-                           " is out of range " + rangeText(catalog, c)};
+                       shown + std::string(categoryName(c)) + " index " + std::to_string(value) + " is out of range " +
+                           rangeText(catalog, c)};
     }
   }
   return std::nullopt;
@@ -78,9 +77,8 @@ Combo decodeId(const Catalog& catalog, std::string_view id) {
 void validateCombo(const Catalog& catalog, const Combo& combo) {
   for (Category c : kEncodingOrder) {
     if (combo[c] < 0 || combo[c] >= catalog.count(c)) {
-      throw Error(Errc::invalid_id, std::string(categoryName(c)) + " index " +
-                                        std::to_string(combo[c]) + " is out of range " +
-                                        rangeText(catalog, c));
+      throw Error(Errc::invalid_id, std::string(categoryName(c)) + " index " + std::to_string(combo[c]) +
+                                        " is out of range " + rangeText(catalog, c));
     }
   }
 }
@@ -97,8 +95,7 @@ std::uint32_t comboIndex(const Catalog& catalog, const Combo& combo) {
   // Mixed radix with top varying fastest: top + body*nTop + heads*nTop*nBody + ...
   std::uint32_t index = 0;
   for (Category c : kEncodingOrder) {
-    index = index * static_cast<std::uint32_t>(catalog.count(c)) +
-            static_cast<std::uint32_t>(combo[c]);
+    index = index * static_cast<std::uint32_t>(catalog.count(c)) + static_cast<std::uint32_t>(combo[c]);
   }
   return index;
 }

@@ -24,8 +24,8 @@ EntryType replaceable(int dirFd, const std::string& name, bool replace, const st
                       std::string_view refusalHint) {
   const EntryType entry = entryAt(dirFd, name, shown);
   if (entry.kind == EntryKind::other) {
-    throw core::Error(core::Errc::io, "cannot write \"" + shown + "\": it is " + entry.name +
-                                          ", not a regular file" + std::string(refusalHint));
+    throw core::Error(core::Errc::io, "cannot write \"" + shown + "\": it is " + entry.name + ", not a regular file" +
+                                          std::string(refusalHint));
   }
   if (entry.kind != EntryKind::missing && !replace) fail("create", shown, EEXIST);
   return entry;

@@ -45,17 +45,16 @@ const std::vector<std::string> kTypes = {"null", "boolean", "integer", "number",
 // JSON Schema: an integer is any number with a zero fractional part (2.0 is).
 bool hasType(const Json& v, const std::string& type) {
   if (type == "integer")
-    return v.is_number_integer() || (v.is_number_float() && std::isfinite(v.get<double>()) &&
-                                     v.get<double>() == std::floor(v.get<double>()));
+    return v.is_number_integer() ||
+           (v.is_number_float() && std::isfinite(v.get<double>()) && v.get<double>() == std::floor(v.get<double>()));
   if (type == "number") return v.is_number();
   return typeName(v) == type;
 }
 
 // Code points, not bytes: maxLength counts characters.
 std::size_t utf8Length(const std::string& s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // A value as a message quotes it: JSON, cut short when long (a prompt can be
@@ -130,8 +129,7 @@ class Run {
       if (!schema.get<bool>()) at.fail("no value is allowed here");
       return;
     }
-    if (!schema.is_object())
-      return at.schemaError("a schema must be an object or a boolean, got " + typeName(schema));
+    if (!schema.is_object()) return at.schemaError("a schema must be an object or a boolean, got " + typeName(schema));
 
     // 2020-12: $ref applies alongside its sibling keywords.
     if (const auto ref = schema.find("$ref"); ref != schema.end()) {
@@ -219,12 +217,16 @@ class Run {
     const bool exclusiveMin = isTrue(schema, "exclusiveMinimum");
     const bool exclusiveMax = isTrue(schema, "exclusiveMaximum");
     if (const auto m = number(schema, "minimum", at)) {
-      if (exclusiveMin && v <= *m) at.fail(shown(instance) + " is not above " + shown(schema.at("minimum")));
-      else if (!exclusiveMin && v < *m) at.fail(shown(instance) + " is below the minimum " + shown(schema.at("minimum")));
+      if (exclusiveMin && v <= *m)
+        at.fail(shown(instance) + " is not above " + shown(schema.at("minimum")));
+      else if (!exclusiveMin && v < *m)
+        at.fail(shown(instance) + " is below the minimum " + shown(schema.at("minimum")));
     }
     if (const auto m = number(schema, "maximum", at)) {
-      if (exclusiveMax && v >= *m) at.fail(shown(instance) + " is not below " + shown(schema.at("maximum")));
-      else if (!exclusiveMax && v > *m) at.fail(shown(instance) + " is above the maximum " + shown(schema.at("maximum")));
+      if (exclusiveMax && v >= *m)
+        at.fail(shown(instance) + " is not below " + shown(schema.at("maximum")));
+      else if (!exclusiveMax && v > *m)
+        at.fail(shown(instance) + " is above the maximum " + shown(schema.at("maximum")));
     }
     if (const auto m = number(schema, "exclusiveMinimum", at); m && v <= *m)
       at.fail(shown(instance) + " is not above " + shown(schema.at("exclusiveMinimum")) + " (exclusiveMinimum)");
@@ -243,7 +245,8 @@ class Run {
       const std::string& source = p->get_ref<const std::string&>();
       const Pattern& compiled = pattern(source);
       if (!compiled.regex)
-        at.schemaError("pattern " + shown(*p) + " is not a valid ECMAScript regular expression (" + compiled.error + ")");
+        at.schemaError("pattern " + shown(*p) + " is not a valid ECMAScript regular expression (" + compiled.error +
+                       ")");
       // JSON Schema patterns are unanchored: a search, not a full match.
       // A longer string is left to the provider to check.
       else if (s.size() <= kMaxPatternInput && !std::regex_search(s, *compiled.regex))
@@ -267,10 +270,12 @@ class Run {
 
   void checkObject(const Json& schema, const Json& instance, const At& at) {
     if (const auto required = schema.find("required"); required != schema.end()) {
-      if (!required->is_array()) at.schemaError("\"required\" must be an array, got " + typeName(*required));
+      if (!required->is_array())
+        at.schemaError("\"required\" must be an array, got " + typeName(*required));
       else
         for (const Json& name : *required) {
-          if (!name.is_string()) at.schemaError("\"required\" lists a non-string: " + shown(name));
+          if (!name.is_string())
+            at.schemaError("\"required\" lists a non-string: " + shown(name));
           else if (!instance.contains(name.get<std::string>()))
             at.fail("missing required property " + shown(name));
         }
@@ -304,8 +309,10 @@ class Run {
       for (std::size_t i = 0; i < list->size(); ++i) {
         Problems branch;
         check((*list)[i], instance, at.path, at.depth + 1, branch);
-        if (branch.empty()) ++passed;
-        else why.push_back("[" + std::to_string(i) + "] " + shortened(join(branch)));
+        if (branch.empty())
+          ++passed;
+        else
+          why.push_back("[" + std::to_string(i) + "] " + shortened(join(branch)));
       }
       if (!accept(passed, list->size()))
         at.fail(std::string(keyword) + " matched " + std::to_string(passed) + " of " + std::to_string(list->size()) +

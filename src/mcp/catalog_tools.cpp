@@ -25,7 +25,8 @@ Json describePixabot(const Context& ctx, const Json& arguments) {
   const core::Combo combo = core::decodeId(catalog, id);
   for (core::Category c : core::kEncodingOrder) {
     const core::Part& part = catalog.part(c, combo[c]);
-    doc["sprites"][std::string(core::categoryName(c))] = {{"frames", part.frames}, {"kind", core::partKindName(part.kind)}};
+    doc["sprites"][std::string(core::categoryName(c))] = {{"frames", part.frames},
+                                                          {"kind", core::partKindName(part.kind)}};
   }
   doc["index"] = ctx.comboIndex(id);
   doc["combinations"] = ctx.comboCount();
@@ -37,9 +38,7 @@ Json describePixabot(const Context& ctx, const Json& arguments) {
 }
 
 // The catalog as `pixabots parts --json` prints it.
-Json listParts(const Context& ctx) {
-  return jsonResult(Json::parse(core::catalogJson(capi::packOf(ctx.get()))));
-}
+Json listParts(const Context& ctx) { return jsonResult(Json::parse(core::catalogJson(capi::packOf(ctx.get())))); }
 
 Json randomIds(const Context& ctx, const Json& arguments) {
   const int count = arguments.value("count", 10);
@@ -83,25 +82,29 @@ void addCatalogTools(ToolRegistry& registry, const Context& ctx) {
                 objectSchema(Json::object()), [&ctx](const Json&) { return listParts(ctx); }});
   registry.add({"seeded_id",
                 "The avatar ID for a text (user name, e-mail), the same one the Pixabots service gives for it.",
-                objectSchema({{"seed", seedProperty()}}, {"seed"}),
-                [&ctx](const Json& arguments) {
+                objectSchema({{"seed", seedProperty()}}, {"seed"}), [&ctx](const Json& arguments) {
                   const std::string seed = arguments.at("seed").get<std::string>();
                   return jsonResult({{"seed", seed}, {"id", ctx.seededId(seed)}});
                 }});
-  registry.add({"random_ids",
-                "Random avatar IDs; with a seed, the same list every time for that text.",
-                objectSchema({{"count", {{"type", "integer"}, {"minimum", 1}, {"maximum", kMaxRandomIds},
-                                         {"description", "how many, an integer 1..100 (default 10)"}}},
-                              {"seed", {{"type", "string"},
-                                        {"description", "any text: makes the list reproducible (default: random)"}}}}),
+  registry.add({"random_ids", "Random avatar IDs; with a seed, the same list every time for that text.",
+                objectSchema({{"count",
+                               {{"type", "integer"},
+                                {"minimum", 1},
+                                {"maximum", kMaxRandomIds},
+                                {"description", "how many, an integer 1..100 (default 10)"}}},
+                              {"seed",
+                               {{"type", "string"},
+                                {"description", "any text: makes the list reproducible (default: random)"}}}}),
                 [&ctx](const Json& arguments) { return randomIds(ctx, arguments); }});
   registry.add({"frames",
                 "An avatar's animation timeline for client-side playback (the service's frames document): per tick "
                 "the bounce offset and sprite frame of each layer, and each part's sprite sheet URL, frames and kind.",
                 objectSchema({{"id", idProperty()},
                               {"seed", seedProperty()},
-                              {"origin", {{"type", "string"},
-                                          {"description", "base URL of the sprite URLs, http:// or https:// (default https://pixabots.com)"}}}}),
+                              {"origin",
+                               {{"type", "string"},
+                                {"description",
+                                 "base URL of the sprite URLs, http:// or https:// (default https://pixabots.com)"}}}}),
                 [&ctx](const Json& arguments) { return frames(ctx, arguments); }});
 }
 

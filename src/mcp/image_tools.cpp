@@ -48,21 +48,34 @@ Json renderPixabotSchema(const WriteRoot* root) {
   return objectSchema({
       {"id", idProperty()},
       {"seed", seedProperty()},
-      {"size", {{"type", "integer"}, {"minimum", core::kMinSize}, {"maximum", core::kMaxSize},
-                {"description", "width and height in pixels, an integer 32..1920 (default 128)"}}},
-      {"format", {{"type", "string"}, {"enum", {"png", "apng", "gif", "webp", "svg"}},
-                  {"description", "png, apng, gif, webp or svg (default png; gif when animated)"}}},
-      {"animated", {{"type", "boolean"},
-                    {"description", "the bounce animation: gif unless format says webp or apng (png becomes apng)"}}},
-      {"speed", {{"type", "number"}, {"minimum", core::kMinSpeed}, {"maximum", core::kMaxSpeed},
-                 {"description", "animation speed 0.25..4 (default 1), animated formats only"}}},
-      {"palette", {{"type", "object"},
-                   {"properties",
-                    {{"hue", {{"type", "number"}, {"description", "hue rotation in degrees (LCh), any number"}}},
-                     {"saturate", {{"type", "number"}, {"minimum", 0}, {"maximum", core::kMaxSaturate},
-                                   {"description", "chroma multiplier 0..4 (0 grey, default 1)"}}}}},
-                   {"additionalProperties", false},
-                   {"description", "recolouring: {hue: degrees, saturate: 0..4}"}}},
+      {"size",
+       {{"type", "integer"},
+        {"minimum", core::kMinSize},
+        {"maximum", core::kMaxSize},
+        {"description", "width and height in pixels, an integer 32..1920 (default 128)"}}},
+      {"format",
+       {{"type", "string"},
+        {"enum", {"png", "apng", "gif", "webp", "svg"}},
+        {"description", "png, apng, gif, webp or svg (default png; gif when animated)"}}},
+      {"animated",
+       {{"type", "boolean"},
+        {"description", "the bounce animation: gif unless format says webp or apng (png becomes apng)"}}},
+      {"speed",
+       {{"type", "number"},
+        {"minimum", core::kMinSpeed},
+        {"maximum", core::kMaxSpeed},
+        {"description", "animation speed 0.25..4 (default 1), animated formats only"}}},
+      {"palette",
+       {{"type", "object"},
+        {"properties",
+         {{"hue", {{"type", "number"}, {"description", "hue rotation in degrees (LCh), any number"}}},
+          {"saturate",
+           {{"type", "number"},
+            {"minimum", 0},
+            {"maximum", core::kMaxSaturate},
+            {"description", "chroma multiplier 0..4 (0 grey, default 1)"}}}}},
+        {"additionalProperties", false},
+        {"description", "recolouring: {hue: degrees, saturate: 0..4}"}}},
       {"bg", bgProperty()},
       {"output_path", outputPathProperty(root)},
       {"overwrite", overwriteProperty()},
@@ -95,9 +108,10 @@ Json renderPixabot(const Context& ctx, const WriteRoot* root, const Json& argume
   if (format.format == Format::svg) {
     // Image content is for raster images; SVG travels as an embedded resource.
     content.push_back({{"type", "resource"},
-                       {"resource", {{"uri", "pixabots://render/" + id + ".svg"},
-                                     {"mimeType", format.mimeType},
-                                     {"text", std::string(bytes.begin(), bytes.end())}}}});
+                       {"resource",
+                        {{"uri", "pixabots://render/" + id + ".svg"},
+                         {"mimeType", format.mimeType},
+                         {"text", std::string(bytes.begin(), bytes.end())}}}});
   } else {
     content.push_back(imageContent(base64Encode(bytes), format.mimeType));
   }
@@ -107,18 +121,28 @@ Json renderPixabot(const Context& ctx, const WriteRoot* root, const Json& argume
 
 Json ogCardSchema(const WriteRoot* root) {
   return objectSchema({
-      {"layout", {{"type", "string"}, {"enum", {"grid", "single", "compare"}},
-                  {"description", "grid (default: 6x3 bots picked by seed, the title over them), single (one bot: "
-                                  "ids[0], else the seed's avatar) or compare (1..6 bots in a row)"}}},
-      {"ids", {{"type", "array"}, {"items", idProperty()}, {"maxItems", core::kOgGridBots},
-               {"description", "the bots, as IDs: single 1, compare 1..6, grid 0..18 (the rest picked by seed)"}}},
-      {"seed", {{"type", "string"},
-                {"description", "grid: which bots fill the card (default \"pixabots\"); single without ids: the "
-                                "text's avatar"}}},
+      {"layout",
+       {{"type", "string"},
+        {"enum", {"grid", "single", "compare"}},
+        {"description",
+         "grid (default: 6x3 bots picked by seed, the title over them), single (one bot: "
+         "ids[0], else the seed's avatar) or compare (1..6 bots in a row)"}}},
+      {"ids",
+       {{"type", "array"},
+        {"items", idProperty()},
+        {"maxItems", core::kOgGridBots},
+        {"description", "the bots, as IDs: single 1, compare 1..6, grid 0..18 (the rest picked by seed)"}}},
+      {"seed",
+       {{"type", "string"},
+        {"description",
+         "grid: which bots fill the card (default \"pixabots\"); single without ids: the "
+         "text's avatar"}}},
       {"title", {{"type", "string"}, {"description", "up to 60 characters, longer is cut (default \"Pixabots\")"}}},
       {"subtitle", {{"type", "string"}, {"description", "up to 100 characters, longer is cut"}}},
-      {"bg", {{"type", "string"}, {"pattern", "^#[0-9a-fA-F]{6}$"},
-              {"description", "the canvas colour #rrggbb (default black)"}}},
+      {"bg",
+       {{"type", "string"},
+        {"pattern", "^#[0-9a-fA-F]{6}$"},
+        {"description", "the canvas colour #rrggbb (default black)"}}},
       {"output_path", outputPathProperty(root)},
       {"overwrite", overwriteProperty()},
   });
@@ -139,7 +163,8 @@ Json ogCard(const Context& ctx, const WriteRoot* root, const Json& arguments) {
   }
   if (const auto title = arguments.find("title"); title != arguments.end()) options.title = title->get<std::string>();
   if (const auto sub = arguments.find("subtitle"); sub != arguments.end()) options.subtitle = sub->get<std::string>();
-  if (const auto bg = arguments.find("bg"); bg != arguments.end()) options.bg = core::parseColor(bg->get<std::string>());
+  if (const auto bg = arguments.find("bg"); bg != arguments.end())
+    options.bg = core::parseColor(bg->get<std::string>());
 
   const std::vector<std::uint8_t> png = core::encodePng(core::renderOg(pack, options).view());
   std::string summary = "Open Graph card (" + std::string(core::ogLayoutName(options.layout)) + "), " +
@@ -160,12 +185,13 @@ void addImageTools(ToolRegistry& registry, const Context& ctx, const WriteRoot* 
                 "(pixabots mcp --allow-write DIR) and replacing a file only with overwrite: true.",
                 renderPixabotSchema(root),
                 [&ctx, root](const Json& arguments) { return renderPixabot(ctx, root, arguments); }});
-  registry.add({"og_card",
-                "Draws a 1200x630 Open Graph card (a social preview image) of avatars with a title: a grid picked by "
-                "a seed, a single bot, or up to 6 side by side. Returns the PNG; output_path also writes it, only inside "
-                "the directory the server was started with (pixabots mcp --allow-write DIR) and replacing a file "
-                "only with overwrite: true.",
-                ogCardSchema(root), [&ctx, root](const Json& arguments) { return ogCard(ctx, root, arguments); }});
+  registry.add(
+      {"og_card",
+       "Draws a 1200x630 Open Graph card (a social preview image) of avatars with a title: a grid picked by "
+       "a seed, a single bot, or up to 6 side by side. Returns the PNG; output_path also writes it, only inside "
+       "the directory the server was started with (pixabots mcp --allow-write DIR) and replacing a file "
+       "only with overwrite: true.",
+       ogCardSchema(root), [&ctx, root](const Json& arguments) { return ogCard(ctx, root, arguments); }});
 }
 
 }  // namespace pixabots::mcp

@@ -38,8 +38,8 @@ Line LineReader::take(std::size_t length, std::size_t skipped) const {
 }
 
 std::optional<Line> LineReader::next() {
-  std::size_t scanned = 0;   // bytes after start_ known to hold no newline
-  std::size_t skipped = 0;   // bytes of an oversized line already thrown away
+  std::size_t scanned = 0;  // bytes after start_ known to hold no newline
+  std::size_t skipped = 0;  // bytes of an oversized line already thrown away
   for (;;) {
     const auto newline = buffer_.find('\n', start_ + scanned);
     if (newline != std::string::npos) {

@@ -38,8 +38,8 @@ class LineReader {
 
   Source source_;
   std::size_t maxLineBytes_;
-  std::string buffer_;    // bytes read but not yet returned
-  std::size_t start_ = 0; // where the unread part of buffer_ begins
+  std::string buffer_;     // bytes read but not yet returned
+  std::size_t start_ = 0;  // where the unread part of buffer_ begins
   bool eof_ = false;
 };
 

@@ -78,18 +78,26 @@ void addRemoteTools(ToolRegistry& registry, const RemoteAccess& remote) {
                 "against the model's schema first unless validate is false. Returns the job {id, status, outputs "
                 "(URLs once completed), error, expiresAt, raw}; with wait, only once it completed or failed.",
                 objectSchema({{"model", modelProperty()},
-                              {"input", {{"type", "object"},
-                                         {"description", "the model's input, e.g. {\"prompt\": \"...\"} (default {})"}}},
-                              {"validate", {{"type", "boolean"},
-                                            {"description", "check input against the model's schema first (default "
-                                                            "true)"}}},
-                              {"wait", {{"type", "boolean"},
-                                        {"description", "wait until the job completes or fails (default false: "
-                                                        "return it as submitted)"}}},
-                              {"deadline_seconds", {{"type", "integer"}, {"minimum", 1},
-                                                    {"maximum", kMaxDeadlineSeconds},
-                                                    {"description", "with wait: give up after this many seconds, "
-                                                                    "1..600 (default 600)"}}}},
+                              {"input",
+                               {{"type", "object"},
+                                {"description", "the model's input, e.g. {\"prompt\": \"...\"} (default {})"}}},
+                              {"validate",
+                               {{"type", "boolean"},
+                                {"description",
+                                 "check input against the model's schema first (default "
+                                 "true)"}}},
+                              {"wait",
+                               {{"type", "boolean"},
+                                {"description",
+                                 "wait until the job completes or fails (default false: "
+                                 "return it as submitted)"}}},
+                              {"deadline_seconds",
+                               {{"type", "integer"},
+                                {"minimum", 1},
+                                {"maximum", kMaxDeadlineSeconds},
+                                {"description",
+                                 "with wait: give up after this many seconds, "
+                                 "1..600 (default 600)"}}}},
                              {"model"}),
                 [remote](const Json& arguments) {
                   return providerCall(remote, "remote_run", [&] { return run(remote, arguments); });

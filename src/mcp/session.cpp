@@ -43,9 +43,9 @@ std::optional<std::string> Session::handleLine(std::string_view line) {
 }
 
 std::string Session::oversizedReply(std::size_t bytes, std::size_t limit) {
-  return rpc::serialize(rpc::error(nullptr, rpc::kInvalidRequest,
-                                   "request too large: " + std::to_string(bytes) + " bytes, limit " +
-                                       std::to_string(limit)));
+  return rpc::serialize(
+      rpc::error(nullptr, rpc::kInvalidRequest,
+                 "request too large: " + std::to_string(bytes) + " bytes, limit " + std::to_string(limit)));
 }
 
 Json Session::dispatch(const rpc::Request& request) {
@@ -53,7 +53,8 @@ Json Session::dispatch(const rpc::Request& request) {
   if (method == "initialize") return initialize(objectParams(request));
   if (method == "ping") return Json::object();
   if (!initialized_) {
-    throw rpc::Failure(rpc::kInvalidRequest, "the session is not initialized: send \"initialize\" before \"" + method + "\"");
+    throw rpc::Failure(rpc::kInvalidRequest,
+                       "the session is not initialized: send \"initialize\" before \"" + method + "\"");
   }
   if (method == "tools/list") {
     objectParams(request);  // a cursor is accepted; the list is one page
@@ -62,22 +63,25 @@ Json Session::dispatch(const rpc::Request& request) {
   if (method == "tools/call") {
     const Json& params = objectParams(request);
     const auto name = params.find("name");
-    if (name == params.end() || !name->is_string()) invalidParams("tools/call needs \"name\", the tool's name (a string)");
+    if (name == params.end() || !name->is_string())
+      invalidParams("tools/call needs \"name\", the tool's name (a string)");
     const auto arguments = params.find("arguments");
     if (arguments != params.end() && !arguments->is_object()) {
       invalidParams("tools/call \"arguments\" must be an object, got " + std::string(arguments->type_name()));
     }
     return tools_.call(name->get<std::string>(), arguments == params.end() ? Json::object() : *arguments);
   }
-  throw rpc::Failure(rpc::kMethodNotFound, "method \"" + method +
-                                               "\" not found: this server has initialize, ping, tools/list and tools/call");
+  throw rpc::Failure(
+      rpc::kMethodNotFound,
+      "method \"" + method + "\" not found: this server has initialize, ping, tools/list and tools/call");
 }
 
 Json Session::initialize(const Json& params) {
   if (initialized_) throw rpc::Failure(rpc::kInvalidRequest, "the session is already initialized");
   const auto requested = params.find("protocolVersion");
   if (requested == params.end() || !requested->is_string()) {
-    invalidParams("initialize needs \"protocolVersion\", a string such as \"" + std::string(kProtocolVersions[0]) + "\"");
+    invalidParams("initialize needs \"protocolVersion\", a string such as \"" + std::string(kProtocolVersions[0]) +
+                  "\"");
   }
   const std::string wanted = requested->get<std::string>();
   const bool known = std::find(kProtocolVersions.begin(), kProtocolVersions.end(), wanted) != kProtocolVersions.end();

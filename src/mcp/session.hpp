@@ -16,7 +16,7 @@ namespace pixabots::mcp {
 // The protocol revisions this server speaks, newest first. A client asking
 // for another one is answered with the newest (MCP version negotiation).
 inline constexpr std::array<std::string_view, 4> kProtocolVersions = {"2025-11-25", "2025-06-18", "2025-03-26",
-                                                                       "2024-11-05"};
+                                                                      "2024-11-05"};
 
 class Session {
  public:

@@ -68,7 +68,8 @@ Json errorResult(const std::string& message) {
 }
 
 Json jsonResult(const Json& document) {
-  return {{"content", Json::array({textContent(document.dump(2, ' ', false, Json::error_handler_t::replace))})}, {"structuredContent", document}};
+  return {{"content", Json::array({textContent(document.dump(2, ' ', false, Json::error_handler_t::replace))})},
+          {"structuredContent", document}};
 }
 
 }  // namespace pixabots::mcp

@@ -30,9 +30,10 @@ Json bgProperty() {
 
 Json outputPathProperty(const WriteRoot* root) {
   const std::string where =
-      root ? "inside " + root->path().string() + " (the server's --allow-write directory): a path relative to it, or "
-                                                 "absolute inside it; never through a symbolic link; an existing file "
-                                                 "only with overwrite: true; written whole or not at all"
+      root ? "inside " + root->path().string() +
+                 " (the server's --allow-write directory): a path relative to it, or "
+                 "absolute inside it; never through a symbolic link; an existing file "
+                 "only with overwrite: true; written whole or not at all"
            : "refused on this server: it writes files only when started as pixabots mcp --allow-write DIR";
   return {{"type", "string"}, {"minLength", 1}, {"description", "also write the file, " + where}};
 }
@@ -70,7 +71,8 @@ std::optional<std::string> writeResultFile(const WriteRoot* root, const Json& ar
     if (arguments.contains("overwrite")) throw ToolError("\"overwrite\" goes with \"output_path\"");
     return std::nullopt;
   }
-  if (!root) throw ToolError("output_path is refused: start pixabots mcp with --allow-write DIR to let tools write files");
+  if (!root)
+    throw ToolError("output_path is refused: start pixabots mcp with --allow-write DIR to let tools write files");
   return root->write(path->get<std::string>(), bytes, overwrite);
 }
 

@@ -30,8 +30,8 @@ WriteRoot::WriteRoot(const std::string& dir) : fd_(::open(dir.c_str(), O_PATH | 
   std::error_code ec;
   if (fd_.get() >= 0) real_ = fs::canonical(dir, ec);
   if (fd_.get() < 0 || ec) {
-    throw core::Error(core::Errc::invalid_option, "--allow-write \"" + dir + "\": " +
-                                                      (ec ? ec.message() : std::strerror(errno)) +
+    throw core::Error(core::Errc::invalid_option, "--allow-write \"" + dir +
+                                                      "\": " + (ec ? ec.message() : std::strerror(errno)) +
                                                       " (give an existing directory)");
   }
   given_ = fs::absolute(dir).lexically_normal();
@@ -39,7 +39,8 @@ WriteRoot::WriteRoot(const std::string& dir) : fd_(::open(dir.c_str(), O_PATH | 
 }
 
 std::string WriteRoot::write(const std::string& outputPath, std::span<const std::uint8_t> bytes, bool overwrite) const {
-  if (outputPath == "-") throw ToolError("output_path \"-\" would be stdout, which carries the protocol: give a file name");
+  if (outputPath == "-")
+    throw ToolError("output_path \"-\" would be stdout, which carries the protocol: give a file name");
   const std::string quoted = "output_path \"" + outputPath + "\"";
   const fs::path normal = fs::path(outputPath).lexically_normal();
   std::optional<fs::path> relative;

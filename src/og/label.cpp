@@ -41,7 +41,10 @@ OgLabel layoutLabel(std::string_view title, std::string_view subtitle) {
   // Title 5x down to 2x (60 characters fit at 3x), subtitle below the title's
   // scale, 3x down to 1x (100 characters fit at 1x).
   label.titleScale = label.title.empty() ? 0 : fittingScale(label.title, 2, 5);
-  label.subtitleScale = label.subtitle.empty() ? 0 : fittingScale(label.subtitle, 1, label.title.empty() ? 3 : std::min(3, label.titleScale - 1));
+  label.subtitleScale =
+      label.subtitle.empty()
+          ? 0
+          : fittingScale(label.subtitle, 1, label.title.empty() ? 3 : std::min(3, label.titleScale - 1));
   const int inner = std::max(textWidth(label.title, label.titleScale), textWidth(label.subtitle, label.subtitleScale));
   int textHeight = kGlyphHeight * (label.titleScale + label.subtitleScale);
   if (label.titleScale > 0 && label.subtitleScale > 0) textHeight += kOgLabelLineGap;

@@ -24,9 +24,7 @@ int ogGridCell() {
   return std::min(w, h) / kNative * kNative;
 }
 
-int ogCompareSize(int n) {
-  return std::min(kOgBotMax, (kOgCompareSpan - kOgCompareGap * (n - 1)) / n);
-}
+int ogCompareSize(int n) { return std::min(kOgBotMax, (kOgCompareSpan - kOgCompareGap * (n - 1)) / n); }
 
 std::vector<OgRect> ogBotRects(OgLayout layout, int count, int labelHeight) {
   std::vector<OgRect> rects;

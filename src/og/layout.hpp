@@ -12,12 +12,12 @@ struct OgRect {
   bool operator==(const OgRect&) const = default;
 };
 
-inline constexpr int kOgPadding = 48;      // grid: around the grid (at least)
+inline constexpr int kOgPadding = 48;  // grid: around the grid (at least)
 inline constexpr int kOgGridGap = 24;
-inline constexpr int kOgBotMax = 380;      // single, and the compare cap
+inline constexpr int kOgBotMax = 380;  // single, and the compare cap
 inline constexpr int kOgCompareGap = 20;
 inline constexpr int kOgCompareSpan = kOgWidth - 160;  // SPEC: 1200 - 160
-inline constexpr int kOgLabelGap = 24;     // single/compare: between the bots and the label
+inline constexpr int kOgLabelGap = 24;                 // single/compare: between the bots and the label
 
 // The grid's cell: the largest multiple of 32 that fits 6x3 cells with the
 // padding and gaps, so every bot is an exact integer scale of its 32 px art.

@@ -25,8 +25,7 @@ std::vector<Combo> cardBots(const Pack& pack, const OgOptions& options) {
     case OgLayout::compare:
       if (n < 1 || n > kOgMaxCompare) badCount(options.layout, n, "1.." + std::to_string(kOgMaxCompare));
       return options.bots;
-    case OgLayout::grid:
-      break;
+    case OgLayout::grid: break;
   }
   if (n > kOgGridBots) badCount(options.layout, n, "0.." + std::to_string(kOgGridBots));
   std::vector<Combo> bots = options.bots;
@@ -41,7 +40,8 @@ OgLayout parseOgLayout(std::string_view text) {
   for (OgLayout layout : {OgLayout::grid, OgLayout::single, OgLayout::compare}) {
     if (text == ogLayoutName(layout)) return layout;
   }
-  throw Error(Errc::invalid_option, "og type \"" + std::string(text) + "\" is not valid: expected grid, single or compare");
+  throw Error(Errc::invalid_option,
+              "og type \"" + std::string(text) + "\" is not valid: expected grid, single or compare");
 }
 
 std::string_view ogLayoutName(OgLayout layout) {
@@ -78,7 +78,8 @@ Image renderOg(const Pack& pack, const OgOptions& options) {
     renderOptions.size = rects[i].w;
     detail::blit(card, render(pack, bots[i], renderOptions), rects[i].x, rects[i].y);
   }
-  const detail::OgRect box = detail::ogLabelRect(options.layout, static_cast<int>(bots.size()), label.width, label.height);
+  const detail::OgRect box =
+      detail::ogLabelRect(options.layout, static_cast<int>(bots.size()), label.width, label.height);
   detail::drawLabel(card, label, box.x, box.y);
   return card;
 }

@@ -44,9 +44,9 @@ std::optional<PackContents> assemblePack(const FileSource& source, const PackLim
       const std::string path = sheetPath(c, part);
       const FoundFile file = source(path);
       if (file.state == FoundFile::State::absent) {
-        problems.report(path, "missing: the catalog's " + std::string(categoryName(c)) + " part " +
-                                  std::to_string(i) + " \"" + part.name + "\" needs a " +
-                                  std::to_string(part.frames * kNativeSize) + "x32 sheet");
+        problems.report(path, "missing: the catalog's " + std::string(categoryName(c)) + " part " + std::to_string(i) +
+                                  " \"" + part.name + "\" needs a " + std::to_string(part.frames * kNativeSize) +
+                                  "x32 sheet");
         continue;
       }
       if (!usable(path, file)) continue;

@@ -74,10 +74,9 @@ std::optional<int> intInRange(const json& v, int lo, int hi) {
 struct Abandon {};
 
 bool isPartName(std::string_view s) {
-  return !s.empty() && s.size() <= kMaxPartName &&
-         std::all_of(s.begin(), s.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-         });
+  return !s.empty() && s.size() <= kMaxPartName && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
 }
 
 // nlohmann keeps the last of repeated keys silently; a strict manifest must
@@ -111,9 +110,7 @@ class ParseWatcher {
         stack_.pop_back();
         valueDone();
         break;
-      case json::parse_event_t::value:
-        valueDone();
-        break;
+      case json::parse_event_t::value: valueDone(); break;
     }
     return true;
   }
@@ -162,8 +159,8 @@ class ManifestReader {
     }
     const json& version = require(root, "version", "");
     if (intInRange(version, kVersion, kVersion) != kVersion) {
-      fail("version", "must be " + std::to_string(kVersion) +
-                          " (the only version this library reads), got " + describe(version));
+      fail("version",
+           "must be " + std::to_string(kVersion) + " (the only version this library reads), got " + describe(version));
     }
     requireObject(root, "", {"format", "version", "name", "license", "categories"});
     Manifest manifest;
@@ -200,8 +197,7 @@ class ManifestReader {
     return path.empty() ? std::string(key) : path + "." + std::string(key);
   }
 
-  void requireObject(const json& v, const std::string& path,
-                     std::initializer_list<std::string_view> allowed) const {
+  void requireObject(const json& v, const std::string& path, std::initializer_list<std::string_view> allowed) const {
     if (!v.is_object()) fail(path, "must be an object, got " + describe(v));
     for (const auto& item : v.items()) {
       if (std::find(allowed.begin(), allowed.end(), item.key()) == allowed.end()) {
@@ -221,8 +217,7 @@ class ManifestReader {
     if (it == object.end()) return {};
     if (!it->is_string() || it->get_ref<const std::string&>().empty() ||
         it->get_ref<const std::string&>().size() > kMaxText) {
-      flag(key, "must be a non-empty string of at most " + std::to_string(kMaxText) +
-                    " bytes, got " + describe(*it));
+      flag(key, "must be a non-empty string of at most " + std::to_string(kMaxText) + " bytes, got " + describe(*it));
       return {};
     }
     return it->get<std::string>();
@@ -232,8 +227,8 @@ class ManifestReader {
     const std::string range = "1.." + std::to_string(kMaxPartsPerCategory);
     if (!list.is_array()) fail(path, "must be an array of " + range + " parts, got " + describe(list));
     if (list.empty() || list.size() > static_cast<std::size_t>(kMaxPartsPerCategory)) {
-      const std::string problem = "must hold " + range + " parts (one base-36 ID character), got " +
-                                  std::to_string(list.size());
+      const std::string problem =
+          "must hold " + range + " parts (one base-36 ID character), got " + std::to_string(list.size());
       // Too many parts still name sheets worth checking.
       if (list.empty()) fail(path, problem);
       flag(path, problem);
@@ -269,16 +264,14 @@ class ManifestReader {
     const json& name = require(v, "name", path);
     if (!name.is_string() || !isPartName(name.get_ref<const std::string&>())) {
       fail(path + ".name", "must be 1.." + std::to_string(kMaxPartName) +
-                               " characters of a-z, 0-9 and '-' (it names a file), got " +
-                               describe(name));
+                               " characters of a-z, 0-9 and '-' (it names a file), got " + describe(name));
     }
     part.name = name.get<std::string>();
 
     if (const auto it = v.find("frames"); it != v.end()) {
       const auto frames = intInRange(*it, 1, kMaxFrames);
       if (!frames) {
-        fail(path + ".frames",
-             "must be an integer 1.." + std::to_string(kMaxFrames) + ", got " + describe(*it));
+        fail(path + ".frames", "must be an integer 1.." + std::to_string(kMaxFrames) + ", got " + describe(*it));
       }
       part.frames = *frames;
     }

@@ -34,8 +34,7 @@ std::string baseName(std::string_view origin);
 // is still usable.
 class Problems {
  public:
-  explicit Problems(std::string_view origin, std::vector<PackProblem>* into = nullptr)
-      : origin_(origin), into_(into) {}
+  explicit Problems(std::string_view origin, std::vector<PackProblem>* into = nullptr) : origin_(origin), into_(into) {}
 
   void report(std::string_view file, std::string problem, Errc code = Errc::invalid_pack);
   bool any() const { return count_ > 0; }

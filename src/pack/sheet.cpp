@@ -76,8 +76,7 @@ std::optional<SpriteSheet> decodeSheet(std::span<const std::uint8_t> png, Catego
   std::vector<std::uint8_t> pixels(static_cast<std::size_t>(part.frames) * kFrameBytes);
   for (int f = 0; f < part.frames; ++f) {
     for (int y = 0; y < kNativeSize; ++y) {
-      std::memcpy(pixels.data() + static_cast<std::size_t>(f) * kFrameBytes +
-                      static_cast<std::size_t>(y) * kRowBytes,
+      std::memcpy(pixels.data() + static_cast<std::size_t>(f) * kFrameBytes + static_cast<std::size_t>(y) * kRowBytes,
                   image.row(y) + static_cast<std::size_t>(f) * kRowBytes, kRowBytes);
     }
   }

@@ -54,8 +54,8 @@ struct Reply {
 
 // Statistics a test (or a progress line) can read.
 struct ClientStats {
-  int requests = 0;  // HTTP exchanges attempted
-  int retries = 0;   // of which were retries
+  int requests = 0;                     // HTTP exchanges attempted
+  int retries = 0;                      // of which were retries
   std::chrono::milliseconds waited{0};  // total backoff asked of the clock
 };
 

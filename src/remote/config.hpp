@@ -19,7 +19,7 @@ enum class ProviderKind {
   tasks,   // tasks: /api/v1/generate, /api/v1/task/{id} (seed 003)
 };
 
-std::string_view providerName(ProviderKind kind);             // "jobs", "images", "tasks"
+std::string_view providerName(ProviderKind kind);  // "jobs", "images", "tasks"
 std::optional<ProviderKind> parseProviderKind(std::string_view name);
 // The public base URL each shape is documented with.
 std::string_view defaultBaseUrl(ProviderKind kind);
@@ -27,9 +27,9 @@ std::string_view defaultBaseUrl(ProviderKind kind);
 // Everything a client needs. Built by loadConfig; tests fill it directly.
 struct RemoteConfig {
   ProviderKind provider = ProviderKind::jobs;
-  std::string baseUrl;  // no trailing slash, e.g. https://pixeldojo.ai/api/v1
-  std::string apiKey;   // sent only as "Authorization: Bearer" to baseUrl's origin
-  TransferLimits requestLimits;            // JSON calls
+  std::string baseUrl;           // no trailing slash, e.g. https://pixeldojo.ai/api/v1
+  std::string apiKey;            // sent only as "Authorization: Bearer" to baseUrl's origin
+  TransferLimits requestLimits;  // JSON calls
   TransferLimits assetLimits{std::chrono::milliseconds{10'000}, std::chrono::milliseconds{600'000},
                              std::size_t{512} << 20};  // downloads
   RetryPolicy retry;

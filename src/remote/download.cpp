@@ -30,8 +30,8 @@ std::string mediaType(std::string_view contentType) {
 
 std::string extensionFor(const std::string& media) {
   static const std::pair<const char*, const char*> known[] = {
-      {"image/png", ".png"},   {"image/jpeg", ".jpg"},  {"image/webp", ".webp"}, {"image/gif", ".gif"},
-      {"video/mp4", ".mp4"},   {"video/webm", ".webm"}, {"audio/mpeg", ".mp3"},  {"audio/wav", ".wav"}};
+      {"image/png", ".png"}, {"image/jpeg", ".jpg"},  {"image/webp", ".webp"}, {"image/gif", ".gif"},
+      {"video/mp4", ".mp4"}, {"video/webm", ".webm"}, {"audio/mpeg", ".mp3"},  {"audio/wav", ".wav"}};
   for (const auto& [type, extension] : known)
     if (media == type) return extension;
   return ".bin";
@@ -101,10 +101,11 @@ std::vector<std::filesystem::path> downloadOutputs(ApiClient& client, const Job&
           !media.empty() && std::any_of(options.acceptedTypes.begin(), options.acceptedTypes.end(),
                                         [&](const std::string& t) { return media.starts_with(mediaType(t)); });
       if (!accepted)
-        throw Error(Errc::bad_content_type,
-                    what + (contentType.empty() ? ": no Content-Type" : ": Content-Type \"" + redact(contentType, key) + "\"") +
-                        " is not accepted (accepted: " + acceptedList(options.acceptedTypes) + ")",
-                    response.status);
+        throw Error(
+            Errc::bad_content_type,
+            what + (contentType.empty() ? ": no Content-Type" : ": Content-Type \"" + redact(contentType, key) + "\"") +
+                " is not accepted (accepted: " + acceptedList(options.acceptedTypes) + ")",
+            response.status);
       const std::string final = name + extensionFor(media);
       // Synced: an asset was paid for and cannot always be fetched again
       // (outputs expire), unlike a render that a rerun makes again.

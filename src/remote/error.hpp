@@ -42,8 +42,7 @@ std::string_view errcName(Errc code);
 class Error : public std::runtime_error {
  public:
   Error(Errc code, const std::string& message, int httpStatus = 0,
-        std::optional<std::chrono::milliseconds> retryAfter = std::nullopt,
-        std::vector<std::string> details = {})
+        std::optional<std::chrono::milliseconds> retryAfter = std::nullopt, std::vector<std::string> details = {})
       : std::runtime_error(message),
         code_(code),
         httpStatus_(httpStatus),

@@ -18,17 +18,19 @@ void checkKindName(std::string_view kind) {
   bool valid = !kind.empty();
   for (const char c : kind) valid = valid && allowed(c);
   if (valid) return;
-  badOption((kind.empty() ? std::string("the kind is empty") : "kind \"" + std::string(kind) + "\" is not a kind name") +
-            ": use lower-case letters, digits and '-'; local kinds: " + std::string(generate::kLocalKinds) +
-            "; remote kinds (text-to-image, image-to-image, text-to-video, image-to-video, ...) need a provider");
+  badOption(
+      (kind.empty() ? std::string("the kind is empty") : "kind \"" + std::string(kind) + "\" is not a kind name") +
+      ": use lower-case letters, digits and '-'; local kinds: " + std::string(generate::kLocalKinds) +
+      "; remote kinds (text-to-image, image-to-image, text-to-video, image-to-video, ...) need a provider");
 }
 
 // Local kinds are drawn from the pack: a prompt or model there would be
 // ignored, so it is refused instead.
 void checkNoRemoteFields(const GenerateRequest& request) {
   if (!request.prompt.empty() || !request.model.empty() || !(request.input.is_object() && request.input.empty())) {
-    badOption("kind " + request.kind +
-              " is drawn locally and takes no prompt, model or input: those are for remote kinds such as text-to-image");
+    badOption(
+        "kind " + request.kind +
+        " is drawn locally and takes no prompt, model or input: those are for remote kinds such as text-to-image");
   }
 }
 
@@ -53,9 +55,10 @@ GenerateResult drawLocal(const core::Pack& pack, const GenerateRequest& request)
 Job generateRemote(Provider* remote, ApiClient* client, const GenerateRequest& request) {
   const std::string& kind = request.kind;
   if (remote == nullptr) {
-    throw Error(Errc::unsupported, "unsupported offline: kind " + kind +
-                                       " needs a remote provider; configure one with --provider and --base-url (or "
-                                       "PIXABOTS_PROVIDER, PIXABOTS_BASE_URL, or a config file) and set PIXABOTS_API_KEY");
+    throw Error(Errc::unsupported,
+                "unsupported offline: kind " + kind +
+                    " needs a remote provider; configure one with --provider and --base-url (or "
+                    "PIXABOTS_PROVIDER, PIXABOTS_BASE_URL, or a config file) and set PIXABOTS_API_KEY");
   }
   if (!request.input.is_object()) {
     throw Error(Errc::validation, "the input must be a JSON object, not " + std::string(request.input.type_name()), 0,
@@ -64,8 +67,8 @@ Job generateRemote(Provider* remote, ApiClient* client, const GenerateRequest& r
   const ProviderKind provider = remote->kind();
   const std::string providerLabel = "the " + std::string(providerName(provider)) + " provider";
   if (provider == ProviderKind::images && kind != "text-to-image") {
-    throw Error(Errc::unsupported, providerLabel + " generates images from text only (kind text-to-image): kind " + kind +
-                                       " needs the jobs or tasks provider");
+    throw Error(Errc::unsupported, providerLabel + " generates images from text only (kind text-to-image): kind " +
+                                       kind + " needs the jobs or tasks provider");
   }
   if (request.model.empty() && provider != ProviderKind::images) {
     throw Error(Errc::config, "kind " + kind + " on " + providerLabel +

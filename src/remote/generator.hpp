@@ -19,15 +19,15 @@ struct GenerateRequest {
   // pixabot: `id`, else the avatar of `seed`, else a random one, at `size` as
   // `format`. og: the 1200x630 PNG card of `id` alone, else the grid picked by
   // `seed` (size does not apply). Neither takes the remote fields.
-  std::string id;                   // a pixabot ID; empty: from `seed`, else random
+  std::string id;  // a pixabot ID; empty: from `seed`, else random
   std::optional<std::string> seed;
-  int size = 128;                   // 32..1920
-  std::string format = "png";       // png, gif, webp, svg
+  int size = 128;              // 32..1920
+  std::string format = "png";  // png, gif, webp, svg
   // Remote kinds.
   std::string prompt;
-  std::string model;                // required by jobs and tasks; empty: the images API's default model
-  Json input = Json::object();      // extra model input; "prompt" is set from `prompt` when that is non-empty
-  bool wait = true;                 // poll until done (else return the submitted job)
+  std::string model;            // required by jobs and tasks; empty: the images API's default model
+  Json input = Json::object();  // extra model input; "prompt" is set from `prompt` when that is non-empty
+  bool wait = true;             // poll until done (else return the submitted job)
   WaitOptions waitOptions;
 };
 

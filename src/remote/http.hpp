@@ -27,8 +27,8 @@ struct HttpRequest {
 
 struct HttpResponse {
   int status = 0;
-  Headers headers;    // the last value of a repeated header wins
-  std::string body;   // empty when the request streamed it to a sink
+  Headers headers;   // the last value of a repeated header wins
+  std::string body;  // empty when the request streamed it to a sink
   std::optional<std::string> header(std::string_view name) const;
 };
 
@@ -53,8 +53,7 @@ using BodySink = std::function<void(std::string_view chunk)>;
 class Transport {
  public:
   virtual ~Transport() = default;
-  virtual HttpResponse send(const HttpRequest& request, const TransferLimits& limits,
-                            const BodySink& sink = {}) = 0;
+  virtual HttpResponse send(const HttpRequest& request, const TransferLimits& limits, const BodySink& sink = {}) = 0;
 };
 
 // libcurl, one easy handle per call, safe to use from several threads.

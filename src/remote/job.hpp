@@ -22,7 +22,7 @@ struct Job {
   std::string error;                 // the provider's reason when failed
   std::optional<std::string> expiresAt;
   std::optional<std::chrono::milliseconds> pollHint;  // Retry-After on the reply, if any
-  Json raw;                          // the provider's object, as received
+  Json raw;                                           // the provider's object, as received
 };
 
 struct Model {

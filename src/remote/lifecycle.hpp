@@ -18,11 +18,10 @@ std::vector<std::string> validateInput(const Json& schema, const Json& input);
 
 // Fetches the schema, validates, and submits only valid input; throws
 // Error(validation) listing every violation in details().
-Job submitValidated(Provider& provider, std::string_view model, const Json& input,
-                    const CancelToken* cancel = nullptr);
+Job submitValidated(Provider& provider, std::string_view model, const Json& input, const CancelToken* cancel = nullptr);
 
 struct WaitOptions {
-  std::chrono::milliseconds deadline{600'000};        // overall, from the call
+  std::chrono::milliseconds deadline{600'000};  // overall, from the call
   std::chrono::milliseconds initialInterval{1'000};
   std::chrono::milliseconds maxInterval{15'000};
   double multiplier = 1.5;
@@ -57,8 +56,7 @@ struct DownloadOptions {
 // a directory, device, FIFO or socket there is refused as Errc::io. The size
 // cap is the client's asset limit. Throws Error(validation) for a job that is
 // not completed. Returns the paths.
-std::vector<std::filesystem::path> downloadOutputs(ApiClient& client, const Job& job,
-                                                   const std::filesystem::path& dir,
+std::vector<std::filesystem::path> downloadOutputs(ApiClient& client, const Job& job, const std::filesystem::path& dir,
                                                    const DownloadOptions& options = {});
 
 }  // namespace pixabots::remote

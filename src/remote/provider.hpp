@@ -38,12 +38,12 @@ class Provider {
   virtual Job submit(std::string_view model, const Json& input, const CancelToken* cancel = nullptr) = 0;
   virtual Job getJob(std::string_view id, const PollOptions& options = {}, const CancelToken* cancel = nullptr) = 0;
 
-  virtual std::vector<Job> listJobs(std::optional<int> limit);   // jobs
-  virtual Json webhook(std::string_view jobId);                  // jobs: delivery state
-  virtual Json replayWebhook(std::string_view jobId);            // jobs
-  virtual Json account();                                        // images: /me
-  virtual Page listImages(const ImageQuery& query);              // images
-  virtual Json getImage(std::string_view idOrSlug);              // images
+  virtual std::vector<Job> listJobs(std::optional<int> limit);  // jobs
+  virtual Json webhook(std::string_view jobId);                 // jobs: delivery state
+  virtual Json replayWebhook(std::string_view jobId);           // jobs
+  virtual Json account();                                       // images: /me
+  virtual Page listImages(const ImageQuery& query);             // images
+  virtual Json getImage(std::string_view idOrSlug);             // images
 };
 
 // The provider for `client.config().provider`; `client` must outlive it.

@@ -77,8 +77,8 @@ Job waitForJob(Provider& provider, ApiClient& client, std::string_view jobId, co
     if (options.onPoll) options.onPoll(job, polls, std::chrono::duration_cast<milliseconds>(now - start));
     if (job.status == JobStatus::completed) return job;
     if (job.status == JobStatus::failed)
-      throw Error(Errc::job_failed, "job " + std::string(jobId) + " failed: " +
-                                        (job.error.empty() ? "the provider gave no reason" : job.error));
+      throw Error(Errc::job_failed, "job " + std::string(jobId) +
+                                        " failed: " + (job.error.empty() ? "the provider gave no reason" : job.error));
     if (cancelled()) throw stop();  // e.g. from onPoll
 
     // The last poll may fall on the deadline itself, after a sleep cut short

@@ -18,8 +18,8 @@ std::string number(double v) {
 
 void validate(const RenderOptions& options) {
   if (options.size < kMinSize || options.size > kMaxSize) {
-    throw Error(Errc::invalid_option, "size " + std::to_string(options.size) +
-                                          " is out of range: must be an integer between 32 and 1920");
+    throw Error(Errc::invalid_option,
+                "size " + std::to_string(options.size) + " is out of range: must be an integer between 32 and 1920");
   }
   if (!std::isfinite(options.hue)) {
     throw Error(Errc::invalid_option, "hue " + number(options.hue) + " is not a finite number of degrees");

@@ -37,8 +37,8 @@ std::size_t checkedStride(std::span<const std::uint8_t> out, int size, std::size
   const std::size_t rowBytes = static_cast<std::size_t>(size) * 4;
   if (stride == 0) stride = rowBytes;
   if (stride < rowBytes) {
-    throw Error(Errc::invalid_option, "stride " + std::to_string(stride) + " is smaller than a row (" +
-                                          std::to_string(rowBytes) + " bytes)");
+    throw Error(Errc::invalid_option,
+                "stride " + std::to_string(stride) + " is smaller than a row (" + std::to_string(rowBytes) + " bytes)");
   }
   const std::size_t needed = stride * static_cast<std::size_t>(size - 1) + rowBytes;
   if (out.size() < needed) {

@@ -21,8 +21,8 @@ void composeStatic(const Pack& pack, const Combo& combo, const RenderOptions& op
 }  // namespace
 }  // namespace detail
 
-void renderInto(const Pack& pack, const Combo& combo, const RenderOptions& options,
-                std::span<std::uint8_t> out, std::size_t stride) {
+void renderInto(const Pack& pack, const Combo& combo, const RenderOptions& options, std::span<std::uint8_t> out,
+                std::size_t stride) {
   validate(options);
   stride = detail::checkedStride(out, options.size, stride);
   detail::Canvas canvas;
@@ -42,8 +42,8 @@ Image renderPart(const Pack& pack, Category category, int part, int frame, const
   const std::string name(categoryName(category));
   const int parts = pack.catalog().count(category);
   if (part < 0 || part >= parts) {
-    throw Error(Errc::invalid_option, name + " part " + std::to_string(part) + " is out of range 0.." +
-                                          std::to_string(parts - 1));
+    throw Error(Errc::invalid_option,
+                name + " part " + std::to_string(part) + " is out of range 0.." + std::to_string(parts - 1));
   }
   const SpriteSheet& sheet = pack.sheet(category, part);
   if (frame < 0 || frame >= sheet.frames()) {

@@ -14,9 +14,7 @@ namespace pixabots::core::detail {
 struct AxisMap {
   int size = 0;
   std::array<std::uint32_t, kMaxSize> source{};
-  std::span<const std::uint32_t> entries() const {
-    return {source.data(), static_cast<std::size_t>(size)};
-  }
+  std::span<const std::uint32_t> entries() const { return {source.data(), static_cast<std::size_t>(size)}; }
 };
 
 // The service's nearest-neighbour mapping: floor(i*32/size) for multiples of

@@ -109,9 +109,12 @@ void applySetting(Config& config, std::string_view key, std::string_view value) 
   } else if (key == "access-log") {
     config.accessLog = boolean(key, value);
   } else if (key == "log-format") {
-    if (value == "text") config.logFormat = LogFormat::text;
-    else if (value == "json") config.logFormat = LogFormat::json;
-    else invalid(key, value, "must be text or json");
+    if (value == "text")
+      config.logFormat = LogFormat::text;
+    else if (value == "json")
+      config.logFormat = LogFormat::json;
+    else
+      invalid(key, value, "must be text or json");
   } else {
     throw core::Error(core::Errc::invalid_option, "unknown setting " + std::string(key));
   }

@@ -32,24 +32,24 @@ struct Config {
   // Expensive renders (animated, OG, PNG beyond kLargeRenderSize) at once; 0 = no cap.
   // Twice the cores: enough to keep them busy while some renders write out.
   int maxRenders = defaultMaxRenders();
-  int renderWaitMs = 2000;  // how long one waits for a slot before 503
-  int keepAliveMaxCount = 1000;   // requests per connection
-  int keepAliveTimeoutSeconds = 5;  // idle wait for a connection's next (or first) request
-  int readTimeoutSeconds = 5;       // a whole request, headers and body, from its first byte
-  int writeTimeoutSeconds = 5;      // a whole response
+  int renderWaitMs = 2000;                 // how long one waits for a slot before 503
+  int keepAliveMaxCount = 1000;            // requests per connection
+  int keepAliveTimeoutSeconds = 5;         // idle wait for a connection's next (or first) request
+  int readTimeoutSeconds = 5;              // a whole request, headers and body, from its first byte
+  int writeTimeoutSeconds = 5;             // a whole response
   std::size_t maxHeaderBytes = 16 * 1024;  // request line and header lines together; 431 beyond
   int maxHeaders = 100;                    // header fields; 431 beyond
   int maxConnections = 10000;              // open at once; more are answered 503 and closed
   int maxConnectionsPerAddress = 1000;     // open at once from one client address
-  int shutdownTimeoutSeconds = 10;  // on stop, responses in flight get this long to finish
-  bool trustProxy = false;          // X-Forwarded-For/-Proto/-Host name the client and the origin
+  int shutdownTimeoutSeconds = 10;         // on stop, responses in flight get this long to finish
+  bool trustProxy = false;                 // X-Forwarded-For/-Proto/-Host name the client and the origin
   bool accessLog = true;
   LogFormat logFormat = LogFormat::text;
 };
 
 // One setting: its flag, its environment variable, its help line.
 struct Setting {
-  std::string_view key;  // "port"; the flag is --port, the variable PIXABOTS_PORT
+  std::string_view key;        // "port"; the flag is --port, the variable PIXABOTS_PORT
   std::string_view valueName;  // "N", "DIR", ...; empty for an on/off flag
   std::string_view help;
 };

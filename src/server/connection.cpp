@@ -130,17 +130,19 @@ void Connection::waitForRequest() {
   }
   state_ = State::idle;
   stream_.expires_after(std::chrono::seconds(server_.config.keepAliveTimeoutSeconds));
-  stream_.async_read_some(buffer_.prepare(kReadChunk), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
-    self->buffer_.commit(n);
-    if (ec) {
-      // A client that connected and never asked for anything is worth a line;
-      // an idle keep-alive connection closing is routine.
-      if (self->requests_ == 0 && ec == beast::error::timeout) self->log(0, 0, "dropped", "no request within keep-alive-timeout");
-      return self->stream_.close();
-    }
-    self->started_ = Clock::now();
-    self->readRequest();
-  });
+  stream_.async_read_some(buffer_.prepare(kReadChunk),
+                          [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                            self->buffer_.commit(n);
+                            if (ec) {
+                              // A client that connected and never asked for anything is worth a line;
+                              // an idle keep-alive connection closing is routine.
+                              if (self->requests_ == 0 && ec == beast::error::timeout)
+                                self->log(0, 0, "dropped", "no request within keep-alive-timeout");
+                              return self->stream_.close();
+                            }
+                            self->started_ = Clock::now();
+                            self->readRequest();
+                          });
 }
 
 void Connection::readRequest() {
@@ -230,9 +232,8 @@ void Connection::send(Reply reply) {
     server_.responder.metrics().count(route_, r.status, took.count());
   }
   stream_.expires_after(std::chrono::seconds(server_.config.writeTimeoutSeconds));
-  http::async_write(stream_, response_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
-    self->onWritten(ec);
-  });
+  http::async_write(stream_, response_,
+                    [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onWritten(ec); });
 }
 
 void Connection::onWritten(beast::error_code ec) {
@@ -240,7 +241,8 @@ void Connection::onWritten(beast::error_code ec) {
   const int status = response_.result_int();
   const std::size_t bytes = response_.body().size();
   if (ec) {
-    log(status, 0, "dropped", ec == beast::error::timeout ? "response not sent within write-timeout" : "client went away");
+    log(status, 0, "dropped",
+        ec == beast::error::timeout ? "response not sent within write-timeout" : "client went away");
     return stream_.close();
   }
   log(status, bytes, event_, reason_);

@@ -112,7 +112,8 @@ Service::Service(ServiceOptions options) : origin_(std::move(options.origin)) {
   const core::Catalog& catalog = pack().catalog();
   for (const core::Category c : core::kEncodingOrder) {
     for (int i = 0; i < catalog.count(c); ++i) {
-      sprites_.emplace(std::string(core::categoryName(c)) + "/" + catalog.part(c, i).name, sheetPng(pack().sheet(c, i)));
+      sprites_.emplace(std::string(core::categoryName(c)) + "/" + catalog.part(c, i).name,
+                       sheetPng(pack().sheet(c, i)));
     }
   }
 }
@@ -189,23 +190,24 @@ std::string Service::cacheKey(const ApiRequest& request) {
 Response Service::respond(const ApiRequest& request, std::string_view origin) const {
   Response response;
   try {
-    response = std::visit(Overloaded{
-                              [&](const PixabotRequest& r) { return pixabot(r, origin); },
-                              [&](const FramesRequest& r) { return frames(r, origin); },
-                              [&](const BatchRequest& r) { return batch(r, origin); },
-                              [&](const RandomRequest& r) { return random(r, origin); },
-                              [&](const OgRequest& r) { return og(r); },
-                              [&](const SpriteRequest& r) { return sprite(r); },
-                              [](const OpenApiRequest&) { return ok("openapi", kJson, std::string(openApiDocument())); },
-                              [](const HealthRequest&) {
-                                Response r = ok("healthz", kJson, R"({"status":"ok"})");
-                                r.headers.emplace_back("Cache-Control", kNoStore);
-                                return r;
-                              },
-                              // /metrics needs the HTTP layer's counters; it answers it itself.
-                              [](const MetricsRequest&) { return errorResponse(404, "Not found"); },
-                          },
-                          request);
+    response =
+        std::visit(Overloaded{
+                       [&](const PixabotRequest& r) { return pixabot(r, origin); },
+                       [&](const FramesRequest& r) { return frames(r, origin); },
+                       [&](const BatchRequest& r) { return batch(r, origin); },
+                       [&](const RandomRequest& r) { return random(r, origin); },
+                       [&](const OgRequest& r) { return og(r); },
+                       [&](const SpriteRequest& r) { return sprite(r); },
+                       [](const OpenApiRequest&) { return ok("openapi", kJson, std::string(openApiDocument())); },
+                       [](const HealthRequest&) {
+                         Response r = ok("healthz", kJson, R"({"status":"ok"})");
+                         r.headers.emplace_back("Cache-Control", kNoStore);
+                         return r;
+                       },
+                       // /metrics needs the HTTP layer's counters; it answers it itself.
+                       [](const MetricsRequest&) { return errorResponse(404, "Not found"); },
+                   },
+                   request);
   } catch (const pixabots::Error& e) {
     const bool bad = e.status() == PXB_ERR_INVALID_ID || e.status() == PXB_ERR_INVALID_OPTION;
     response = bad ? errorResponse(400, e.what()) : errorResponse(500, "Render failed");

@@ -168,9 +168,11 @@ int HttpServer::bind() {
   const Config& c = impl_->config;
   tcp::resolver resolver(impl_->io);
   boost::system::error_code ec;
-  const auto found = resolver.resolve(c.host, std::to_string(c.port), tcp::resolver::passive | tcp::resolver::numeric_service, ec);
+  const auto found =
+      resolver.resolve(c.host, std::to_string(c.port), tcp::resolver::passive | tcp::resolver::numeric_service, ec);
   const std::string where = c.host + (c.port == 0 ? " (any port)" : ":" + std::to_string(c.port));
-  if (ec || found.empty()) throw std::runtime_error("cannot listen on " + where + ": not an address here (" + ec.message() + ")");
+  if (ec || found.empty())
+    throw std::runtime_error("cannot listen on " + where + ": not an address here (" + ec.message() + ")");
   tcp::acceptor& acceptor = impl_->acceptor;
   const tcp::endpoint endpoint = found.begin()->endpoint();
   acceptor.open(endpoint.protocol(), ec);
@@ -192,14 +194,8 @@ void HttpServer::run(const Service& service) {
   Impl& impl = *impl_;
   const Config& c = impl.config;
   impl.responder.emplace(c, service, impl.gate);
-  impl.parts.emplace(ServerParts{c,
-                                 RequestLimits{c.maxHeaderBytes, c.maxHeaders},
-                                 *impl.responder,
-                                 impl.connectionLimits,
-                                 impl.log,
-                                 impl.renderPool,
-                                 impl.registry,
-                                 impl.stopping});
+  impl.parts.emplace(ServerParts{c, RequestLimits{c.maxHeaderBytes, c.maxHeaders}, *impl.responder,
+                                 impl.connectionLimits, impl.log, impl.renderPool, impl.registry, impl.stopping});
   if (!impl.stopping) impl.accept();
   std::vector<std::thread> threads;
   for (std::size_t i = 1; i < impl.loops.size(); ++i) threads.emplace_back([&impl, i] { impl.loops[i].io.run(); });

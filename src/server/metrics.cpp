@@ -14,10 +14,14 @@ constexpr std::array<std::string_view, Metrics::kBuckets.size()> kBucketLabels{
 // Label values escape backslash, double quote and line feed (format 0.0.4).
 void appendLabel(std::string& out, std::string_view value) {
   for (const char c : value) {
-    if (c == '\\') out += "\\\\";
-    else if (c == '"') out += "\\\"";
-    else if (c == '\n') out += "\\n";
-    else out += c;
+    if (c == '\\')
+      out += "\\\\";
+    else if (c == '"')
+      out += "\\\"";
+    else if (c == '\n')
+      out += "\\n";
+    else
+      out += c;
   }
 }
 
@@ -36,8 +40,7 @@ void appendHeader(std::string& out, std::string_view name, std::string_view type
 }
 
 template <class Number>
-void appendScalar(std::string& out, std::string_view name, std::string_view type, std::string_view help,
-                  Number value) {
+void appendScalar(std::string& out, std::string_view name, std::string_view type, std::string_view help, Number value) {
   appendHeader(out, name, type, help);
   out.append(name).append(" ");
   appendNumber(out, static_cast<std::uint64_t>(value));

@@ -16,8 +16,7 @@ namespace pixabots::server {
 class Metrics {
  public:
   // Upper bounds of the latency buckets, in seconds (+Inf is implicit).
-  static constexpr std::array<double, 11> kBuckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
-                                                   0.1,   0.25,   0.5,   1.0,  2.5};
+  static constexpr std::array<double, 11> kBuckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5};
   // Routes are a small set chosen by the server; should a caller pass raw
   // paths, routes past this many are counted under "other" so the series
   // (and the memory) stay bounded.

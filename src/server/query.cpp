@@ -93,8 +93,7 @@ int wrapHue(double h) {
 }
 
 bool isHexColor(std::string_view s) {
-  return s.size() == 7 && s[0] == '#' &&
-         std::all_of(s.begin() + 1, s.end(), [](char c) { return hexValue(c) >= 0; });
+  return s.size() == 7 && s[0] == '#' && std::all_of(s.begin() + 1, s.end(), [](char c) { return hexValue(c) >= 0; });
 }
 
 // The first `max` code points of UTF-8 text (the service cuts its text parameters).
@@ -279,8 +278,9 @@ QueryParams QueryParams::parse(std::string_view query) {
     const std::string_view pair = query.substr(0, amp);
     if (!pair.empty()) {
       const std::size_t eq = pair.find('=');
-      params.items_.emplace_back(percentDecode(pair.substr(0, eq), true),
-                                 eq == std::string_view::npos ? std::string() : percentDecode(pair.substr(eq + 1), true));
+      params.items_.emplace_back(
+          percentDecode(pair.substr(0, eq), true),
+          eq == std::string_view::npos ? std::string() : percentDecode(pair.substr(eq + 1), true));
     }
     if (amp == std::string_view::npos) break;
     query.remove_prefix(amp + 1);
@@ -337,9 +337,12 @@ std::optional<double> jsNumber(std::string_view text) {
   if (text.empty()) return 0.0;
   if (text.size() > 2 && text[0] == '0') {
     switch (text[1]) {
-      case 'x': case 'X': return radixNumber(text.substr(2), 16);
-      case 'o': case 'O': return radixNumber(text.substr(2), 8);
-      case 'b': case 'B': return radixNumber(text.substr(2), 2);
+      case 'x':
+      case 'X': return radixNumber(text.substr(2), 16);
+      case 'o':
+      case 'O': return radixNumber(text.substr(2), 8);
+      case 'b':
+      case 'B': return radixNumber(text.substr(2), 2);
       default: break;
     }
   }

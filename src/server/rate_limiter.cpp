@@ -20,9 +20,7 @@ int secondsUntil(std::chrono::steady_clock::time_point end, std::chrono::steady_
 RateLimiter::RateLimiter(Limits limits) : limits_(limits), pruneAt_(kPruneFloor) {}
 
 RateDecision RateLimiter::check(std::string_view client, Cost cost, TimePoint now) {
-  const int limit = cost == Cost::animated ? limits_.animatedPerMinute
-                    : cost == Cost::og     ? limits_.ogPerMinute
-                                           : 0;
+  const int limit = cost == Cost::animated ? limits_.animatedPerMinute : cost == Cost::og ? limits_.ogPerMinute : 0;
   // Unlimited classes touch no state, so cheap routes cost no lock and no memory.
   if (limit <= 0) return RateDecision{true, 0, 0, 0, 0};
 
@@ -41,9 +39,8 @@ RateDecision RateLimiter::check(std::string_view client, Cost cost, TimePoint no
 }
 
 void RateLimiter::pruneLocked(TimePoint now) {
-  std::erase_if(clients_, [&](const auto& entry) {
-    return !open(entry.second.animated, now) && !open(entry.second.og, now);
-  });
+  std::erase_if(clients_,
+                [&](const auto& entry) { return !open(entry.second.animated, now) && !open(entry.second.og, now); });
   if (clients_.size() > kMaxClients / 4 * 3) {
     // Still crowded with live windows: drop the ones that would expire first.
     // Windows all last kWindow, so the latest start orders by expiry.

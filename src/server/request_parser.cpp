@@ -19,8 +19,8 @@ void RequestParser::on_request_impl(http::verb, boost::beast::string_view method
   head_.version = version;
 }
 
-void RequestParser::on_field_impl(http::field name, boost::beast::string_view nameText,
-                                  boost::beast::string_view value, boost::beast::error_code& ec) {
+void RequestParser::on_field_impl(http::field name, boost::beast::string_view nameText, boost::beast::string_view value,
+                                  boost::beast::error_code& ec) {
   if (++fields_ > limits_.maxHeaders) {
     refuse(431, "Request header fields too large", http::error::header_limit, ec);
     return;
@@ -42,9 +42,12 @@ void RequestParser::on_field_impl(http::field name, boost::beast::string_view na
   } else if (name == http::field::if_none_match) {
     append(head_.ifNoneMatch);
   } else if (name == http::field::unknown) {
-    if (boost::beast::iequals(nameText, "x-forwarded-for")) append(head_.forwardedFor);
-    else if (boost::beast::iequals(nameText, "x-forwarded-proto")) append(head_.forwardedProto);
-    else if (boost::beast::iequals(nameText, "x-forwarded-host")) append(head_.forwardedHost);
+    if (boost::beast::iequals(nameText, "x-forwarded-for"))
+      append(head_.forwardedFor);
+    else if (boost::beast::iequals(nameText, "x-forwarded-proto"))
+      append(head_.forwardedProto);
+    else if (boost::beast::iequals(nameText, "x-forwarded-host"))
+      append(head_.forwardedHost);
   }
 }
 

@@ -31,9 +31,10 @@ Responder::Responder(const Config& config, const Service& service, RenderGate& g
       gate_(gate) {}
 
 std::variant<Reply, PendingRender> Responder::begin(std::string_view target, std::string_view client,
-                                                     std::string origin, std::string_view ifNoneMatch) {
+                                                    std::string origin, std::string_view ifNoneMatch) {
   ParseResult parsed = service_.parse(target);
-  if (const auto* error = std::get_if<RequestError>(&parsed)) return replyOf(errorResponse(error->status, error->message));
+  if (const auto* error = std::get_if<RequestError>(&parsed))
+    return replyOf(errorResponse(error->status, error->message));
   ApiRequest& request = std::get<ApiRequest>(parsed);
   if (std::holds_alternative<MetricsRequest>(request)) {
     Response r;
@@ -86,7 +87,8 @@ Reply Responder::finish(PendingRender pending) {
   // waits for a slot only what is left of render-wait-ms since it arrived:
   // time queued for the render pool counts.
   std::optional<RenderGate::Ticket> ticket;
-  const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - pending.arrived);
+  const auto waited =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - pending.arrived);
   const std::chrono::milliseconds left = std::chrono::milliseconds(config_.renderWaitMs) - waited;
   if (pending.heavy && (left.count() >= 0 || gate_.capacity() <= 0)) {
     ticket = gate_.tryEnter(std::max(left, std::chrono::milliseconds(0)));
@@ -100,8 +102,9 @@ Reply Responder::finish(PendingRender pending) {
   }
   addRateHeaders(response, pending.rate);
   if (!pending.cacheKey.empty() && response.status == 200) {
-    auto cached = std::make_shared<CachedResponse>(CachedResponse{
-        response.status, response.contentType, std::move(response.body), std::string(response.header("ETag").value_or(""))});
+    auto cached =
+        std::make_shared<CachedResponse>(CachedResponse{response.status, response.contentType, std::move(response.body),
+                                                        std::string(response.header("ETag").value_or(""))});
     std::shared_ptr<const std::string> body(cached, &cached->body);
     cache_.insert(std::move(pending.cacheKey), std::move(cached));
     Reply reply{conditional(std::move(response), pending.ifNoneMatch), nullptr};

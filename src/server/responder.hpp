@@ -21,7 +21,7 @@ namespace pixabots::server {
 
 // A response ready to send; the body is shared with the cache on a hit.
 struct Reply {
-  Response response;  // status, content type, headers, route; its body is moved out into `body`
+  Response response;                        // status, content type, headers, route; its body is moved out into `body`
   std::shared_ptr<const std::string> body;  // null for 204, 302, 304
 };
 

@@ -52,11 +52,13 @@ pixabots::core::Image expectedPixels(const std::string& id, int size) {
 TEST_CASE("batch writes what render writes, named from the template") {
   const fs::path out = freshDir("batch_ids");
   const fs::path ids = writeLines("batch_ids.txt", "2156\n3409\n");
-  Run r = run("batch --ids " + ids.string() + " --size 64,128 --name '{index}/{id}_{size}.{format}' --out " + out.string());
+  Run r =
+      run("batch --ids " + ids.string() + " --size 64,128 --name '{index}/{id}_{size}.{format}' --out " + out.string());
   INFO(r.output);
   REQUIRE(r.status == 0);
   CHECK(filesIn(out) == std::set<std::string>{"0/2156_64.png", "0/2156_128.png", "1/3409_64.png", "1/3409_128.png"});
-  for (const auto& [file, id, size] : {std::tuple{"0/2156_64.png", "2156", 64}, std::tuple{"1/3409_128.png", "3409", 128}}) {
+  for (const auto& [file, id, size] :
+       {std::tuple{"0/2156_64.png", "2156", 64}, std::tuple{"1/3409_128.png", "3409", 128}}) {
     CHECK(pixabots::core::decodePng(testing::readBytes(out / file)) == expectedPixels(id, size));
   }
   // Byte for byte the file `render` writes.
@@ -69,10 +71,13 @@ TEST_CASE("batch writes what render writes, named from the template") {
 TEST_CASE("batch writes several formats in one pass with the render options") {
   const fs::path out = freshDir("batch_formats");
   const fs::path ids = writeLines("batch_formats.txt", "2156\n");
-  REQUIRE(run("batch --ids " + ids.string() + " --format png,webp,gif,svg,json,frames --size 48 --hue 200 --bg '#fde68a'"
-              " --animated --out " + out.string()).status == 0);
-  CHECK(filesIn(out) == std::set<std::string>{"2156.png", "2156.webp", "2156.gif", "2156.svg", "2156.json",
-                                              "2156.frames.json"});
+  REQUIRE(run("batch --ids " + ids.string() +
+              " --format png,webp,gif,svg,json,frames --size 48 --hue 200 --bg '#fde68a'"
+              " --animated --out " +
+              out.string())
+              .status == 0);
+  CHECK(filesIn(out) ==
+        std::set<std::string>{"2156.png", "2156.webp", "2156.gif", "2156.svg", "2156.json", "2156.frames.json"});
   // --animated makes png an APNG, as render does for a .png name.
   for (const char* ext : {"png", "webp", "gif", "svg", "json"}) {
     const fs::path single = scratch(std::string("batch_formats_single.") + ext);
@@ -87,33 +92,46 @@ TEST_CASE("batch manifest lists every file exactly, as JSON Lines or CSV") {
   const fs::path seeds = writeLines("batch_seeds.txt", "alice\r\n\nmallory, \"the\" tester\nalice\n");
   const fs::path out = freshDir("batch_manifest");
   const fs::path jsonl = scratch("batch_manifest.jsonl"), csv = scratch("batch_manifest.csv");
-  REQUIRE(run("batch --seeds " + seeds.string() + " --out " + out.string() + " --manifest " + jsonl.string()).status == 0);
-  REQUIRE(run("batch --seeds " + seeds.string() + " --out " + out.string() + " --manifest " + csv.string()).status == 0);
+  REQUIRE(run("batch --seeds " + seeds.string() + " --out " + out.string() + " --manifest " + jsonl.string()).status ==
+          0);
+  REQUIRE(run("batch --seeds " + seeds.string() + " --out " + out.string() + " --manifest " + csv.string()).status ==
+          0);
   // seededId: alice = 3409, mallory... = d44a.
   CHECK(filesIn(out) == std::set<std::string>{"3409.png", "d44a.png"});
   const std::string alice = std::to_string(fs::file_size(out / "3409.png"));
   const std::string mallory = std::to_string(fs::file_size(out / "d44a.png"));
   const std::string aliceRow =
       "{\"id\":\"3409\",\"seed\":\"alice\",\"parts\":{\"eyes\":\"human\",\"heads\":\"box\",\"body\":\"backpack\","
-      "\"top\":\"bun\"},\"format\":\"png\",\"size\":128,\"file\":\"3409.png\",\"bytes\":" + alice + "}\n";
+      "\"top\":\"bun\"},\"format\":\"png\",\"size\":128,\"file\":\"3409.png\",\"bytes\":" +
+      alice + "}\n";
   CHECK(testing::readText(jsonl) ==
         aliceRow +
-        "{\"id\":\"d44a\",\"seed\":\"mallory, \\\"the\\\" tester\",\"parts\":{\"eyes\":\"visor\",\"heads\":\"box\","
-        "\"body\":\"tank\",\"top\":\"horns\"},\"format\":\"png\",\"size\":128,\"file\":\"d44a.png\",\"bytes\":" + mallory + "}\n" +
-        aliceRow);
+            "{\"id\":\"d44a\",\"seed\":\"mallory, \\\"the\\\" tester\",\"parts\":{\"eyes\":\"visor\",\"heads\":\"box\","
+            "\"body\":\"tank\",\"top\":\"horns\"},\"format\":\"png\",\"size\":128,\"file\":\"d44a.png\",\"bytes\":" +
+            mallory + "}\n" + aliceRow);
   CHECK(testing::readText(csv) ==
         "id,seed,eyes,heads,body,top,format,size,file,bytes\n"
-        "3409,alice,human,box,backpack,bun,png,128,3409.png," + alice + "\n"
-        "d44a,\"mallory, \"\"the\"\" tester\",visor,box,tank,horns,png,128,d44a.png," + mallory + "\n"
-        "3409,alice,human,box,backpack,bun,png,128,3409.png," + alice + "\n");
+        "3409,alice,human,box,backpack,bun,png,128,3409.png," +
+            alice +
+            "\n"
+            "d44a,\"mallory, \"\"the\"\" tester\",visor,box,tank,horns,png,128,d44a.png," +
+            mallory +
+            "\n"
+            "3409,alice,human,box,backpack,bun,png,128,3409.png," +
+            alice + "\n");
   // Without --seeds the seed is null (JSON) or empty (CSV).
   const fs::path ids = writeLines("batch_manifest_ids.txt", "2156\n");
-  REQUIRE(run("batch --ids " + ids.string() + " --size 64 --out " + out.string() + " --manifest " + csv.string()).status == 0);
-  CHECK(testing::readText(csv) == "id,seed,eyes,heads,body,top,format,size,file,bytes\n"
-                                  "2156,,glasses,blob,wings,mohawk,png,64,2156.png," +
-                                      std::to_string(fs::file_size(out / "2156.png")) + "\n");
-  REQUIRE(run("batch --ids " + ids.string() + " --size 64 --out " + out.string() + " --manifest " + jsonl.string()).status == 0);
-  CHECK_THAT(testing::readText(jsonl), Catch::StartsWith("{\"id\":\"2156\",\"seed\":null,\"parts\":{\"eyes\":\"glasses\""));
+  REQUIRE(
+      run("batch --ids " + ids.string() + " --size 64 --out " + out.string() + " --manifest " + csv.string()).status ==
+      0);
+  CHECK(testing::readText(csv) ==
+        "id,seed,eyes,heads,body,top,format,size,file,bytes\n"
+        "2156,,glasses,blob,wings,mohawk,png,64,2156.png," +
+            std::to_string(fs::file_size(out / "2156.png")) + "\n");
+  REQUIRE(run("batch --ids " + ids.string() + " --size 64 --out " + out.string() + " --manifest " + jsonl.string())
+              .status == 0);
+  CHECK_THAT(testing::readText(jsonl),
+             Catch::StartsWith("{\"id\":\"2156\",\"seed\":null,\"parts\":{\"eyes\":\"glasses\""));
   expectFailure("batch --all --out " + out.string() + " --manifest " + scratch("m.txt").string(), 2,
                 "--manifest \"" + scratch("m.txt").string() + "\": name it .jsonl (JSON Lines) or .csv");
 }
@@ -204,14 +222,18 @@ TEST_CASE("batch: bad usage exits 2 naming the flag and what it accepts, and wri
            Case{"--count 3 --size 20" + o, "size 20 is out of range: must be an integer between 32 and 1920"},
            Case{"--count 3 --size 64,abc" + o, "--size \"64,abc\": \"abc\" is not an integer"},
            Case{"--count 3 --saturate 9" + o, "saturate 9 is out of range: must be between 0 and 4"},
-           Case{"--all --shard 2/2" + o, "--shard \"2/2\" is not valid: expected i/n with n between 1 and 1000000 and i between 0 and n-1"},
-           Case{"--all --format sheet" + o, "--format \"sheet\" is not available in batch: use png, apng, gif, webp, svg, json or frames"},
+           Case{"--all --shard 2/2" + o,
+                "--shard \"2/2\" is not valid: expected i/n with n between 1 and 1000000 and i between 0 and n-1"},
+           Case{"--all --format sheet" + o,
+                "--format \"sheet\" is not available in batch: use png, apng, gif, webp, svg, json or frames"},
            Case{"--all --format bmp" + o, "--format \"bmp\" is not one of png, apng, gif"},
            Case{"--all --name x.png" + o, "needs {id}, {seed} or {index}"},
-           Case{"--all --name '{id}.{ext}'" + o, "unknown placeholder {ext}; use {id}, {seed}, {index}, {size}, {format}"},
+           Case{"--all --name '{id}.{ext}'" + o,
+                "unknown placeholder {ext}; use {id}, {seed}, {index}, {size}, {format}"},
            Case{"--all --name '../{id}.png'" + o, "must stay inside --out"},
            Case{"--all --name '{seed}.png'" + o, "{seed} in --name needs --seeds FILE"},
-           Case{"--all --format png,apng" + o, "gives the same file \"0000.png\" to 0000 (png 128) and 0000 (apng 128)"},
+           Case{"--all --format png,apng" + o,
+                "gives the same file \"0000.png\" to 0000 (png 128) and 0000 (apng 128)"},
            Case{"--all --size 64,128 --name '{id}.png'" + o, "gives the same file"},
            Case{o, "batch needs exactly one input: --all, --ids FILE, --seeds FILE or --count N"},
            Case{"--all --count 3" + o, "batch needs exactly one input"},
@@ -226,7 +248,8 @@ TEST_CASE("batch: bad usage exits 2 naming the flag and what it accepts, and wri
   // Failures that are not usage: status 1.
   expectFailure("batch --ids /nonexistent/ids.txt" + o, 1, "cannot read /nonexistent/ids.txt");
   const fs::path file = writeLines("batch_not_a_dir", "x");
-  expectFailure("batch --count 2 --out " + file.string() + "/sub", 1, "cannot create directory " + file.string() + "/sub");
+  expectFailure("batch --count 2 --out " + file.string() + "/sub", 1,
+                "cannot create directory " + file.string() + "/sub");
 }
 
 TEST_CASE("batch shows a progress bar on a terminal only") {
@@ -242,7 +265,8 @@ TEST_CASE("batch shows a progress bar on a terminal only") {
   // util-linux's `script` runs the command on a pseudo-terminal; `run` starts
   // the CLI itself, so it prints its version first and `script` does the rest.
   if (!fs::exists("/usr/bin/script")) return;
-  const std::string command = std::string(PIXABOTS_CLI) + " batch --overwrite --ids " + ids.string() + " --out " + out.string();
+  const std::string command =
+      std::string(PIXABOTS_CLI) + " batch --overwrite --ids " + ids.string() + " --out " + out.string();
   Run tty = run("--version >/dev/null; script -qec '" + command + "' /dev/null </dev/null");
   INFO(tty.output);
   CHECK_THAT(tty.output, Catch::Contains("[##############################] 2/2 100%"));
@@ -252,9 +276,9 @@ TEST_CASE("batch shows a progress bar on a terminal only") {
 TEST_CASE("batch --help describes every option") {
   Run r = run("batch --help");
   CHECK(r.status == 0);
-  for (const char* flag : {"--all", "--ids", "--seeds", "--count", "--random-seed", "--out", "--name", "--format",
-                           "--size", "--animated", "--pack", "--manifest", "--jobs", "--shard", "--overwrite", "--strict",
-                           "{index}", "Exit status"}) {
+  for (const char* flag :
+       {"--all", "--ids", "--seeds", "--count", "--random-seed", "--out", "--name", "--format", "--size", "--animated",
+        "--pack", "--manifest", "--jobs", "--shard", "--overwrite", "--strict", "{index}", "Exit status"}) {
     CHECK_THAT(r.output, Catch::Contains(flag));
   }
 }

@@ -49,15 +49,16 @@ TEST_CASE("bad input fails with exit status 2, a clear message and no file") {
     std::string args;
     std::string message;
   };
-  for (const Case& c : {Case{"render ZZZZ", "invalid ID \"ZZZZ\": character 1 is not in [0-9a-z]"},
-                        Case{"render g000", "eyes index 16 is out of range 0..15"},
-                        Case{"render 2156 --size 20", "size 20 is out of range: must be an integer between 32 and 1920"},
-                        Case{"render 2156 --size 12.5", "--size \"12.5\" is not an integer"},
-                        Case{"render 2156 --saturate 5", "saturate 5 is out of range: must be between 0 and 4"},
-                        Case{"render 2156 --hue abc", "--hue \"abc\" is not a number"},
-                        Case{"render 2156 --bg red", "colour \"red\" is not valid: expected #rrggbb"},
-                        Case{"render 2156 --frobnicate 1", "unknown option --frobnicate"},
-                        Case{"render", "render needs exactly one ID"}}) {
+  for (const Case& c :
+       {Case{"render ZZZZ", "invalid ID \"ZZZZ\": character 1 is not in [0-9a-z]"},
+        Case{"render g000", "eyes index 16 is out of range 0..15"},
+        Case{"render 2156 --size 20", "size 20 is out of range: must be an integer between 32 and 1920"},
+        Case{"render 2156 --size 12.5", "--size \"12.5\" is not an integer"},
+        Case{"render 2156 --saturate 5", "saturate 5 is out of range: must be between 0 and 4"},
+        Case{"render 2156 --hue abc", "--hue \"abc\" is not a number"},
+        Case{"render 2156 --bg red", "colour \"red\" is not valid: expected #rrggbb"},
+        Case{"render 2156 --frobnicate 1", "unknown option --frobnicate"},
+        Case{"render", "render needs exactly one ID"}}) {
     expectFailure(c.args + " -o " + out.string(), 2, c.message);
     CHECK_FALSE(fs::exists(out));
   }

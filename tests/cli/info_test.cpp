@@ -124,7 +124,8 @@ TEST_CASE("parts lists every part for people") {
   REQUIRE(r.status == 0);
   const Catalog& catalog = Catalog::service();
   for (Category c : kEncodingOrder) {
-    CHECK_THAT(r.output, Contains("\n" + std::string(categoryName(c)) + " (" + std::to_string(catalog.count(c)) + ")\n"));
+    CHECK_THAT(r.output,
+               Contains("\n" + std::string(categoryName(c)) + " (" + std::to_string(catalog.count(c)) + ")\n"));
     for (const Part& part : catalog.parts(c)) CHECK_THAT(r.output, Contains(" " + part.name + " "));
   }
   CHECK_THAT(r.output, Contains("\n10752 combinations (16 x 8 x 7 x 12)\n"));
@@ -229,8 +230,9 @@ TEST_CASE("render --random renders some valid ID and says which") {
 }
 
 TEST_CASE("every command answers --help with a usage line and exit 0") {
-  for (const std::string& name : std::initializer_list<std::string>{"render", "generate", "batch", "info", "parts", "frames", "og",
-                                                                    "print", "sheet", "gallery", "validate-pack", "remote"}) {
+  for (const std::string& name :
+       std::initializer_list<std::string>{"render", "generate", "batch", "info", "parts", "frames", "og", "print",
+                                          "sheet", "gallery", "validate-pack", "remote"}) {
     INFO(name);
     const Run r = run(name + " --help");
     CHECK(r.status == 0);

@@ -84,8 +84,8 @@ std::string expectedPrint(bool truecolor) {
   out += "    " + esc + c(38, {255, 255, 0}, 226) + "m" + up + "\x1b[0m" + std::string(27, ' ') + "\n";  // rows 4-5
   out += blank(32) + blank(32);
   // Rows 10-11: mid grey is grey 244; (10,200,90) is the cube's (0,215,95) = 41.
-  out += "     " + esc + c(38, {128, 128, 128}, 244) + "m" + up + esc + c(38, {10, 200, 90}, 41) + "m" + up + "\x1b[0m" +
-         std::string(25, ' ') + "\n";
+  out += "     " + esc + c(38, {128, 128, 128}, 244) + "m" + up + esc + c(38, {10, 200, 90}, 41) + "m" + up +
+         "\x1b[0m" + std::string(25, ' ') + "\n";
   for (int i = 6; i < 15; ++i) out += blank(32);
   out += std::string(31, ' ') + esc + c(38, {255, 255, 0}, 226) + "m" + down + "\x1b[0m\n";  // rows 30-31
   return out;
@@ -100,8 +100,10 @@ TEST_CASE("og writes the card renderOg draws, for each layout") {
   REQUIRE(run("og --pack " + kPack + " -o " + out.string()).status == 0);
   CHECK(readPng(out) == renderOg(pack, options));
 
-  Run r = run("og --type compare --ids 2156,3409,0000,1234 --title 'Which one?' --subtitle 'vote now' --bg '#1e293b' "
-              "--pack " + kPack + " -o " + out.string());
+  Run r =
+      run("og --type compare --ids 2156,3409,0000,1234 --title 'Which one?' --subtitle 'vote now' --bg '#1e293b' "
+          "--pack " +
+          kPack + " -o " + out.string());
   REQUIRE(r.status == 0);
   CHECK_THAT(r.output, Catch::Contains("og compare -> "));
   options.layout = OgLayout::compare;
@@ -118,7 +120,8 @@ TEST_CASE("og writes the card renderOg draws, for each layout") {
   // 1040 px of bots from x 80; the row and the label centred together.
   const int labelHeight = 40 + 12 + 24 + 40 - 3;
   const int top = (630 - (245 + 24 + labelHeight)) / 2;
-  for (int i = 0; i < 4; ++i) CHECK(showsAt(compare, render(pack, options.bots[static_cast<std::size_t>(i)], bot), 80 + 265 * i, top));
+  for (int i = 0; i < 4; ++i)
+    CHECK(showsAt(compare, render(pack, options.bots[static_cast<std::size_t>(i)], bot), 80 + 265 * i, top));
 
   REQUIRE(run("og --type single --seed alice -o " + out.string()).status == 0);
   OgOptions single;
@@ -129,15 +132,20 @@ TEST_CASE("og writes the card renderOg draws, for each layout") {
 
 TEST_CASE("og cuts the title at 60 characters and the subtitle at 100") {
   const fs::path a = scratch("og_long.png"), b = scratch("og_cut.png");
-  REQUIRE(run("og --title " + std::string(75, 'W') + " --subtitle " + std::string(130, 's') + " -o " + a.string()).status == 0);
-  REQUIRE(run("og --title " + std::string(60, 'W') + " --subtitle " + std::string(100, 's') + " -o " + b.string()).status == 0);
+  REQUIRE(
+      run("og --title " + std::string(75, 'W') + " --subtitle " + std::string(130, 's') + " -o " + a.string()).status ==
+      0);
+  REQUIRE(
+      run("og --title " + std::string(60, 'W') + " --subtitle " + std::string(100, 's') + " -o " + b.string()).status ==
+      0);
   CHECK(readPng(a) == readPng(b));
 }
 
 TEST_CASE("og refuses bad usage with exit status 2") {
   const std::string out = " -o " + scratch("og_bad.png").string();
   expectFailure("og --type mosaic" + out, 2, "og type \"mosaic\" is not valid: expected grid, single or compare");
-  expectFailure("og --type compare --ids 2156,2156,2156,2156,2156,2156,2156" + out, 2, "og compare takes 1..6 bots, got 7");
+  expectFailure("og --type compare --ids 2156,2156,2156,2156,2156,2156,2156" + out, 2,
+                "og compare takes 1..6 bots, got 7");
   expectFailure("og --type compare" + out, 2, "og compare takes 1..6 bots, got 0");
   expectFailure("og --type single" + out, 2, "og --type single needs --id ID (or --seed TEXT)");
   expectFailure("og --type single --id zzzz" + out, 2, "invalid ID \"zzzz\"");
@@ -185,7 +193,9 @@ TEST_CASE("sheet lays IDs on a grid: 16 px margin and gaps, labels under the bot
   RenderOptions bot;
   bot.size = 32;
   bot.bg = Rgb{0x11, 0x22, 0x33};
-  REQUIRE(run("sheet 2156 3409 0000 --columns 2 --size 32 --bg '#112233' --pack " + kPack + " -o " + out.string()).status == 0);
+  REQUIRE(
+      run("sheet 2156 3409 0000 --columns 2 --size 32 --bg '#112233' --pack " + kPack + " -o " + out.string()).status ==
+      0);
   Image page = readPng(out);
   CHECK(page.width() == 16 + 32 + 16 + 32 + 16);
   CHECK(page.height() == 16 + 32 + 16 + 32 + 16);
@@ -195,7 +205,9 @@ TEST_CASE("sheet lays IDs on a grid: 16 px margin and gaps, labels under the bot
   CHECK(at(page, 64 + 16, 64 + 16) == *bot.bg);  // the empty fourth cell
 
   // Labels at 1x under 32 px bots: 4 px gap + 8 px of text per row.
-  REQUIRE(run("sheet 2156 3409 0000 --columns 2 --size 32 --labels --bg '#112233' --pack " + kPack + " -o " + out.string()).status == 0);
+  REQUIRE(
+      run("sheet 2156 3409 0000 --columns 2 --size 32 --labels --bg '#112233' --pack " + kPack + " -o " + out.string())
+          .status == 0);
   page = readPng(out);
   CHECK(page.height() == 16 + 44 + 16 + 44 + 16);
   CHECK(showsAt(page, render(pack, decodeId(pack.catalog(), "0000"), bot), 16, 16 + 44 + 16));

@@ -179,10 +179,12 @@ TEST_CASE("list files that never end or run long stop with the file, the line an
   for (int i = 0; i < 1025; ++i) ids += (i % 100 == 99 ? "0000\n" : "0000, ");
   writeText(manyIds, ids);
   for (const Case& c : {
-           Case{"batch --ids /dev/zero" + out, "pixabots batch: /dev/zero:1: line longer than 4096 bytes: --ids takes "
-                                               "lines of at most 4096 bytes\n"},
-           Case{"batch --seeds /dev/zero" + out, "pixabots batch: /dev/zero:1: line longer than 4096 bytes: --seeds "
-                                                 "takes lines of at most 4096 bytes\n"},
+           Case{"batch --ids /dev/zero" + out,
+                "pixabots batch: /dev/zero:1: line longer than 4096 bytes: --ids takes "
+                "lines of at most 4096 bytes\n"},
+           Case{"batch --seeds /dev/zero" + out,
+                "pixabots batch: /dev/zero:1: line longer than 4096 bytes: --seeds "
+                "takes lines of at most 4096 bytes\n"},
            Case{"batch --seeds " + longLine.string() + out,
                 "pixabots batch: " + longLine.string() +
                     ":3: line longer than 4096 bytes: --seeds takes lines of at most 4096 bytes\n"},
@@ -224,7 +226,7 @@ TEST_CASE("origins: --origin takes http:// and https:// only, in the words pixab
   for (const std::string origin : {"javascript:alert(1)", "data:text/html,x", "ftp://example.com", "example.com"}) {
     for (const std::string& command :
          std::vector<std::string>{"frames 2156", "frames 2156 --table", "render 2156 -o " + out.string(),
-          "batch --count 1 --format json --out " + scratch("origin_batch").string()}) {
+                                  "batch --count 1 --format json --out " + scratch("origin_batch").string()}) {
       INFO(command << " --origin " << origin);
       const Run r = guarded(command + " --origin '" + origin + "'");
       CHECK(r.status == 2);

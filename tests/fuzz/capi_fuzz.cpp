@@ -58,8 +58,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::size_t capacity = in.take<std::uint16_t>();
   std::string buffer(capacity, '\0');
   std::size_t written = 0;
-  const pxb_status into = pxb_render_into(ctx, id.c_str(), &o, reinterpret_cast<std::uint8_t*>(buffer.data()),
-                                          capacity, &written);
+  const pxb_status into =
+      pxb_render_into(ctx, id.c_str(), &o, reinterpret_cast<std::uint8_t*>(buffer.data()), capacity, &written);
   if (status == PXB_OK) {
     check(into == (capacity >= outSize ? PXB_OK : PXB_ERR_BUFFER_TOO_SMALL) && written == outSize);
     check(into != PXB_OK || std::memcmp(buffer.data(), out, outSize) == 0);

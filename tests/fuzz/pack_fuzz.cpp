@@ -20,8 +20,8 @@
 
 namespace {
 
-constexpr std::array<std::string_view, 5> kPaths = {"eyes/a.png", "eyes/b.png", "heads/a.png",
-                                                    "body/a.png", "top/a.png"};
+constexpr std::array<std::string_view, 5> kPaths = {"eyes/a.png", "eyes/b.png", "heads/a.png", "body/a.png",
+                                                    "top/a.png"};
 
 // Touches every byte a renderer could read, so ASan sees a short sheet.
 void checkPack(const pixabots::core::Pack& pack) {

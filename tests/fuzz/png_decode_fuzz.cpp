@@ -33,13 +33,14 @@ void roundTrip(const pixabots::core::Image& image, unsigned scale) {
   for (int x = 0; x < image.width(); ++x) cols.insert(cols.end(), scale, static_cast<std::uint32_t>(x));
   for (int y = 0; y < image.height(); ++y) rows.insert(rows.end(), scale, static_cast<std::uint32_t>(y));
   std::vector<std::uint8_t> png;
-  pixabots::core::detail::encodeMappedPng(image.pixels().data(), image.rowBytes(), image.width(), image.height(), cols, rows,
-                                    png);
+  pixabots::core::detail::encodeMappedPng(image.pixels().data(), image.rowBytes(), image.width(), image.height(), cols,
+                                          rows, png);
   const pixabots::core::Image up = pixabots::core::decodePng(png);
   check(up.width() == static_cast<int>(cols.size()) && up.height() == static_cast<int>(rows.size()));
   for (std::size_t y = 0; y < rows.size(); ++y) {
     for (std::size_t x = 0; x < cols.size(); ++x) {
-      check(std::memcmp(up.row(static_cast<int>(y)) + x * 4, image.row(static_cast<int>(rows[y])) + cols[x] * 4, 4) == 0);
+      check(std::memcmp(up.row(static_cast<int>(y)) + x * 4, image.row(static_cast<int>(rows[y])) + cols[x] * 4, 4) ==
+            0);
     }
   }
 }

@@ -22,7 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.hue = in.take<std::int16_t>() / 7.0;
   options.saturate = in.take<std::uint8_t>() / 50.0;
   options.speed = in.take<std::uint8_t>() / 40.0;
-  if (in.take<std::uint8_t>() & 1) options.bg = Rgb{in.take<std::uint8_t>(), in.take<std::uint8_t>(), in.take<std::uint8_t>()};
+  if (in.take<std::uint8_t>() & 1)
+    options.bg = Rgb{in.take<std::uint8_t>(), in.take<std::uint8_t>(), in.take<std::uint8_t>()};
   const std::uint8_t format = in.take<std::uint8_t>();
   try {
     const Combo combo = decodeId(pack.catalog(), id);

@@ -39,7 +39,8 @@ TEST_CASE("initialize answers the client's version when supported, else the newe
 
 TEST_CASE("initialize needs a protocolVersion string and happens once", "[mcp][protocol]") {
   Harness h;
-  Json error = errorOf(h.send({{"jsonrpc", "2.0"}, {"id", 7}, {"method", "initialize"}, {"params", Json::object()}}), 7);
+  Json error =
+      errorOf(h.send({{"jsonrpc", "2.0"}, {"id", 7}, {"method", "initialize"}, {"params", Json::object()}}), 7);
   CHECK(error.at("code") == -32602);
   CHECK(error.at("message") == "initialize needs \"protocolVersion\", a string such as \"2025-11-25\"");
   error = errorOf(h.send({{"jsonrpc", "2.0"}, {"id", 8}, {"method", "initialize"}, {"params", {1, 2}}}), 8);
@@ -47,8 +48,10 @@ TEST_CASE("initialize needs a protocolVersion string and happens once", "[mcp][p
   CHECK(error.at("message") == "initialize takes its params as an object");
   CHECK_FALSE(h.session.initialized());
   h.initialize();
-  error = errorOf(h.send({{"jsonrpc", "2.0"}, {"id", 9}, {"method", "initialize"},
-                          {"params", {{"protocolVersion", "2025-06-18"}}}}), 9);
+  error = errorOf(
+      h.send(
+          {{"jsonrpc", "2.0"}, {"id", 9}, {"method", "initialize"}, {"params", {{"protocolVersion", "2025-06-18"}}}}),
+      9);
   CHECK(error.at("code") == -32600);
   CHECK(error.at("message") == "the session is already initialized");
 }
@@ -59,8 +62,8 @@ TEST_CASE("before initialize only ping is answered", "[mcp][protocol]") {
   for (const char* method : {"tools/list", "tools/call"}) {
     const Json error = errorOf(h.send({{"jsonrpc", "2.0"}, {"id", "a"}, {"method", method}}), "a");
     CHECK(error.at("code") == -32600);
-    CHECK(error.at("message") == std::string("the session is not initialized: send \"initialize\" before \"") +
-                                     method + "\"");
+    CHECK(error.at("message") ==
+          std::string("the session is not initialized: send \"initialize\" before \"") + method + "\"");
   }
   h.initialize();
   CHECK(h.request("ping", nullptr, "p").at("result") == Json::object());
@@ -93,8 +96,9 @@ TEST_CASE("an unknown method is -32601 with the request's id", "[mcp][protocol]"
 
 TEST_CASE("lines that are not JSON are -32700 with id null", "[mcp][protocol]") {
   Harness h;
-  for (const std::string& line : std::vector<std::string>{"garbage", "{\"jsonrpc\":\"2.0\",\"id\":1,", "{\"a\":1}}", "\xff\xfe{}",
-                                 std::string("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"p\xc3(\"}")}) {
+  for (const std::string& line :
+       std::vector<std::string>{"garbage", "{\"jsonrpc\":\"2.0\",\"id\":1,", "{\"a\":1}}", "\xff\xfe{}",
+                                std::string("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"p\xc3(\"}")}) {
     INFO(line);
     const Json error = errorOf(h.sendLine(line), nullptr);
     CHECK(error.at("code") == -32700);
@@ -143,8 +147,8 @@ TEST_CASE("messages nested deeper than the cap are refused before they are walke
   Harness h;
   h.initialize();
   const std::string deep = std::string(65, '[') + std::string(65, ']');
-  const Json error = errorOf(h.sendLine(R"({"jsonrpc":"2.0","id":1,"method":"ping","params":{"x":)" + deep + "}}"),
-                             nullptr);
+  const Json error =
+      errorOf(h.sendLine(R"({"jsonrpc":"2.0","id":1,"method":"ping","params":{"x":)" + deep + "}}"), nullptr);
   CHECK(error.at("code") == -32600);
   CHECK(error.at("message") == "the message nests deeper than 64 levels");
   // 60 levels are fine (ping ignores its params).
@@ -156,22 +160,28 @@ TEST_CASE("messages nested deeper than the cap are refused before they are walke
 TEST_CASE("tools/call with malformed params is -32602, and so is an unknown tool", "[mcp][protocol]") {
   Harness h;
   h.initialize();
-  Json error = errorOf(h.send({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "tools/call"}, {"params", Json::object()}}), 1);
+  Json error =
+      errorOf(h.send({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "tools/call"}, {"params", Json::object()}}), 1);
   CHECK(error.at("code") == -32602);
   CHECK(error.at("message") == "tools/call needs \"name\", the tool's name (a string)");
   error = errorOf(h.send({{"jsonrpc", "2.0"}, {"id", 2}, {"method", "tools/call"}, {"params", {{"name", 3}}}}), 2);
   CHECK(error.at("code") == -32602);
-  error = errorOf(h.send({{"jsonrpc", "2.0"}, {"id", 3}, {"method", "tools/call"},
-                          {"params", {{"name", "list_parts"}, {"arguments", {1, 2}}}}}), 3);
+  error = errorOf(h.send({{"jsonrpc", "2.0"},
+                          {"id", 3},
+                          {"method", "tools/call"},
+                          {"params", {{"name", "list_parts"}, {"arguments", {1, 2}}}}}),
+                  3);
   CHECK(error.at("code") == -32602);
   CHECK(error.at("message") == "tools/call \"arguments\" must be an object, got array");
   error = errorOf(h.send({{"jsonrpc", "2.0"}, {"id", 4}, {"method", "tools/call"}, {"params", {"list_parts"}}}), 4);
   CHECK(error.at("code") == -32602);
   CHECK(error.at("message") == "tools/call takes its params as an object");
-  error = errorOf(h.send({{"jsonrpc", "2.0"}, {"id", 5}, {"method", "tools/call"}, {"params", {{"name", "paint"}}}}), 5);
+  error =
+      errorOf(h.send({{"jsonrpc", "2.0"}, {"id", 5}, {"method", "tools/call"}, {"params", {{"name", "paint"}}}}), 5);
   CHECK(error.at("code") == -32602);
-  CHECK(error.at("message") == "unknown tool \"paint\": the tools are render_pixabot, og_card, describe_pixabot, "
-                               "list_parts, seeded_id, random_ids, frames");
+  CHECK(error.at("message") ==
+        "unknown tool \"paint\": the tools are render_pixabot, og_card, describe_pixabot, "
+        "list_parts, seeded_id, random_ids, frames");
 }
 
 TEST_CASE("tools/list lists the local tools with object schemas", "[mcp][protocol]") {
@@ -198,9 +208,8 @@ TEST_CASE("tools/list lists the local tools with object schemas", "[mcp][protoco
 
 TEST_CASE("a tool handler's exception is an isError result, not a protocol error", "[mcp][protocol]") {
   Harness h;
-  h.tools.add({"explode", "throws", {{"type", "object"}}, [](const Json&) -> Json {
-                 throw std::runtime_error("boom");
-               }});
+  h.tools.add(
+      {"explode", "throws", {{"type", "object"}}, [](const Json&) -> Json { throw std::runtime_error("boom"); }});
   const Json result = h.call("explode", Json::object());
   CHECK(errorText(result) == "explode failed: boom");
 }
@@ -298,15 +307,18 @@ TEST_CASE("serve answers each line in order, oversized ones with -32600, until t
   }));
   // initialize (91 bytes) is over this reader's 40-byte limit too.
   REQUIRE(sent.size() == 5);
-  CHECK(Json::parse(sent[0]) == rpc::error(nullptr, -32600, "request too large: " + std::to_string(init.size()) +
-                                                            " bytes, limit 40"));
+  CHECK(Json::parse(sent[0]) ==
+        rpc::error(nullptr, -32600, "request too large: " + std::to_string(init.size()) + " bytes, limit 40"));
   CHECK(Json::parse(sent[1]).at("error").at("message") == "request too large: 54 bytes, limit 40");
   CHECK(Json::parse(sent[2]).at("error").at("message") == "request too large: 50 bytes, limit 40");
   CHECK(Json::parse(sent[3]).at("error").at("code") == -32700);
   CHECK(Json::parse(sent[4]) == rpc::result(2, Json::object()));
 
-  LineReader again(chunked("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}\n{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}\n", 64),
-                   100);
+  LineReader again(
+      chunked(
+          "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}\n{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}\n",
+          64),
+      100);
   int sends = 0;
   CHECK_FALSE(serve(h.session, again, [&](std::string_view) { return ++sends > 1; }));  // the client went away
   CHECK(sends == 1);

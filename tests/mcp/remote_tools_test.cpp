@@ -135,8 +135,9 @@ TEST_CASE("a failed job, a wrong key and an operation the shape lacks are isErro
   FakeJobsApi fake;
   fake.setLifecycle({{"pending", "failed"}, "out of robots"});
   RemoteHarness h(fake.config());
-  CHECK_THAT(errorText(h.callRemote("remote_run", {{"model", "fake-flux"}, {"input", {{"prompt", "x"}}}, {"wait", true}})),
-             Catch::StartsWith("remote_run failed (job_failed): ") && Catch::Contains("out of robots"));
+  CHECK_THAT(
+      errorText(h.callRemote("remote_run", {{"model", "fake-flux"}, {"input", {{"prompt", "x"}}}, {"wait", true}})),
+      Catch::StartsWith("remote_run failed (job_failed): ") && Catch::Contains("out of robots"));
 
   remote::RemoteConfig wrongKey = fake.config();
   wrongKey.apiKey = "pxb_wrong_7c1d";
@@ -155,19 +156,22 @@ TEST_CASE("a failed job, a wrong key and an operation the shape lacks are isErro
 TEST_CASE("a provider echoing the key gets it redacted", "[mcp][remote]") {
   FakeJobsApi fake;
   RemoteHarness h(fake.config());
-  fake.fail("GET", "/api/v1/models", remote::test::Fault::reply(200, R"({"models":[{"id":"m","name":")" + fake.key() +
-                                                                         R"("}]})"));
+  fake.fail("GET", "/api/v1/models",
+            remote::test::Fault::reply(200, R"({"models":[{"id":"m","name":")" + fake.key() + R"("}]})"));
   const Json models = h.callRemote("remote_models", Json::object()).at("structuredContent").at("models");
   CHECK(models[0].at("name") == "[redacted]");
   fake.fail("GET", "/api/v1/jobs/", remote::test::Fault::http(400, "bad", "your key " + fake.key() + " is odd"));
-  CHECK_THAT(errorText(h.callRemote("remote_job", {{"job_id", "job_9"}})), Catch::Contains("your key [redacted] is odd"));
+  CHECK_THAT(errorText(h.callRemote("remote_job", {{"job_id", "job_9"}})),
+             Catch::Contains("your key [redacted] is odd"));
   CHECK(h.replies.find(fake.key()) == std::string::npos);
 }
 
 #ifdef PIXABOTS_CLI
-TEST_CASE("pixabots mcp offers the remote tools of the configured provider, never showing the key", "[mcp][remote][stdio]") {
+TEST_CASE("pixabots mcp offers the remote tools of the configured provider, never showing the key",
+          "[mcp][remote][stdio]") {
   FakeJobsApi fake;
-  McpProcess server({}, {"PIXABOTS_PROVIDER=jobs", "PIXABOTS_BASE_URL=" + fake.baseUrl(), "PIXABOTS_API_KEY=" + fake.key()});
+  McpProcess server(
+      {}, {"PIXABOTS_PROVIDER=jobs", "PIXABOTS_BASE_URL=" + fake.baseUrl(), "PIXABOTS_API_KEY=" + fake.key()});
   server.writeLine(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-03-26"}})");
   CHECK(Json::parse(server.readLine()).at("result").at("protocolVersion") == "2025-03-26");
   server.writeLine(R"({"jsonrpc":"2.0","id":2,"method":"tools/list"})");
@@ -175,7 +179,8 @@ TEST_CASE("pixabots mcp offers the remote tools of the configured provider, neve
   server.writeLine(R"({"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"remote_models"}})");
   const Json models = Json::parse(server.readLine()).at("result");
   CHECK(models.at("structuredContent").at("models").size() == 2);
-  server.writeLine(R"({"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"remote_job","arguments":{"job_id":"nope"}}})");
+  server.writeLine(
+      R"({"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"remote_job","arguments":{"job_id":"nope"}}})");
   CHECK(Json::parse(server.readLine()).at("result").at("isError") == true);
   CHECK(server.finish() == 0);
   CHECK(fake.last("GET", "/api/v1/models").authorization == "Bearer " + fake.key());

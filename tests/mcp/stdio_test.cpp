@@ -42,9 +42,10 @@ void checkOnlyProtocol(const std::string& out) {
 
 TEST_CASE("pixabots mcp over pipes: handshake, tools, a render, bad lines, a clean exit", "[mcp][stdio]") {
   McpProcess server({});
-  server.writeLine(requestLine(1, "initialize", {{"protocolVersion", "2025-06-18"},
-                                                 {"capabilities", Json::object()},
-                                                 {"clientInfo", {{"name", "test"}, {"version", "1"}}}})
+  server.writeLine(requestLine(1, "initialize",
+                               {{"protocolVersion", "2025-06-18"},
+                                {"capabilities", Json::object()},
+                                {"clientInfo", {{"name", "test"}, {"version", "1"}}}})
                        .dump());
   const Json init = Json::parse(server.readLine());
   CHECK(init.at("id") == 1);
@@ -67,8 +68,9 @@ TEST_CASE("pixabots mcp over pipes: handshake, tools, a render, bad lines, a cle
 
   server.writeLine("{this is not json");
   CHECK(Json::parse(server.readLine()) ==
-        rpc::error(nullptr, -32700, "parse error at line 1, column 3: syntax error while parsing object key - invalid "
-                                    "literal; last read: '{th'; expected string literal"));
+        rpc::error(nullptr, -32700,
+                   "parse error at line 1, column 3: syntax error while parsing object key - invalid "
+                   "literal; last read: '{th'; expected string literal"));
 
   // 5 MiB on one line: skipped without being held, answered, and the server carries on.
   const std::size_t huge = std::size_t{5} << 20;
@@ -121,24 +123,28 @@ TEST_CASE("pixabots mcp usage errors exit 2 without touching stdout", "[mcp][std
   CHECK_THAT(help.stdoutText(), Catch::StartsWith("usage: pixabots mcp"));
 }
 
-TEST_CASE("pixabots mcp --allow-write DIR: output_path lands inside DIR, and a missing DIR is bad usage", "[mcp][stdio]") {
+TEST_CASE("pixabots mcp --allow-write DIR: output_path lands inside DIR, and a missing DIR is bad usage",
+          "[mcp][stdio]") {
   const std::filesystem::path dir =
       std::filesystem::temp_directory_path() / ("pixabots-mcp-stdio-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   McpProcess server({"--allow-write", dir.string()});
-  server.writeLine(requestLine(1, "initialize", {{"protocolVersion", "2025-06-18"},
-                                                 {"capabilities", Json::object()},
-                                                 {"clientInfo", {{"name", "test"}, {"version", "1"}}}})
+  server.writeLine(requestLine(1, "initialize",
+                               {{"protocolVersion", "2025-06-18"},
+                                {"capabilities", Json::object()},
+                                {"clientInfo", {{"name", "test"}, {"version", "1"}}}})
                        .dump());
   server.readLine();
-  server.writeLine(requestLine(2, "tools/call", {{"name", "render_pixabot"},
-                                                 {"arguments", {{"id", "2156"}, {"output_path", "bot.png"}}}})
-                       .dump());
+  server.writeLine(
+      requestLine(2, "tools/call",
+                  {{"name", "render_pixabot"}, {"arguments", {{"id", "2156"}, {"output_path", "bot.png"}}}})
+          .dump());
   const Json written = Json::parse(server.readLine()).at("result");
-  server.writeLine(requestLine(3, "tools/call", {{"name", "render_pixabot"},
-                                                 {"arguments", {{"id", "2156"}, {"output_path", "../bot.png"}}}})
-                       .dump());
+  server.writeLine(
+      requestLine(3, "tools/call",
+                  {{"name", "render_pixabot"}, {"arguments", {{"id", "2156"}, {"output_path", "../bot.png"}}}})
+          .dump());
   const Json outside = Json::parse(server.readLine()).at("result");
   CHECK(server.finish() == 0);
   const std::string real = std::filesystem::canonical(dir).string();

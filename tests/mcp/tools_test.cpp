@@ -42,8 +42,8 @@ TEST_CASE("render_pixabot returns the library's PNG of the ID", "[mcp][tools]") 
 TEST_CASE("render_pixabot applies size, palette and background", "[mcp][tools]") {
   Harness h;
   const Json result =
-      h.call("render_pixabot", {{"id", "3409"}, {"size", 48}, {"palette", {{"hue", 200}, {"saturate", 1.5}}},
-                                {"bg", "#fde68a"}});
+      h.call("render_pixabot",
+             {{"id", "3409"}, {"size", 48}, {"palette", {{"hue", 200}, {"saturate", 1.5}}}, {"bg", "#fde68a"}});
   const Rgba image = decodePng(imageBytes(result, "image/png"));
   CHECK(image.width == 48);
   Options options;
@@ -69,18 +69,23 @@ TEST_CASE("render_pixabot picks by seed, or at random with neither", "[mcp][tool
 
 TEST_CASE("render_pixabot animated formats and SVG", "[mcp][tools]") {
   Harness h;
-  auto bytesOf = [](const std::vector<std::uint8_t>& v, std::size_t n) { return std::string(v.begin(), v.begin() + n); };
+  auto bytesOf = [](const std::vector<std::uint8_t>& v, std::size_t n) {
+    return std::string(v.begin(), v.begin() + n);
+  };
   Options gif{.size = 64, .format = Format::gif};
-  std::vector<std::uint8_t> bytes = imageBytes(h.call("render_pixabot", {{"id", "2156"}, {"size", 64}, {"animated", true}}), "image/gif");
+  std::vector<std::uint8_t> bytes =
+      imageBytes(h.call("render_pixabot", {{"id", "2156"}, {"size", 64}, {"animated", true}}), "image/gif");
   CHECK(bytes == h.ctx.render("2156", gif));
   CHECK(bytesOf(bytes, 6) == "GIF89a");
 
   Options webp{.size = 64, .speed = 2, .format = Format::webp};
-  bytes = imageBytes(h.call("render_pixabot", {{"id", "2156"}, {"size", 64}, {"format", "webp"}, {"speed", 2}}), "image/webp");
+  bytes = imageBytes(h.call("render_pixabot", {{"id", "2156"}, {"size", 64}, {"format", "webp"}, {"speed", 2}}),
+                     "image/webp");
   CHECK(bytes == h.ctx.render("2156", webp));
 
   Options apng{.size = 64, .format = Format::apng};
-  bytes = imageBytes(h.call("render_pixabot", {{"id", "2156"}, {"size", 64}, {"format", "png"}, {"animated", true}}), "image/png");
+  bytes = imageBytes(h.call("render_pixabot", {{"id", "2156"}, {"size", 64}, {"format", "png"}, {"animated", true}}),
+                     "image/png");
   CHECK(bytes == h.ctx.render("2156", apng));
   CHECK(imageBytes(h.call("render_pixabot", {{"id", "2156"}, {"size", 64}, {"format", "apng"}}), "image/png") == bytes);
 
@@ -123,7 +128,8 @@ TEST_CASE("render_pixabot says what is wrong with its arguments and what is acce
        "colour #rrggbb (default: transparent))"},
       {{{"id", "ABCD"}, {"hue", 3}},
        "invalid arguments for render_pixabot:\n$.hue: property is not allowed (additionalProperties: false) (the "
-       "arguments are: animated, bg, format, id, output_path, overwrite, palette, seed, size, speed)\n$.id: \"ABCD\" does not "
+       "arguments are: animated, bg, format, id, output_path, overwrite, palette, seed, size, speed)\n$.id: \"ABCD\" "
+       "does not "
        "match ^[0-9a-z]{4}$ (id: an avatar ID: 4 characters of [0-9a-z], the eyes, head, body and top part (e.g. "
        "\"2156\"))"},
       {{{"id", "g000"}}, "render_pixabot failed: invalid ID \"g000\": eyes index 16 is out of range 0..15 ('0'..'f')"},
@@ -155,13 +161,15 @@ TEST_CASE("og_card returns the library's card", "[mcp][tools]") {
   single.bots = {core::decodeId(pack.catalog(), "2156")};
   single.title = "Hello";
   single.bg = core::parseColor("#102030");
-  const Json result = h.call("og_card", {{"layout", "single"}, {"ids", {"2156"}}, {"title", "Hello"}, {"bg", "#102030"}});
+  const Json result =
+      h.call("og_card", {{"layout", "single"}, {"ids", {"2156"}}, {"title", "Hello"}, {"bg", "#102030"}});
   const core::Image expectedSingle = core::renderOg(pack, single);
   CHECK(decodePng(imageBytes(result, "image/png")).pixels ==
         std::vector<std::uint8_t>(expectedSingle.pixels().begin(), expectedSingle.pixels().end()));
   CHECK_THAT(textOf(result), Catch::StartsWith("Open Graph card (single), 1200x630 PNG, "));
 
-  const Json bySeed = h.call("og_card", {{"layout", "single"}, {"seed", "alice"}, {"title", "Hello"}, {"bg", "#102030"}});
+  const Json bySeed =
+      h.call("og_card", {{"layout", "single"}, {"seed", "alice"}, {"title", "Hello"}, {"bg", "#102030"}});
   single.bots = {core::seededCombo(pack.catalog(), "alice")};
   const core::Image expectedSeed = core::renderOg(pack, single);
   CHECK(decodePng(imageBytes(bySeed, "image/png")).pixels ==
@@ -184,11 +192,13 @@ TEST_CASE("og_card's bad arguments", "[mcp][tools]") {
   REQUIRE_FALSE(libraryMessage.empty());
   CHECK(errorText(h.call("og_card", {{"layout", "compare"}, {"ids", Json(std::vector<std::string>(7, "2156"))}})) ==
         "og_card failed: " + libraryMessage);
-  CHECK_THAT(errorText(h.call("og_card", {{"ids", Json(std::vector<std::string>(19, "2156"))}})),
-             Catch::Contains("$.ids: 19 items, more than 18 (ids: the bots, as IDs: single 1, compare 1..6, grid 0..18"));
+  CHECK_THAT(
+      errorText(h.call("og_card", {{"ids", Json(std::vector<std::string>(19, "2156"))}})),
+      Catch::Contains("$.ids: 19 items, more than 18 (ids: the bots, as IDs: single 1, compare 1..6, grid 0..18"));
   CHECK_THAT(errorText(h.call("og_card", {{"layout", "wide"}})),
              Catch::Contains("$.layout: \"wide\" is not one of \"grid\", \"single\", \"compare\""));
-  CHECK_THAT(errorText(h.call("og_card", {{"ids", {"zzzz"}}})), Catch::StartsWith("og_card failed: invalid ID \"zzzz\": eyes index 35 is out of range 0..15"));
+  CHECK_THAT(errorText(h.call("og_card", {{"ids", {"zzzz"}}})),
+             Catch::StartsWith("og_card failed: invalid ID \"zzzz\": eyes index 35 is out of range 0..15"));
 }
 
 TEST_CASE("describe_pixabot: parts, combo index, neighbours", "[mcp][tools]") {
@@ -275,7 +285,8 @@ TEST_CASE("frames is the library's timeline document", "[mcp][tools]") {
   CHECK(errorText(h.call("frames", {{"id", "g000"}})) ==
         "frames failed: invalid ID \"g000\": eyes index 16 is out of range 0..15 ('0'..'f')");
   // Only web origins, in the words pixabots serve uses for its own setting.
-  const std::vector<std::string> refused = {"javascript:alert(1)", "data:text/html,x", "file:///etc", "//example.com", ""};
+  const std::vector<std::string> refused = {"javascript:alert(1)", "data:text/html,x", "file:///etc", "//example.com",
+                                            ""};
   for (const std::string& origin : refused) {
     CHECK(errorText(h.call("frames", {{"id", "2156"}, {"origin", origin}})) ==
           "frames failed: origin \"" + origin + "\" is not valid: must start with http:// or https://");

@@ -96,14 +96,16 @@ TEST_CASE("allow-write DIR: paths inside DIR are written whole, relative to it o
   CHECK(readFile(dirs.allowed / "bot.png") == imageBytes(relative, "image/png"));
   CHECK_THAT(textOf(relative), Catch::EndsWith("; written to " + (real / "bot.png").string()));
 
-  const Json nested = h.call("render_pixabot", {{"id", "3409"}, {"output_path", "./sub/x/../bot.gif"}, {"animated", true}});
+  const Json nested =
+      h.call("render_pixabot", {{"id", "3409"}, {"output_path", "./sub/x/../bot.gif"}, {"animated", true}});
   CHECK(readFile(dirs.allowed / "sub" / "bot.gif") == imageBytes(nested, "image/gif"));
   CHECK_THAT(textOf(nested), Catch::EndsWith("; written to " + (real / "sub" / "bot.gif").string()));
 
   const Json absolute = h.call("og_card", {{"output_path", (dirs.allowed / "sub" / "card.png").string()}});
   CHECK(readFile(dirs.allowed / "sub" / "card.png") == imageBytes(absolute, "image/png"));
 
-  CHECK(entries(dirs.allowed) == std::set<std::string>{"bot.png", "sub", "sub/bot.gif", "sub/card.png"});  // no temporaries
+  CHECK(entries(dirs.allowed) ==
+        std::set<std::string>{"bot.png", "sub", "sub/bot.gif", "sub/card.png"});  // no temporaries
 
   const Json tools = h.request("tools/list", nullptr, 2).at("result").at("tools");
   CHECK(tools.at(0).at("inputSchema").at("properties").at("output_path").at("description") ==
@@ -119,8 +121,8 @@ TEST_CASE("allow-write DIR: paths leaving DIR are refused, naming the path and t
   Harness h(&root);
   fs::create_directory(dirs.allowed / "sub");
   for (const std::string& path : {std::string("../outside/x.png"), std::string("sub/../../outside/x.png"),
-                                 std::string(".."), (dirs.outside / "x.png").string(), std::string("/etc/passwd"),
-                                 (dirs.allowed / ".." / "outside" / "x.png").string()}) {
+                                  std::string(".."), (dirs.outside / "x.png").string(), std::string("/etc/passwd"),
+                                  (dirs.allowed / ".." / "outside" / "x.png").string()}) {
     INFO(path);
     CHECK(errorText(h.call("render_pixabot", {{"id", "2156"}, {"output_path", path}, {"overwrite", true}})) ==
           "render_pixabot failed: output_path \"" + path + "\" is outside the allowed directory " + real +
@@ -143,9 +145,9 @@ TEST_CASE("allow-write DIR: no symbolic link is followed or replaced, inside or 
   struct Case {
     std::string path, link;
   };
-  for (const Case& c : {Case{"escape/x.png", "escape"}, Case{"escape/victim.txt", "escape"},
-                        Case{"link.png", "link.png"}, Case{"inner/x.png", "inner"},
-                        Case{(dirs.allowed / "escape" / "x.png").string(), "escape"}}) {
+  for (const Case& c :
+       {Case{"escape/x.png", "escape"}, Case{"escape/victim.txt", "escape"}, Case{"link.png", "link.png"},
+        Case{"inner/x.png", "inner"}, Case{(dirs.allowed / "escape" / "x.png").string(), "escape"}}) {
     for (const bool overwrite : {false, true}) {
       INFO(c.path << " overwrite " << overwrite);
       CHECK(errorText(h.call("render_pixabot", {{"id", "2156"}, {"output_path", c.path}, {"overwrite", overwrite}})) ==
@@ -167,11 +169,13 @@ TEST_CASE("allow-write DIR: an existing file is replaced only with overwrite: tr
   writeText(dirs.allowed / "bot.png", "mine\n");
 
   CHECK(errorText(h.call("render_pixabot", {{"id", "2156"}, {"output_path", "bot.png"}})) ==
-        "render_pixabot failed: output_path \"bot.png\" exists (" + real + "/bot.png): pass \"overwrite\": true to "
-        "replace it");
+        "render_pixabot failed: output_path \"bot.png\" exists (" + real +
+            "/bot.png): pass \"overwrite\": true to "
+            "replace it");
   CHECK(errorText(h.call("render_pixabot", {{"id", "2156"}, {"output_path", "bot.png"}, {"overwrite", false}})) ==
-        "render_pixabot failed: output_path \"bot.png\" exists (" + real + "/bot.png): pass \"overwrite\": true to "
-        "replace it");
+        "render_pixabot failed: output_path \"bot.png\" exists (" + real +
+            "/bot.png): pass \"overwrite\": true to "
+            "replace it");
   CHECK(readText(dirs.allowed / "bot.png") == "mine\n");
 
   const Json replaced = h.call("render_pixabot", {{"id", "2156"}, {"output_path", "bot.png"}, {"overwrite", true}});
@@ -227,8 +231,9 @@ TEST_CASE("allow-write DIR given through a link: absolute paths may use either s
 TEST_CASE("allow-write needs an existing directory", "[mcp][write]") {
   const Dirs dirs;
   writeText(dirs.base / "file", "x");
-  for (const auto& [dir, reason] : {std::pair{(dirs.base / "missing").string(), std::string("No such file or directory")},
-                                    std::pair{(dirs.base / "file").string(), std::string("Not a directory")}}) {
+  for (const auto& [dir, reason] :
+       {std::pair{(dirs.base / "missing").string(), std::string("No such file or directory")},
+        std::pair{(dirs.base / "file").string(), std::string("Not a directory")}}) {
     try {
       const WriteRoot root(dir);
       FAIL("accepted " + dir);

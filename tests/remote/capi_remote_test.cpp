@@ -40,8 +40,7 @@ namespace {
 
 // pxb_remote_options pointing at a fake, with the strings they point into.
 struct Settings {
-  explicit Settings(const FakeApi& fake, int32_t provider)
-      : baseUrl(fake.baseUrl()), apiKey(fake.key()) {
+  explicit Settings(const FakeApi& fake, int32_t provider) : baseUrl(fake.baseUrl()), apiKey(fake.key()) {
     REQUIRE(pxb_remote_options_init(&options) == PXB_OK);
     options.provider = provider;
     options.base_url = baseUrl.c_str();
@@ -161,8 +160,7 @@ TEST_CASE("C ABI remote: the jobs API from models to downloaded files", "[remote
   CHECK(submitted.json["error"].is_null());
   CHECK(submitted.json["expiresAt"] == "2025-01-23T12:00:00Z");
   CHECK(submitted.json["raw"]["creditsRemaining"] == 99);
-  CHECK(fake.lastJson("POST", "/api/v1/models/fake-flux/run") ==
-        Json{{"prompt", "a lighthouse"}, {"num_outputs", 2}});
+  CHECK(fake.lastJson("POST", "/api/v1/models/fake-flux/run") == Json{{"prompt", "a lighthouse"}, {"num_outputs", 2}});
   // The schema was read first: validation is on.
   CHECK(fake.count("GET", "/api/v1/models/fake-flux/schema") == 2);
 
@@ -179,7 +177,8 @@ TEST_CASE("C ABI remote: the jobs API from models to downloaded files", "[remote
   TempDir dir;
   const Result fetched = fetch(r.get(), "job_1", dir.path() / "out");
   REQUIRE(fetched.status == PXB_OK);
-  CHECK(fetched.json == Json{(dir.path() / "out" / "job_1-1.png").string(), (dir.path() / "out" / "job_1-2.png").string()});
+  CHECK(fetched.json ==
+        Json{(dir.path() / "out" / "job_1-1.png").string(), (dir.path() / "out" / "job_1-2.png").string()});
   CHECK(fake.polls("job_1") == 3);  // fetch polls once
   for (const auto& path : fetched.json) checkPixabotPng(path.get<std::string>());
 }
@@ -273,10 +272,10 @@ TEST_CASE("C ABI remote: every HTTP failure has its status, and no message holds
       int http;
       pxb_status status;
     };
-    for (const Case c : {Case{401, PXB_ERR_UNAUTHORIZED}, Case{402, PXB_ERR_INSUFFICIENT_CREDITS},
-                         Case{403, PXB_ERR_FORBIDDEN}, Case{404, PXB_ERR_NOT_FOUND}, Case{410, PXB_ERR_EXPIRED},
-                         Case{422, PXB_ERR_VALIDATION}, Case{429, PXB_ERR_RATE_LIMITED}, Case{500, PXB_ERR_REMOTE},
-                         Case{503, PXB_ERR_REMOTE}}) {
+    for (const Case c :
+         {Case{401, PXB_ERR_UNAUTHORIZED}, Case{402, PXB_ERR_INSUFFICIENT_CREDITS}, Case{403, PXB_ERR_FORBIDDEN},
+          Case{404, PXB_ERR_NOT_FOUND}, Case{410, PXB_ERR_EXPIRED}, Case{422, PXB_ERR_VALIDATION},
+          Case{429, PXB_ERR_RATE_LIMITED}, Case{500, PXB_ERR_REMOTE}, Case{503, PXB_ERR_REMOTE}}) {
       INFO("HTTP " << c.http);
       const std::string message = "scripted " + std::to_string(c.http);
       fake.fail("POST", "/api/v1/models/fake-flux/run", Fault::http(c.http, "", message));

@@ -31,8 +31,8 @@ using testing::SplitRun;
 
 namespace {
 
-const char* const kRemoteVariables[] = {"PIXABOTS_PROVIDER", "PIXABOTS_BASE_URL", "PIXABOTS_API_KEY",
-                                        "PIXABOTS_TIMEOUT_MS", "PIXABOTS_CONFIG", "XDG_CONFIG_HOME"};
+const char* const kRemoteVariables[] = {"PIXABOTS_PROVIDER",   "PIXABOTS_BASE_URL", "PIXABOTS_API_KEY",
+                                        "PIXABOTS_TIMEOUT_MS", "PIXABOTS_CONFIG",   "XDG_CONFIG_HOME"};
 
 // A HOME with no config file, so the tests never read the developer's.
 const std::string& emptyHome() {
@@ -157,17 +157,17 @@ TEST_CASE("remote without a provider says how to configure one and sends nothing
 
 TEST_CASE("remote reads provider, base URL and key from a config file", "[cli]") {
   FakeJobsApi fake;
-  const fs::path config = writeFile("remote.json", Json{{"provider", "jobs"}, {"base_url", fake.baseUrl()},
-                                                        {"api_key", fake.key()}}.dump());
+  const fs::path config = writeFile(
+      "remote.json", Json{{"provider", "jobs"}, {"base_url", fake.baseUrl()}, {"api_key", fake.key()}}.dump());
   const SplitRun named = testing::runSplit("remote models --config " + config.string(), cleanEnv());
   checkNoKey(fake, named);
   CHECK(named.status == 0);
   CHECK(named.out == "fake-flux   Fake Flux\nfake-video  Fake Video\n");
   CHECK(fake.last("GET", "/api/v1/models").authorization == "Bearer " + fake.key());
   // PIXABOTS_CONFIG names it too, and flags win over the file.
-  const fs::path unreachable = writeFile("remote_unreachable.json",
-                                         Json{{"provider", "jobs"}, {"base_url", "http://127.0.0.1:9"},
-                                              {"api_key", fake.key()}}.dump());
+  const fs::path unreachable =
+      writeFile("remote_unreachable.json",
+                Json{{"provider", "jobs"}, {"base_url", "http://127.0.0.1:9"}, {"api_key", fake.key()}}.dump());
   const SplitRun byEnv = testing::runSplit("remote models --base-url " + fake.baseUrl(),
                                            cleanEnv() + " PIXABOTS_CONFIG=" + unreachable.string());
   checkNoKey(fake, byEnv);
@@ -184,8 +184,9 @@ TEST_CASE("remote usage errors exit 2 before any configuration is read", "[cli]"
     std::string args, message;
   };
   for (const Case& c : {
-           Case{"remote", "remote needs a subcommand: models, schema, run, job, jobs, webhook, replay-webhook, me, "
-                          "images, image"},
+           Case{"remote",
+                "remote needs a subcommand: models, schema, run, job, jobs, webhook, replay-webhook, me, "
+                "images, image"},
            Case{"remote paint", "unknown remote subcommand \"paint\"; one of models, schema"},
            Case{"remote schema", "remote schema needs exactly one MODEL"},
            Case{"remote job a b", "remote job needs exactly one ID, got 2 arguments"},
@@ -222,8 +223,10 @@ TEST_CASE("remote usage errors exit 2 before any configuration is read", "[cli]"
 TEST_CASE("an input file is read up to 4 MiB: /dev/zero and larger files stop with the file and the limit", "[cli]") {
   const std::string prefix = "{\"prompt\": \"", suffix = "\"}";
   const std::size_t limit = std::size_t{4} << 20;
-  const fs::path atLimit = writeFile("input_at_limit.json", prefix + std::string(limit - prefix.size() - suffix.size(), 'a') + suffix);
-  const fs::path overLimit = writeFile("input_over_limit.json", prefix + std::string(limit - prefix.size() - suffix.size() + 1, 'a') + suffix);
+  const fs::path atLimit =
+      writeFile("input_at_limit.json", prefix + std::string(limit - prefix.size() - suffix.size(), 'a') + suffix);
+  const fs::path overLimit =
+      writeFile("input_over_limit.json", prefix + std::string(limit - prefix.size() - suffix.size() + 1, 'a') + suffix);
   for (const fs::path& file : {fs::path("/dev/zero"), overLimit}) {
     for (const std::string command : {"remote run m", "generate --kind text-to-image"}) {
       INFO(command << " --input @" << file);
@@ -241,7 +244,8 @@ TEST_CASE("an input file is read up to 4 MiB: /dev/zero and larger files stop wi
   const testing::Run piped = testing::runShell("yes | env " + cleanEnv() + kGuard + " " + PIXABOTS_CLI +
                                                " remote run m --input @/dev/stdin 2>&1");
   CHECK(piped.status == 2);
-  CHECK(piped.output == "pixabots remote: --input file /dev/stdin is larger than 4 MiB, the most a model input may hold\n");
+  CHECK(piped.output ==
+        "pixabots remote: --input file /dev/stdin is larger than 4 MiB, the most a model input may hold\n");
 }
 
 TEST_CASE("remote models and schema (jobs API): the table, the JSON, the schema", "[cli]") {
@@ -269,7 +273,8 @@ TEST_CASE("remote run --out waits, shows progress and writes the PNG the provide
   const fs::path input = writeFile("castle.json", R"({"prompt": "a castle", "num_outputs": 2})");
   const fs::path dir = freshDir("run_out");
 
-  const SplitRun r = against(fake, "remote run fake-flux --input @" + input.string() + " --out " + dir.string() + " --json");
+  const SplitRun r =
+      against(fake, "remote run fake-flux --input @" + input.string() + " --out " + dir.string() + " --json");
   const Json job = parsed(r);
   CHECK(job["id"] == "job_1");
   CHECK(job["status"] == "completed");
@@ -284,7 +289,8 @@ TEST_CASE("remote run --out waits, shows progress and writes the PNG the provide
     CHECK(pixabots::core::decodePng(bytes).width() == 32);
   }
   CHECK(filesIn(dir) == std::vector<std::string>{"job_1-1.png", "job_1-2.png"});
-  CHECK(fake.lastJson("POST", "/api/v1/models/fake-flux/run") == Json::parse(R"({"prompt": "a castle", "num_outputs": 2})"));
+  CHECK(fake.lastJson("POST", "/api/v1/models/fake-flux/run") ==
+        Json::parse(R"({"prompt": "a castle", "num_outputs": 2})"));
   CHECK(fake.polls("job_1") == 2);
   // Not a terminal: one line per status, not a redrawn line.
   const auto progress = lines(r.err);
@@ -333,7 +339,8 @@ TEST_CASE("remote job, jobs, webhook and replay-webhook (jobs API)", "[cli]") {
   CHECK(polled["id"] == "job_1");
   CHECK(polled["status"] == "processing");
   CHECK(polled["outputs"] == Json::array());
-  CHECK(against(fake, "remote job job_1").out == "job_1  completed  1 output\n" + fake.url("/assets/job_1-0.png") + "\n");
+  CHECK(against(fake, "remote job job_1").out ==
+        "job_1  completed  1 output\n" + fake.url("/assets/job_1-0.png") + "\n");
 
   const Json jobs = parsed(against(fake, "remote jobs --limit 5 --json"));
   REQUIRE(jobs.size() == 1);
@@ -374,7 +381,8 @@ TEST_CASE("remote me, images, image and run on the synchronous images API", "[cl
   REQUIRE(first["items"].size() == 2);
   CHECK(first["nextCursor"] == "cur_2");
   const Json second = parsed(against(fake, "remote images --limit 2 --cursor cur_2 --json"));
-  CHECK(fake.last("GET", "/api/v1/images").query == std::map<std::string, std::string>{{"cursor", "cur_2"}, {"limit", "2"}});
+  CHECK(fake.last("GET", "/api/v1/images").query ==
+        std::map<std::string, std::string>{{"cursor", "cur_2"}, {"limit", "2"}});
   REQUIRE(second["items"].size() == 2);
   CHECK(second["items"][0]["id"] != first["items"][0]["id"]);
   CHECK(second["nextCursor"] == "cur_4");
@@ -398,7 +406,8 @@ TEST_CASE("remote me, images, image and run on the synchronous images API", "[cl
   // The images API answers when the image exists: no polling, the file at once.
   const fs::path dir = freshDir("images_run");
   const int gets = fake.count("GET", "/api/v1/images/");
-  const Json job = parsed(against(fake, "remote run fake/free --input '{\"prompt\": \"a fox\"}' --out " + dir.string() + " --json"));
+  const Json job =
+      parsed(against(fake, "remote run fake/free --input '{\"prompt\": \"a fox\"}' --out " + dir.string() + " --json"));
   CHECK(job["id"] == "img_1");
   CHECK(job["status"] == "completed");
   CHECK(job["outputs"] == Json::array({fake.url("/assets/img_1.png")}));
@@ -414,8 +423,8 @@ TEST_CASE("remote me, images, image and run on the synchronous images API", "[cl
 TEST_CASE("remote run and job on the tasks API, with --refresh", "[cli]") {
   FakeTasksApi fake;
   fake.setLifecycle(quick({"PENDING", "PROCESSING", "SUCCESS"}));
-  const Json submitted =
-      parsed(against(fake, "remote run seedream-4-5 --input '{\"prompt\": \"a bay\", \"scene\": \"text-to-image\"}' --json"));
+  const Json submitted = parsed(
+      against(fake, "remote run seedream-4-5 --input '{\"prompt\": \"a bay\", \"scene\": \"text-to-image\"}' --json"));
   CHECK(submitted["id"] == "task_1");
   CHECK(submitted["status"] == "pending");
   CHECK(fake.lastJson("POST", "/api/v1/generate") ==
@@ -487,7 +496,6 @@ TEST_CASE("provider failures print the typed message on one line and exit 1", "[
 
   fake.fail("GET", "/api/v1/models", Fault::malformedJson());
   failing("remote models", {"not JSON"});
-
 }
 
 TEST_CASE("a wait ends at its deadline, and a failed job fails the command", "[cli]") {
@@ -500,7 +508,8 @@ TEST_CASE("a wait ends at its deadline, and a failed job fails the command", "[c
   const auto said = lines(late.err);  // one progress line: the status never changed
   REQUIRE(said.size() == 2);
   CHECK(std::regex_match(said[0], std::regex("job_1  processing  [0-9]+s  poll 1")));
-  CHECK(std::regex_match(said[1], std::regex("pixabots remote: job job_1 still processing after 0\\.[0-9]+ s \\(deadline\\)")));
+  CHECK(std::regex_match(said[1],
+                         std::regex("pixabots remote: job job_1 still processing after 0\\.[0-9]+ s \\(deadline\\)")));
   CHECK(fake.polls("job_1") == 2);  // at once, then on the deadline
 
   fake.setLifecycle(quick({"pending", "failed"}));
@@ -517,8 +526,9 @@ TEST_CASE("Ctrl-C during a wait cancels it: exit 130, \"cancelled\"", "[cli]") {
   const fs::path errFile = testing::scratch("sigint_stderr.txt"), outFile = testing::scratch("sigint_stdout.txt");
   // Everything the child needs is built before fork: after it, only
   // async-signal-safe calls until exec.
-  std::vector<std::string> args = {PIXABOTS_CLI, "remote", "run", "fake-flux", "--input", R"({"prompt": "x"})",
-                                   "--wait", "--provider", "jobs", "--base-url", fake.baseUrl()};
+  std::vector<std::string> args = {PIXABOTS_CLI,         "remote", "run",        "fake-flux", "--input",
+                                   R"({"prompt": "x"})", "--wait", "--provider", "jobs",      "--base-url",
+                                   fake.baseUrl()};
   std::vector<std::string> env = {"PIXABOTS_API_KEY=" + fake.key(), "HOME=" + emptyHome()};
   std::vector<char*> argv, envp;
   for (auto& a : args) argv.push_back(a.data());
@@ -567,14 +577,15 @@ TEST_CASE("Ctrl-C during a wait cancels it: exit 130, \"cancelled\"", "[cli]") {
 TEST_CASE("generate: remote kinds go to the provider, or fail offline with the Generator's message", "[cli]") {
   const SplitRun offlineRun = offline("generate --kind text-to-image --prompt 'a cat'");
   CHECK(offlineRun.status == 1);
-  CHECK_THAT(offlineRun.err,
-             StartsWith("pixabots generate: unsupported offline: kind text-to-image needs a remote provider; configure"));
+  CHECK_THAT(
+      offlineRun.err,
+      StartsWith("pixabots generate: unsupported offline: kind text-to-image needs a remote provider; configure"));
 
   FakeJobsApi jobs;
   jobs.setLifecycle(quick({"pending", "processing", "completed"}));
   const fs::path dir = freshDir("generate_out");
-  const Json job = parsed(against(jobs, "generate --kind text-to-image --prompt 'a castle' --model fake-flux --out " +
-                                            dir.string() + " --json"));
+  const Json job = parsed(against(
+      jobs, "generate --kind text-to-image --prompt 'a castle' --model fake-flux --out " + dir.string() + " --json"));
   CHECK(job["status"] == "completed");
   REQUIRE(job["files"].size() == 1);
   CHECK(testing::readText(job["files"][0].get<std::string>()) == FakeApi::pngBytes());
@@ -582,13 +593,16 @@ TEST_CASE("generate: remote kinds go to the provider, or fail offline with the G
 
   // -o FILE takes a single output, and leaves nothing else behind.
   const fs::path single = freshDir("generate_single");
-  const SplitRun two = against(jobs, "generate --kind text-to-image --prompt x --model fake-flux --input "
-                                     "'{\"num_outputs\": 2}' -o " + (single / "one.png").string());
+  const SplitRun two = against(jobs,
+                               "generate --kind text-to-image --prompt x --model fake-flux --input "
+                               "'{\"num_outputs\": 2}' -o " +
+                                   (single / "one.png").string());
   CHECK(two.status == 1);
   CHECK_THAT(two.err, Contains("-o FILE takes one output, and job job_2 has 2: use --out DIR to keep them all"));
   CHECK(filesIn(single).empty());
 
-  const Json pending = parsed(against(jobs, "generate --kind text-to-image --prompt x --model fake-flux --no-wait --json"));
+  const Json pending =
+      parsed(against(jobs, "generate --kind text-to-image --prompt x --model fake-flux --no-wait --json"));
   CHECK(pending["id"] == "job_3");
   CHECK(pending["status"] == "pending");
   CHECK_FALSE(pending.contains("files"));
@@ -638,9 +652,9 @@ TEST_CASE("downloads replace a planted link, not its target, and refuse devices,
   const std::string generate = "generate --kind text-to-image --prompt x -o ";
   const fs::path single = freshDir("generate_targets");
   REQUIRE(::mkfifo((single / "fifo.png").c_str(), 0600) == 0);
-  for (const auto& [path, kind] : {std::pair{std::string("/dev/null"), "a character device"},
-                                   std::pair{(single / "fifo.png").string(), "a FIFO"},
-                                   std::pair{single.string() + "/", "a directory"}}) {
+  for (const auto& [path, kind] :
+       {std::pair{std::string("/dev/null"), "a character device"}, std::pair{(single / "fifo.png").string(), "a FIFO"},
+        std::pair{single.string() + "/", "a directory"}}) {
     const SplitRun r = against(images, generate + path);
     CHECK(r.status == 1);
     CHECK(r.err == "pixabots generate: cannot write \"" + path + "\": it is " + kind + ", not a regular file\n");
@@ -669,9 +683,9 @@ TEST_CASE("generate draws local kinds locally even with a provider configured", 
   CHECK(against(fake, "generate --kind og --id 2156 -o " + card.string()).status == 0);
   CHECK(fake.requests().empty());
 
-  for (const std::string& args : {std::string("generate --kind text-to-image --size 64"),
-                                  std::string("generate --kind pixabot --prompt x"),
-                                  std::string("generate --kind pixabot --model m")}) {
+  for (const std::string& args :
+       {std::string("generate --kind text-to-image --size 64"), std::string("generate --kind pixabot --prompt x"),
+        std::string("generate --kind pixabot --model m")}) {
     INFO(args);
     CHECK(against(fake, args).status == 2);
   }

@@ -550,7 +550,8 @@ TEST_CASE_METHOD(LoopbackRig, "a 2xx reply that is not JSON is malformed, and no
   // Refused while parsing: copying or printing it later would recurse 100,000 deep.
   Error deep = thrownBy([&] { client.get("/jobs/deep"); });
   CHECK(deep.code() == Errc::malformed_reply);
-  CHECK(std::string(deep.what()) == "jobs API: GET /jobs/deep: the reply is malformed: the JSON nests deeper than 64 levels");
+  CHECK(std::string(deep.what()) ==
+        "jobs API: GET /jobs/deep: the reply is malformed: the JSON nests deeper than 64 levels");
 
   // No content is an empty answer, not a malformed one.
   CHECK(client.post("/jobs/j/webhook", Json::object()).body.is_null());

@@ -70,10 +70,10 @@ struct Rig {
   }
   // Serves `body` as `type` at `path`.
   void asset(const std::string& path, std::string body, std::string type) {
-    server.http.Get(path, [body = std::move(body), type = std::move(type)](const httplib::Request&,
-                                                                            httplib::Response& res) {
-      res.set_content(body, type.c_str());
-    });
+    server.http.Get(path,
+                    [body = std::move(body), type = std::move(type)](const httplib::Request&, httplib::Response& res) {
+                      res.set_content(body, type.c_str());
+                    });
   }
   Job job(const std::vector<std::string>& paths, std::string id = "job_1") {
     Job j;
@@ -117,9 +117,9 @@ TEST_CASE("download: every output, exact bytes, named <job>-<n>.<ext>", "[remote
 TEST_CASE("download: the extension comes from the Content-Type", "[remote][download]") {
   Rig rig;
   const std::vector<std::pair<std::string, std::string>> cases = {
-      {"image/png", ".png"},   {"image/jpeg", ".jpg"},  {"image/webp", ".webp"},
-      {"image/gif", ".gif"},   {"video/mp4", ".mp4"},   {"video/webm", ".webm"},
-      {"audio/mpeg", ".mp3"},  {"audio/wav", ".wav"},   {"Image/PNG; charset=binary", ".png"},
+      {"image/png", ".png"},  {"image/jpeg", ".jpg"}, {"image/webp", ".webp"},
+      {"image/gif", ".gif"},  {"video/mp4", ".mp4"},  {"video/webm", ".webm"},
+      {"audio/mpeg", ".mp3"}, {"audio/wav", ".wav"},  {"Image/PNG; charset=binary", ".png"},
       {"image/avif", ".bin"}};
   // /assets/typed/<i> answers with the i-th case's Content-Type.
   rig.server.http.Get(R"(/assets/typed/(\d+))", [cases](const httplib::Request& req, httplib::Response& res) {
@@ -181,8 +181,9 @@ TEST_CASE("download: a Content-Type not accepted is bad_content_type and leaves 
   // The accepted list is the caller's.
   DownloadOptions videoOnly;
   videoOnly.acceptedTypes = {"video/"};
-  CHECK(thrownBy([&] { downloadOutputs(*rig.client, rig.job({"/assets/still.png"}), rig.dir.path(), videoOnly); })
-            .code() == Errc::bad_content_type);
+  CHECK(thrownBy([&] {
+          downloadOutputs(*rig.client, rig.job({"/assets/still.png"}), rig.dir.path(), videoOnly);
+        }).code() == Errc::bad_content_type);
   CHECK(rig.dir.files().empty());
 }
 
@@ -207,8 +208,10 @@ TEST_CASE("download: a retry after a broken transfer starts the file afresh", "[
   const std::string full = binary(2000, 11);
   auto calls = std::make_shared<std::atomic<int>>(0);
   rig.server.http.Get("/assets/flaky.png", [full, calls](const httplib::Request&, httplib::Response& res) {
-    if ((*calls)++ == 0) truncatedReply(res, full, 1500);
-    else res.set_content(full, "image/png");
+    if ((*calls)++ == 0)
+      truncatedReply(res, full, 1500);
+    else
+      res.set_content(full, "image/png");
   });
   rig.start();
 
@@ -285,8 +288,9 @@ TEST_CASE("download: only a completed job's http(s) outputs are fetched", "[remo
   CHECK(rig.dir.files().empty());
 
   // Checked before anything is fetched; a key in the URL is not echoed.
-  const Error scheme = thrownBy(
-      [&] { rig.download(rig.job({"/assets/a.png", std::string("file:///etc/passwd?key=") + kKey})); });
+  const Error scheme = thrownBy([&] {
+    rig.download(rig.job({"/assets/a.png", std::string("file:///etc/passwd?key=") + kKey}));
+  });
   CHECK(scheme.code() == Errc::malformed_reply);
   CHECK(std::string(scheme.what()) == "output 2 of job job_1 is not an http(s) URL: file:///etc/passwd?key=[redacted]");
   CHECK(rig.requests() == 0);
@@ -310,7 +314,8 @@ TEST_CASE("download: a directory that cannot be made is an io error", "[remote][
   rig.start();
   std::ofstream(rig.dir.path() / "file") << "not a directory";
 
-  const Error e = thrownBy([&] { downloadOutputs(*rig.client, rig.job({"/assets/a.png"}), rig.dir.path() / "file" / "out"); });
+  const Error e =
+      thrownBy([&] { downloadOutputs(*rig.client, rig.job({"/assets/a.png"}), rig.dir.path() / "file" / "out"); });
 
   CHECK(e.code() == Errc::io);
   CHECK_THAT(e.what(), Catch::StartsWith("cannot create the directory " + (rig.dir.path() / "file" / "out").string()));

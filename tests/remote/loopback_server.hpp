@@ -16,8 +16,8 @@ namespace pixabots::remote::test {
 
 struct RecordedRequest {
   std::string method;
-  std::string path;    // without the query
-  std::string query;   // "a=1&b=2" as received, or empty
+  std::string path;   // without the query
+  std::string query;  // "a=1&b=2" as received, or empty
   std::string body;
   httplib::Headers headers;
 };
@@ -58,9 +58,7 @@ class LoopbackServer {
   }
 
   int port() const { return port_; }
-  std::string url(const std::string& path = "") const {
-    return "http://127.0.0.1:" + std::to_string(port_) + path;
-  }
+  std::string url(const std::string& path = "") const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
   // Requests seen so far, in arrival order (logged after each reply).
   std::vector<RecordedRequest> requests() const {
     std::lock_guard lock(mutex_);

@@ -60,18 +60,18 @@ TEST_CASE("schema: every violation is reported, each with its JSON path", "[remo
     "loras": [{"url": "http://x", "scale": 2}, {}, {"url": "https://y"}], "steps": 20
   })");
   CHECK(check(kModel, input) == Problems{
-                                   "$: missing required property \"prompt\"",
-                                   "$.aspect_ratio: \"2:1\" is not one of \"1:1\", \"16:9\"",
-                                   "$.guidance: 0 is not above 0 (exclusiveMinimum)",
-                                   "$.loras: 3 items, more than 2",
-                                   "$.loras[0].scale: 2 is above the maximum 1",
-                                   "$.loras[0].url: \"http://x\" does not match ^https://",
-                                   "$.loras[1]: missing required property \"url\"",
-                                   "$.num_outputs: 9 is above the maximum 4",
-                                   "$.output_format: \"bmp\" is not one of \"png\", \"jpg\", \"webp\"",
-                                   "$.seed: expected integer or null, got number",
-                                   "$.steps: property is not allowed (additionalProperties: false)",
-                               });
+                                    "$: missing required property \"prompt\"",
+                                    "$.aspect_ratio: \"2:1\" is not one of \"1:1\", \"16:9\"",
+                                    "$.guidance: 0 is not above 0 (exclusiveMinimum)",
+                                    "$.loras: 3 items, more than 2",
+                                    "$.loras[0].scale: 2 is above the maximum 1",
+                                    "$.loras[0].url: \"http://x\" does not match ^https://",
+                                    "$.loras[1]: missing required property \"url\"",
+                                    "$.num_outputs: 9 is above the maximum 4",
+                                    "$.output_format: \"bmp\" is not one of \"png\", \"jpg\", \"webp\"",
+                                    "$.seed: expected integer or null, got number",
+                                    "$.steps: property is not allowed (additionalProperties: false)",
+                                });
 }
 
 TEST_CASE("schema: type tells integer from number, takes lists and null", "[remote][schema]") {
@@ -88,7 +88,8 @@ TEST_CASE("schema: type tells integer from number, takes lists and null", "[remo
   CHECK(check({{"type", {"string", "array"}}}, Json::array()).empty());
   CHECK(check({{"type", {"string", "array"}}}, Json::object()) == Problems{"$: expected string or array, got object"});
   // A mismatched type is one problem, not one per keyword that no longer applies.
-  CHECK(check({{"type", "string"}, {"minLength", 3}, {"enum", {"abc"}}}, 5) == Problems{"$: expected string, got integer"});
+  CHECK(check({{"type", "string"}, {"minLength", 3}, {"enum", {"abc"}}}, 5) ==
+        Problems{"$: expected string, got integer"});
   // OpenAPI 3.0's way of allowing null.
   CHECK(check({{"type", "string"}, {"nullable", true}}, nullptr).empty());
   CHECK(check({{"type", "string"}, {"nullable", true}}, 3) == Problems{"$: expected string, got integer"});
@@ -143,8 +144,8 @@ TEST_CASE("schema: arrays: counts, items, positional items", "[remote][schema]")
   const Json list = {{"type", "array"}, {"minItems", 1}, {"maxItems", 2}, {"items", {{"type", "string"}}}};
   CHECK(check(list, {"a", "b"}).empty());
   CHECK(check(list, Json::array()) == Problems{"$: 0 items, fewer than 1"});
-  CHECK(check(list, {"a", 2, 3}) ==
-        Problems{"$: 3 items, more than 2", "$[1]: expected string, got integer", "$[2]: expected string, got integer"});
+  CHECK(check(list, {"a", 2, 3}) == Problems{"$: 3 items, more than 2", "$[1]: expected string, got integer",
+                                             "$[2]: expected string, got integer"});
   const Json pair = {{"items", {{{"type", "string"}}, {{"type", "integer"}}}}};
   CHECK(check(pair, {"a", "b", 3}) == Problems{"$[1]: expected integer, got string"});
 }
@@ -204,7 +205,8 @@ TEST_CASE("schema: local $ref, with siblings; other references are schema errors
 
 TEST_CASE("schema: a keyword of the wrong type is a schema error, not a crash", "[remote][schema]") {
   CHECK(check({{"minimum", "5"}}, 3) == Problems{"$: schema error: \"minimum\" must be a number, got \"5\""});
-  CHECK(check({{"maxLength", -1}}, "x") == Problems{"$: schema error: \"maxLength\" must be a non-negative integer, got -1"});
+  CHECK(check({{"maxLength", -1}}, "x") ==
+        Problems{"$: schema error: \"maxLength\" must be a non-negative integer, got -1"});
   CHECK(check({{"minItems", 1.5}}, Json::array()) ==
         Problems{"$: schema error: \"minItems\" must be a non-negative integer, got 1.5"});
   CHECK(check({{"maxLength", 1e300}}, "x").empty());  // an integer, and no limit
@@ -218,7 +220,8 @@ TEST_CASE("schema: a keyword of the wrong type is a schema error, not a crash", 
         Problems{"$: schema error: \"properties\" must be an object, got array"});
   CHECK(check({{"properties", {{"a", "x"}}}}, {{"a", 1}}) ==
         Problems{"$.a: schema error: a schema must be an object or a boolean, got string"});
-  CHECK(check({{"items", 3}}, {1}) == Problems{"$[0]: schema error: a schema must be an object or a boolean, got integer"});
+  CHECK(check({{"items", 3}}, {1}) ==
+        Problems{"$[0]: schema error: a schema must be an object or a boolean, got integer"});
   CHECK(check({{"enum", {{"a", 1}}}}, 1) == Problems{"$: schema error: \"enum\" must be an array, got object"});
   CHECK(check({{"anyOf", Json::object()}}, 1) ==
         Problems{"$: schema error: \"anyOf\" must be a non-empty array of schemas"});
@@ -269,8 +272,9 @@ TEST_CASE("schema: hostile schemas end, with a problem saying why", "[remote][sc
     }
     defs["d20"] = {{"type", "string"}};
     const Json schema = {{"$defs", defs}, {"$ref", "#/$defs/d0"}};
-    CHECK(check(schema, 1) ==
-          Problems{"$: schema error: checking needs more than 200000 steps (deeply nested anyOf/oneOf/allOf?); gave up"});
+    CHECK(
+        check(schema, 1) ==
+        Problems{"$: schema error: checking needs more than 200000 steps (deeply nested anyOf/oneOf/allOf?); gave up"});
   }
 }
 

@@ -52,7 +52,8 @@ Job completed() { return ScriptedProvider::job("job_1", JobStatus::completed); }
 Job processing() { return ScriptedProvider::job("job_1", JobStatus::processing); }
 
 // Waits without jitter, so each is exactly the schedule's.
-WaitOptions steady(milliseconds initial, double multiplier, milliseconds max, milliseconds deadline = milliseconds(600'000)) {
+WaitOptions steady(milliseconds initial, double multiplier, milliseconds max,
+                   milliseconds deadline = milliseconds(600'000)) {
   WaitOptions o;
   o.initialInterval = initial;
   o.multiplier = multiplier;
@@ -126,7 +127,8 @@ TEST_CASE("wait: the last sleep is cut to end at the deadline, where a final pol
   Rig rig;
   rig.provider.script = {processing()};
 
-  const Error e = thrownBy([&] { rig.wait(steady(milliseconds(1000), 2.0, milliseconds(15'000), milliseconds(10'000))); });
+  const Error e =
+      thrownBy([&] { rig.wait(steady(milliseconds(1000), 2.0, milliseconds(15'000), milliseconds(10'000))); });
 
   CHECK(e.code() == Errc::timeout);
   CHECK(std::string(e.what()) == "job job_1 still processing after 10 s (deadline)");
@@ -148,7 +150,8 @@ TEST_CASE("wait: a hint longer than the time left is cut to the deadline", "[rem
   hinted.pollHint = milliseconds(60'000);
   rig.provider.script = {hinted};
 
-  const Error e = thrownBy([&] { rig.wait(steady(milliseconds(1000), 2.0, milliseconds(15'000), milliseconds(5000))); });
+  const Error e =
+      thrownBy([&] { rig.wait(steady(milliseconds(1000), 2.0, milliseconds(15'000), milliseconds(5000))); });
 
   CHECK(e.code() == Errc::timeout);
   CHECK(rig.clock.sleeps() == Sleeps{milliseconds(5000)});
@@ -160,7 +163,8 @@ TEST_CASE("wait: time spent in slow polls counts against the deadline", "[remote
   rig.provider.script = {ScriptedProvider::job("job_1", JobStatus::pending)};
   rig.provider.beforeReply = [&](int) { rig.clock.advance(milliseconds(4000)); };
 
-  const Error e = thrownBy([&] { rig.wait(steady(milliseconds(1000), 1.5, milliseconds(15'000), milliseconds(10'000))); });
+  const Error e =
+      thrownBy([&] { rig.wait(steady(milliseconds(1000), 1.5, milliseconds(15'000), milliseconds(10'000))); });
 
   // Polls end at 4 s, 9 s and 14 s; the sleeps between never pass 10 s.
   CHECK(std::string(e.what()) == "job job_1 still pending after 14 s (deadline)");
@@ -232,7 +236,9 @@ TEST_CASE("wait: onPoll sees every poll with its count and the time elapsed", "[
   rig.provider.script = {ScriptedProvider::job("job_1", JobStatus::pending), processing(), processing(), completed()};
   std::vector<std::tuple<JobStatus, int, milliseconds>> seen;
   WaitOptions options = steady(milliseconds(1000), 2.0, milliseconds(15'000));
-  options.onPoll = [&](const Job& job, int count, milliseconds elapsed) { seen.emplace_back(job.status, count, elapsed); };
+  options.onPoll = [&](const Job& job, int count, milliseconds elapsed) {
+    seen.emplace_back(job.status, count, elapsed);
+  };
 
   rig.wait(options);
 

@@ -13,7 +13,8 @@ constexpr int kMaxDepth = 64;
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
@@ -139,8 +140,8 @@ std::vector<std::string> checkResponse(const Json& document, std::string_view me
   if (!documented) {
     std::string listed;
     for (const auto& [key, unused] : responses.items()) listed += (listed.empty() ? "" : ", ") + key;
-    fail("status is not documented for " + std::string(method) + " " + match->templatePath + " (documented: " +
-         listed + ")");
+    fail("status is not documented for " + std::string(method) + " " + match->templatePath + " (documented: " + listed +
+         ")");
     return problems;
   }
 
@@ -166,7 +167,8 @@ std::vector<std::string> checkResponse(const Json& document, std::string_view me
 
   const Json content = documented->value("content", Json::object());
   if (content.empty()) {
-    if (!response.body.empty()) fail("a body of " + std::to_string(response.body.size()) + " bytes where none is documented");
+    if (!response.body.empty())
+      fail("a body of " + std::to_string(response.body.size()) + " bytes where none is documented");
     return problems;
   }
   if (head) return problems;  // HEAD carries GET's headers but never a body
@@ -177,7 +179,8 @@ std::vector<std::string> checkResponse(const Json& document, std::string_view me
   if (!mediaObject) {
     std::string listed;
     for (const auto& [key, unused] : content.items()) listed += (listed.empty() ? "" : ", ") + key;
-    fail("content type \"" + response.contentType + "\" is not documented for this status (documented: " + listed + ")");
+    fail("content type \"" + response.contentType + "\" is not documented for this status (documented: " + listed +
+         ")");
     return problems;
   }
   if (const auto bad = signatureProblem(media, response.body)) fail(*bad);

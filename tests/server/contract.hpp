@@ -36,7 +36,7 @@ std::optional<PathMatch> matchPath(const Json& document, std::string_view path);
 
 struct Response {
   int status = 0;
-  std::string contentType;                     // the Content-Type header, parameters allowed
+  std::string contentType;  // the Content-Type header, parameters allowed
   std::string body;
   std::map<std::string, std::string> headers;  // names in any case
 };

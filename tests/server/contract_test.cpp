@@ -38,7 +38,8 @@ TEST_CASE("contract validator: type", "[contract][validator]") {
   CHECK(mentions(validate({{"type", "object"}}, Json::array()), "expected object, got array"));
 }
 
-TEST_CASE("contract validator: properties, required, additionalProperties name the JSON path", "[contract][validator]") {
+TEST_CASE("contract validator: properties, required, additionalProperties name the JSON path",
+          "[contract][validator]") {
   const Json schema = Json::parse(R"({
     "type": "object",
     "properties": {
@@ -250,8 +251,8 @@ contract::Response fetch(int port, const std::string& method, const std::string&
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   REQUIRE(::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0);
   // The port in Host matters: absolute URLs in bodies are built from it.
-  std::string request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
-                        "\r\nConnection: close\r\n";
+  std::string request =
+      method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) + "\r\nConnection: close\r\n";
   for (const auto& [name, value] : headers) request += name + ": " + value + "\r\n";
   request += "\r\n";
   REQUIRE(::send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size()));
@@ -390,8 +391,9 @@ TEST_CASE("contract: every endpoint and documented error of a live server", "[co
 TEST_CASE("contract: ETag revalidation answers 304 as documented", "[contract][live]") {
   const LiveServer live(server::Config{});
   const Json& doc = servedDocument(live.port());
-  for (const std::string target : {"/api/pixabot/2156?size=64", "/api/pixabot/2156?format=svg", "/api/pixabot/2156/frames",
-                                   "/api/og?type=single&id=2156", "/parts/eyes/glasses.png"}) {
+  for (const std::string target :
+       {"/api/pixabot/2156?size=64", "/api/pixabot/2156?format=svg", "/api/pixabot/2156/frames",
+        "/api/og?type=single&id=2156", "/parts/eyes/glasses.png"}) {
     INFO(target);
     const contract::Response first = fetch(live.port(), "GET", target);
     REQUIRE(first.status == 200);
@@ -434,7 +436,8 @@ TEST_CASE("contract: renders refused by a full render gate answer 503 as documen
   const Json& doc = servedDocument(live.port());
   const auto held = live.http().renderGate().tryEnter(std::chrono::milliseconds(0));
   REQUIRE(held);
-  for (const std::string target : {"/api/pixabot/2156?animated=true", "/api/pixabot/2156?size=1024", "/api/og?title=x"}) {
+  for (const std::string target :
+       {"/api/pixabot/2156?animated=true", "/api/pixabot/2156?size=1024", "/api/og?title=x"}) {
     const contract::Response response = fetch(live.port(), "GET", target);
     INFO(target << " -> " << response.status << " " << shown(response));
     CHECK(response.status == 503);

@@ -291,7 +291,9 @@ std::vector<std::string> logLines(const ServeProcess& serve, std::size_t count) 
 }
 
 // `text` as a regular expression matching itself.
-std::string literal(const std::string& text) { return std::regex_replace(text, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)"); }
+std::string literal(const std::string& text) {
+  return std::regex_replace(text, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)");
+}
 
 // A text access log line: RFC 3339 UTC time, client, "request line", status
 // ("-": none), body bytes, milliseconds, then `tail` (" dropped: why").
@@ -414,8 +416,8 @@ TEST_CASE("hostile: 200 idle connections do not delay a normal request") {
 // checked while reading: 431 long before the flood ends, memory bounded.
 TEST_CASE("hostile: a header flood gets 431 early and memory stays bounded") {
   // The default --max-headers 100, or so many that --max-header-bytes (16 KiB) stops it first.
-  const std::vector<std::string> limits = GENERATE(std::vector<std::string>{},
-                                                   std::vector<std::string>{"--max-headers", "10000"});
+  const std::vector<std::string> limits =
+      GENERATE(std::vector<std::string>{}, std::vector<std::string>{"--max-headers", "10000"});
   std::vector<std::string> args = {"--no-access-log", "--threads", "2"};
   args.insert(args.end(), limits.begin(), limits.end());
   ServeProcess serve(args);
@@ -564,7 +566,7 @@ TEST_CASE("hostile: SIGTERM under drip drops the drippers, finishes the response
   CHECK(reader.received().empty());  // no response cut short
   INFO(sentBefore << " responses sent before SIGTERM");
   CHECK(answered.size() > static_cast<std::size_t>(sentBefore));  // the one in flight was finished...
-  CHECK(answered.size() < static_cast<std::size_t>(kAsked));     // ...and the requests behind it dropped
+  CHECK(answered.size() < static_cast<std::size_t>(kAsked));      // ...and the requests behind it dropped
   for (const Response& r : answered) CHECK((r.body == reference.body));
   const auto status = serve.exitStatus(5s);
   REQUIRE(status);
@@ -579,8 +581,8 @@ TEST_CASE("hostile: SIGTERM under drip drops the drippers, finishes the response
 
 TEST_CASE("hostile: connection caps refuse with 503 per address and in total") {
   const bool perAddress = GENERATE(true, false);
-  ServeProcess serve({"--threads", "2", perAddress ? "--max-connections-per-address" : "--max-connections",
-                      perAddress ? "5" : "8"});
+  ServeProcess serve(
+      {"--threads", "2", perAddress ? "--max-connections-per-address" : "--max-connections", perAddress ? "5" : "8"});
   const int port = serve.port();
   // Each held connection is admitted once it has been answered.
   std::vector<std::unique_ptr<Client>> held = connect(port, perAddress ? 5 : 8);
@@ -599,8 +601,8 @@ TEST_CASE("hostile: connection caps refuse with 503 per address and in total") {
   CHECK(refused.closedWithin(kPatience));
   const std::string reason = perAddress ? "5 connections open from this address (--max-connections-per-address)"
                                         : "8 connections open (--max-connections)";
-  CHECK(count(logLines(serve, held.size() + 1), logLine("-", "503", kTooManyConnections.size(), " refused: " + reason,
-                                                           refusedFrom)) == 1);
+  CHECK(count(logLines(serve, held.size() + 1),
+              logLine("-", "503", kTooManyConnections.size(), " refused: " + reason, refusedFrom)) == 1);
 
   // Another address is another client: the per-address cap serves it.
   if (perAddress) checkHealthy(ask(port, request("/healthz"), "127.0.0.2"));
@@ -713,14 +715,15 @@ TEST_CASE("hostile: binding every interface warns, and URLs follow the request's
   CHECK(match[1] == (everywhere ? "0.0.0.0" : "127.0.0.1"));
   const std::string port = match[2];
   if (everywhere) {
-    CHECK_THAT(serve.stderrText(), Catch::StartsWith("serve: warning: listening on 0.0.0.0:" + port +
-                                                     ", reachable from other machines"));
+    CHECK_THAT(serve.stderrText(),
+               Catch::StartsWith("serve: warning: listening on 0.0.0.0:" + port + ", reachable from other machines"));
   } else {
     CHECK(serve.stderrText().empty());
   }
   const Response r = get(std::stoi(port), "/api/pixabot/random", "Host: bots.example.com:8443\r\n");
   CHECK(r.status == 302);
-  CHECK(std::regex_match(r.header("location"), std::regex(R"(http://bots\.example\.com:8443/api/pixabot/[0-9a-z]{4})")));
+  CHECK(
+      std::regex_match(r.header("location"), std::regex(R"(http://bots\.example\.com:8443/api/pixabot/[0-9a-z]{4})")));
 }
 
 TEST_CASE("hostile: origins come from Host, X-Forwarded-* only with --trust-proxy, bad Hosts are 400") {
@@ -740,15 +743,17 @@ TEST_CASE("hostile: origins come from Host, X-Forwarded-* only with --trust-prox
     return urls;
   };
   for (const auto& [hostHeader, origin] : std::vector<std::pair<std::string, std::string>>{
-           {"bots.example.com:8443", "http://bots.example.com:8443/parts/"}, {"other.example", "http://other.example/parts/"}}) {
+           {"bots.example.com:8443", "http://bots.example.com:8443/parts/"},
+           {"other.example", "http://other.example/parts/"}}) {
     for (const std::string& url : frameUrls("Host: " + hostHeader + "\r\n")) CHECK_THAT(url, Catch::StartsWith(origin));
   }
 
-  const Response forwarded = get(port, "/api/pixabot/random",
-                                 "Host: bots.example.com:8443\r\nX-Forwarded-Proto: https\r\nX-Forwarded-Host: a.example\r\n");
+  const Response forwarded =
+      get(port, "/api/pixabot/random",
+          "Host: bots.example.com:8443\r\nX-Forwarded-Proto: https\r\nX-Forwarded-Host: a.example\r\n");
   CHECK(forwarded.status == 302);
   CHECK_THAT(forwarded.header("location"), Catch::StartsWith(trustProxy ? "https://a.example/api/pixabot/"
-                                                                       : "http://bots.example.com:8443/api/pixabot/"));
+                                                                        : "http://bots.example.com:8443/api/pixabot/"));
   // HTTP/1.0 may leave Host out: the address the client connected to stands in.
   const Response old = ask(port, request("/api/pixabot/random", "", "HTTP/1.0"));
   CHECK(old.status == 302);

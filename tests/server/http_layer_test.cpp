@@ -163,8 +163,13 @@ TEST_CASE("access log: RFC 3339 time, escaped bytes, text and JSON lines") {
         "2026-12-06T17:30:45.123Z ::1 \"GET /slow\" - 0 2000.00ms dropped: request not received within read-timeout");
 
   const auto json = nlohmann::json::parse(formatLogLine(LogFormat::json, dropped, t));
-  CHECK(json == nlohmann::json{{"time", "2026-12-06T17:30:45.123Z"}, {"event", "dropped"}, {"client", "::1"},
-                               {"request", "GET /slow"}, {"status", 0}, {"bytes", 0}, {"ms", 2000.0},
+  CHECK(json == nlohmann::json{{"time", "2026-12-06T17:30:45.123Z"},
+                               {"event", "dropped"},
+                               {"client", "::1"},
+                               {"request", "GET /slow"},
+                               {"status", 0},
+                               {"bytes", 0},
+                               {"ms", 2000.0},
                                {"reason", "request not received within read-timeout"}});
   CHECK(nlohmann::json::parse(formatLogLine(LogFormat::json, request, t)).at("request") == "GET /\\x1b HTTP/1.1");
 }

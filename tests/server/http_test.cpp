@@ -192,7 +192,8 @@ TEST_CASE("http: batch by IDs (lower-cased, palette forwarded) and by count, wit
   const json served = json::parse(r->body);
   CHECK(served.at("count") == 2);
   REQUIRE(served.at("pixabots").size() == 2);
-  const json first = json::parse(library().renderText("2156", {.size = 64, .format = Format::metadataJson, .origin = origin()}));
+  const json first =
+      json::parse(library().renderText("2156", {.size = 64, .format = Format::metadataJson, .origin = origin()}));
   CHECK(served["pixabots"][0]["parts"] == first["parts"]);
   CHECK(served["pixabots"][0]["png"] == first["png"].get<std::string>() + "&hue=30");
   CHECK(served["pixabots"][1]["id"] == "f76a");
@@ -203,7 +204,8 @@ TEST_CASE("http: batch by IDs (lower-cased, palette forwarded) and by count, wit
   checkError("/api/pixabot/batch?ids=2156,zzzz", 400, "Invalid IDs: zzzz");
   checkError("/api/pixabot/batch?count=0", 400,
              "Provide either `ids=a,b,c,...` (up to 100) or `count=N` for N random pixabots.");
-  checkError("/api/pixabot/batch", 400, "Provide either `ids=a,b,c,...` (up to 100) or `count=N` for N random pixabots.");
+  checkError("/api/pixabot/batch", 400,
+             "Provide either `ids=a,b,c,...` (up to 100) or `count=N` for N random pixabots.");
 
   r = get("/api/pixabot/batch?count=3");
   REQUIRE(r->status == 200);
@@ -346,8 +348,9 @@ TEST_CASE("http: expensive renders beyond --max-renders get 503 + Retry-After; c
     // The one slot, held by the test: every uncached expensive render finds the gate full.
     const auto held = live.http.renderGate().tryEnter(std::chrono::milliseconds(0));
     REQUIRE(held);
-    for (const std::string target : {"/api/pixabot/2156?animated=true&size=65", "/api/pixabot/2156?animated=true&webp=true",
-                                     "/api/og?title=busy", "/api/pixabot/2156?size=481"}) {
+    for (const std::string target :
+         {"/api/pixabot/2156?animated=true&size=65", "/api/pixabot/2156?animated=true&webp=true", "/api/og?title=busy",
+          "/api/pixabot/2156?size=481"}) {
       INFO(target);
       const auto r = client.Get(target.c_str());
       REQUIRE(r);

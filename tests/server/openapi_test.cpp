@@ -27,7 +27,8 @@ const Json& document() {
 const std::set<std::string> kMethods = {"get", "put", "post", "delete", "options", "head", "patch", "trace"};
 
 // Calls `visit(node, pointer)` on every object and array in the tree.
-void walk(const Json& node, const std::string& pointer, const std::function<void(const Json&, const std::string&)>& visit) {
+void walk(const Json& node, const std::string& pointer,
+          const std::function<void(const Json&, const std::string&)>& visit) {
   visit(node, pointer);
   if (node.is_object())
     for (const auto& [key, value] : node.items()) walk(value, pointer + "/" + key, visit);
@@ -137,7 +138,8 @@ TEST_CASE("openapi: every parameter has a schema, and path parameters match the 
         REQUIRE(parameter.contains("in"));
         CHECK(parameter.contains("schema"));
         CHECK(std::set<std::string>{"path", "query", "header", "cookie"}.contains(parameter["in"].get<std::string>()));
-        const bool unique = seen.emplace(parameter["name"].get<std::string>(), parameter["in"].get<std::string>()).second;
+        const bool unique =
+            seen.emplace(parameter["name"].get<std::string>(), parameter["in"].get<std::string>()).second;
         CHECK(unique);
         if (parameter["in"] == "path") {
           CHECK(parameter.value("required", false));

@@ -79,11 +79,12 @@ TEST_CASE("query: the image route's parameters") {
   CHECK(requestOf<PixabotRequest>("/api/pixabot/2156?speed=0").speed == 0.25);
   CHECK(requestOf<PixabotRequest>("/api/pixabot/2156?hue=720").hue == 0);
 
-  CHECK(errorOf("/api/pixabot/F76A") == "Invalid pixabot ID");  // upper case is not an ID here
-  CHECK(errorOf("/api/pixabot/g000") == "Invalid pixabot ID");  // 16 eyes: index 16 does not exist
+  CHECK(errorOf("/api/pixabot/F76A") == "Invalid pixabot ID");        // upper case is not an ID here
+  CHECK(errorOf("/api/pixabot/g000") == "Invalid pixabot ID");        // 16 eyes: index 16 does not exist
   CHECK(errorOf("/api/pixabot/215?size=1") == "Invalid pixabot ID");  // the ID is checked first
   for (const char* size : {"31", "1921", "64.5", "abc", "-64", "Infinity"}) {
-    CHECK(errorOf(std::string("/api/pixabot/2156?size=") + size) == "Invalid size. Must be an integer between 32 and 1920.");
+    CHECK(errorOf(std::string("/api/pixabot/2156?size=") + size) ==
+          "Invalid size. Must be an integer between 32 and 1920.");
   }
   CHECK(errorOf("/api/pixabot/2156?hue=x") == "Invalid hue. Must be a number in degrees (0\u2013359).");
   CHECK(errorOf("/api/pixabot/2156?saturate=4.5") == "Invalid saturate. Must be a number between 0 and 4.");
@@ -99,7 +100,8 @@ TEST_CASE("query: routes") {
   requestOf<OpenApiRequest>("/openapi.json");
   requestOf<HealthRequest>("/healthz");
   requestOf<MetricsRequest>("/metrics");
-  for (const char* target : {"/", "/api/pixabot/2156/x", "/parts/../etc/passwd.png", "/parts/eyes.png", "/api/pixabot"}) {
+  for (const char* target :
+       {"/", "/api/pixabot/2156/x", "/parts/../etc/passwd.png", "/parts/eyes.png", "/api/pixabot"}) {
     const ParseResult r = parse(target);
     REQUIRE(std::holds_alternative<RequestError>(r));
     CHECK(std::get<RequestError>(r).status == 404);
@@ -153,7 +155,8 @@ TEST_CASE("config: defaults, environment, flags and their errors") {
   Config c;
   c.host = "0.0.0.0";
   CHECK(originFor(c, 81) == "http://127.0.0.1:81");
-  CHECK_THROWS_WITH(applySetting(c, "port", "70000"), "port \"70000\" is not valid: must be an integer between 0 and 65535");
+  CHECK_THROWS_WITH(applySetting(c, "port", "70000"),
+                    "port \"70000\" is not valid: must be an integer between 0 and 65535");
   CHECK_THROWS_AS(applySetting(c, "threads", "0"), core::Error);
   CHECK_THROWS_WITH(applySetting(c, "origin", "javascript:alert(1)"),
                     "origin \"javascript:alert(1)\" is not valid: must start with http:// or https://");

@@ -414,7 +414,7 @@ TEST_CASE("etag: If-None-Match lists, wildcard and weak comparison") {
   CHECK(ifNoneMatchHits(" , ,\t\"abc\" ,", tag));
   CHECK(ifNoneMatchHits("*", tag));
   CHECK(ifNoneMatchHits(" * ", tag));
-  CHECK(ifNoneMatchHits("\"a,b\"", "\"a,b\""));  // a comma inside a tag is not a separator
+  CHECK(ifNoneMatchHits("\"a,b\"", "\"a,b\""));      // a comma inside a tag is not a separator
   CHECK(ifNoneMatchHits("\"abc\"x, \"abc\"", tag));  // a malformed member is skipped
 
   CHECK_FALSE(ifNoneMatchHits("", tag));

@@ -36,9 +36,9 @@ struct Apng {
   std::uint32_t width = 0, height = 0;
   int bitDepth = 0, colorType = 0;
   std::uint32_t numFrames = 0, numPlays = 0;
-  std::size_t paletteSize = 0;           // PLTE entries, 0 without PLTE
-  bool defaultImageIsFrame0 = false;     // an fcTL came before the IDAT
-  std::vector<std::string> chunks;       // chunk types in file order
+  std::size_t paletteSize = 0;        // PLTE entries, 0 without PLTE
+  bool defaultImageIsFrame0 = false;  // an fcTL came before the IDAT
+  std::vector<std::string> chunks;    // chunk types in file order
   std::vector<ApngFrame> frames;
 };
 
@@ -143,9 +143,9 @@ inline Apng readApng(std::span<const std::uint8_t> bytes) {
       if (png.width == 0 || png.height == 0) bad("empty image");
       if (data[10] != 0 || data[11] != 0) bad("unknown compression or filter method");
       if (data[12] != 0) bad("interlaced images are not supported by this reader");
-      const bool ok = png.colorType == 3 ? (png.bitDepth == 1 || png.bitDepth == 2 || png.bitDepth == 4 ||
-                                            png.bitDepth == 8)
-                                         : ((png.colorType == 2 || png.colorType == 6) && png.bitDepth == 8);
+      const bool ok = png.colorType == 3
+                          ? (png.bitDepth == 1 || png.bitDepth == 2 || png.bitDepth == 4 || png.bitDepth == 8)
+                          : ((png.colorType == 2 || png.colorType == 6) && png.bitDepth == 8);
       if (!ok) bad("colour type " + std::to_string(png.colorType) + " at depth " + std::to_string(png.bitDepth));
     } else if (type == "acTL") {
       if (length != 8 || sawActl || sawIdat) bad("acTL must be one 8-byte chunk before IDAT");
@@ -155,7 +155,8 @@ inline Apng readApng(std::span<const std::uint8_t> bytes) {
       if (png.numFrames == 0) bad("acTL says 0 frames");
     } else if (type == "PLTE") {
       if (length == 0 || length % 3 != 0 || length / 3 > 256 || !palette.empty() || sawIdat) bad("bad PLTE");
-      for (std::uint32_t i = 0; i < length / 3; ++i) palette.push_back({data[3 * i], data[3 * i + 1], data[3 * i + 2], 255});
+      for (std::uint32_t i = 0; i < length / 3; ++i)
+        palette.push_back({data[3 * i], data[3 * i + 1], data[3 * i + 2], 255});
       png.paletteSize = palette.size();
     } else if (type == "tRNS") {
       if (png.colorType != 3 || palette.empty() || length > palette.size() || sawIdat) bad("bad tRNS");
@@ -216,7 +217,7 @@ inline Apng readApng(std::span<const std::uint8_t> bytes) {
     bad("acTL says " + std::to_string(png.numFrames) + " frames, there are " + std::to_string(png.frames.size()));
   }
 
-  const std::size_t bitsPerPixel = png.colorType == 3 ? static_cast<std::size_t>(png.bitDepth)
+  const std::size_t bitsPerPixel = png.colorType == 3   ? static_cast<std::size_t>(png.bitDepth)
                                    : png.colorType == 2 ? 24
                                                         : 32;
   const std::size_t bpp = std::max<std::size_t>(1, bitsPerPixel / 8);

@@ -27,8 +27,8 @@ inline void appendChunk(PngBytes& png, std::string_view type, const PngBytes& da
 
 // A whole PNG: IHDR, a PLTE when `palette` (RGB triples) is not empty, one
 // IDAT holding `zlibData` as it is, IEND.
-inline PngBytes pngFile(std::uint32_t width, std::uint32_t height, int bitDepth, int colorType, const PngBytes& zlibData,
-                        const PngBytes& palette = {}) {
+inline PngBytes pngFile(std::uint32_t width, std::uint32_t height, int bitDepth, int colorType,
+                        const PngBytes& zlibData, const PngBytes& palette = {}) {
   PngBytes png{0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
   PngBytes ihdr;
   appendU32(ihdr, width);
@@ -45,7 +45,8 @@ inline PngBytes pngFile(std::uint32_t width, std::uint32_t height, int bitDepth,
 inline PngBytes zlibOf(const PngBytes& raw) {
   uLongf size = compressBound(static_cast<uLong>(raw.size()));
   PngBytes out(size);
-  if (compress(out.data(), &size, raw.data(), static_cast<uLong>(raw.size())) != Z_OK) throw std::runtime_error("compress");
+  if (compress(out.data(), &size, raw.data(), static_cast<uLong>(raw.size())) != Z_OK)
+    throw std::runtime_error("compress");
   out.resize(size);
   return out;
 }

@@ -39,7 +39,8 @@ TEST_CASE("the timeline is the service's bounce, played twice, with blink and se
   CHECK(five.offset(Category::body) == 1);
   CHECK(t.frames[13].offsets == five.offsets);
   const int blink[16] = {0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-  for (int tick = 0; tick < 16; ++tick) CHECK(t.frames[static_cast<std::size_t>(tick)].spriteIndex(Category::eyes) == blink[tick]);
+  for (int tick = 0; tick < 16; ++tick)
+    CHECK(t.frames[static_cast<std::size_t>(tick)].spriteIndex(Category::eyes) == blink[tick]);
 
   const Timeline visor = timeline(conformancePack(), combo("d000"));  // 8-frame sequence
   for (int tick = 0; tick < 16; ++tick) {
@@ -70,7 +71,8 @@ TEST_CASE("identical consecutive frames merge into one longer frame, as the serv
     detail::composeAnimation(conformancePack(), combo(c["id"].get<std::string>().c_str()), options, *frames);
     const auto delays = c["delay"].get<std::vector<int>>();
     REQUIRE(frames->count == static_cast<int>(delays.size()));
-    for (int i = 0; i < frames->count; ++i) CHECK(frames->delayMs[static_cast<std::size_t>(i)] == delays[static_cast<std::size_t>(i)]);
+    for (int i = 0; i < frames->count; ++i)
+      CHECK(frames->delayMs[static_cast<std::size_t>(i)] == delays[static_cast<std::size_t>(i)]);
     ++checked;
   }
   CHECK(checked == 13);
@@ -90,5 +92,6 @@ TEST_CASE("renderTick and renderTickInto draw one tick and check their input") {
   renderTicksInto(conformancePack(), combo("2156"), options, stripBuffer);
   CHECK(std::equal(stripBuffer.begin(), stripBuffer.end(), strip.pixels().begin()));
   std::vector<std::uint8_t> small(10);
-  CHECK_THROWS_WITH(renderTickInto(conformancePack(), combo("2156"), options, 0, small), Catch::Contains("output buffer holds 10 bytes"));
+  CHECK_THROWS_WITH(renderTickInto(conformancePack(), combo("2156"), options, 0, small),
+                    Catch::Contains("output buffer holds 10 bytes"));
 }

@@ -68,7 +68,8 @@ testing::Apng checkAnimation(const Combo& c, const RenderOptions& options) {
 }  // namespace
 
 TEST_CASE("every APNG frame is renderTick of its first tick, with the merged frames' delays", "[apng]") {
-  const char* ids[] = {"0000", "2156", "f76a", "1000", "e36b", "5700", "b766", "3409", "8755", "7211", "f247", "6352", "d000"};
+  const char* ids[] = {"0000", "2156", "f76a", "1000", "e36b", "5700", "b766",
+                       "3409", "8755", "7211", "f247", "6352", "d000"};
   for (const char* id : ids) {
     for (const int size : {32, 64, 100, 128, 333}) {
       INFO(id << " at " << size);
@@ -101,7 +102,8 @@ TEST_CASE("APNG frames are the service's animation, page for page", "[apng][conf
     INFO(c["file"].get<std::string>());
     RenderOptions options = sized(c["size"].get<int>());
     if (c.contains("bg")) options.bg = parseColor(c["bg"].get<std::string>());
-    const testing::Apng apng = testing::readApng(renderApng(conformancePack(), combo(c["id"].get<std::string>().c_str()), options));
+    const testing::Apng apng =
+        testing::readApng(renderApng(conformancePack(), combo(c["id"].get<std::string>().c_str()), options));
     testing::Sha256 sha;  // the fixture hashes the pages stacked
     std::vector<int> delays;
     for (const auto& frame : apng.frames) {
@@ -166,11 +168,13 @@ TEST_CASE("later APNG frames cover only what changed", "[apng]") {
       return std::memcmp(before.data() + at, after.data() + at, 4) != 0;
     };
     auto anyInRow = [&](std::uint32_t y) {
-      for (std::uint32_t x = fc.x; x < fc.x + fc.width; ++x) if (changed(x, y)) return true;
+      for (std::uint32_t x = fc.x; x < fc.x + fc.width; ++x)
+        if (changed(x, y)) return true;
       return false;
     };
     auto anyInCol = [&](std::uint32_t x) {
-      for (std::uint32_t y = fc.y; y < fc.y + fc.height; ++y) if (changed(x, y)) return true;
+      for (std::uint32_t y = fc.y; y < fc.y + fc.height; ++y)
+        if (changed(x, y)) return true;
       return false;
     };
     INFO("frame " << i);
@@ -229,7 +233,8 @@ TEST_CASE("the test's APNG reader catches broken sequence numbers and CRCs", "[a
   const auto offset = static_cast<std::size_t>(at - bytes.begin());
   broken[offset + 7] = 2;
   const auto crc = static_cast<std::uint32_t>(crc32(0L, broken.data() + offset, 4 + 26));
-  for (int k = 0; k < 4; ++k) broken[offset + 30 + static_cast<std::size_t>(k)] = static_cast<std::uint8_t>(crc >> (24 - 8 * k));
+  for (int k = 0; k < 4; ++k)
+    broken[offset + 30 + static_cast<std::size_t>(k)] = static_cast<std::uint8_t>(crc >> (24 - 8 * k));
   CHECK_THROWS_WITH(testing::readApng(broken), Catch::Contains("out of order"));
   broken = bytes;
   broken[offset + 10] ^= 1;  // data changed, CRC not

@@ -324,7 +324,8 @@ TEST_CASE("C ABI: contexts from a directory and from memory draw with that pack"
   const auto c = testing::conformanceCases("png").front();
   pxb_options o = options(PXB_FORMAT_RGBA, c["size"].get<int>());
   const auto rgba = renderC(fromDir.get(), c["id"].get<std::string>().c_str(), o);
-  const core::Image expected = core::decodePng(testing::readBytes(testing::dataPath("conformance/" + c["file"].get<std::string>())));
+  const core::Image expected =
+      core::decodePng(testing::readBytes(testing::dataPath("conformance/" + c["file"].get<std::string>())));
   CHECK(rgba == std::vector<std::uint8_t>(expected.pixels().begin(), expected.pixels().end()));
 
   // The same pack from memory.
@@ -336,7 +337,8 @@ TEST_CASE("C ABI: contexts from a directory and from memory draw with that pack"
     contents.push_back(testing::readBytes(entry.path()));
   }
   std::vector<pxb_pack_file> files;
-  for (std::size_t i = 0; i < paths.size(); ++i) files.push_back({paths[i].c_str(), contents[i].data(), contents[i].size()});
+  for (std::size_t i = 0; i < paths.size(); ++i)
+    files.push_back({paths[i].c_str(), contents[i].data(), contents[i].size()});
   REQUIRE(pxb_ctx_new_from_memory(files.data(), files.size(), &raw) == PXB_OK);
   const Ctx fromMemory(raw);
   CHECK(renderC(fromMemory.get(), c["id"].get<std::string>().c_str(), o) == rgba);
@@ -395,8 +397,8 @@ TEST_CASE("C ABI: status text, versions and per-thread error detail") {
 
 TEST_CASE("C ABI: concurrent renders on one context give the single-threaded bytes") {
   const Ctx ctx = embeddedCtx();
-  const pxb_format formats[] = {PXB_FORMAT_PNG, PXB_FORMAT_GIF, PXB_FORMAT_WEBP, PXB_FORMAT_APNG, PXB_FORMAT_SVG,
-                                PXB_FORMAT_RGBA};
+  const pxb_format formats[] = {PXB_FORMAT_PNG,  PXB_FORMAT_GIF, PXB_FORMAT_WEBP,
+                                PXB_FORMAT_APNG, PXB_FORMAT_SVG, PXB_FORMAT_RGBA};
   constexpr int kJobs = 24;
   auto job = [&](int i) {
     pxb_options o = options(formats[i % 6], 32 + 17 * i);

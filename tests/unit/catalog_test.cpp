@@ -42,7 +42,9 @@ TEST_CASE("category names and orders") {
 
 namespace {
 std::array<std::vector<Part>, 4> oneEach() {
-  return {{{{"e", 1, PartKind::still}}, {{"h", 1, PartKind::still}}, {{"b", 1, PartKind::still}},
+  return {{{{"e", 1, PartKind::still}},
+           {{"h", 1, PartKind::still}},
+           {{"b", 1, PartKind::still}},
            {{"t", 1, PartKind::still}}}};
 }
 }  // namespace

@@ -8,7 +8,8 @@ using namespace pixabots::core::detail;
 namespace {
 Canvas filled(std::array<std::uint8_t, 4> px) {
   Canvas c{};
-  for (std::size_t i = 0; i < c.size(); i += 4) std::copy(px.begin(), px.end(), c.begin() + static_cast<std::ptrdiff_t>(i));
+  for (std::size_t i = 0; i < c.size(); i += 4)
+    std::copy(px.begin(), px.end(), c.begin() + static_cast<std::ptrdiff_t>(i));
   return c;
 }
 std::array<std::uint8_t, 4> at(const Canvas& c, int x, int y) {

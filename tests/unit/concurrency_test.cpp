@@ -29,7 +29,8 @@ TEST_CASE("concurrent PNG renders on one pack give the single-threaded bytes") {
           RenderOptions options;
           options.size = sizes[k % 4];
           options.hue = k * 15;
-          if (renderPng(pack, comboAt(pack.catalog(), static_cast<std::uint32_t>(k * 97)), options) != expected[static_cast<std::size_t>(k)]) {
+          if (renderPng(pack, comboAt(pack.catalog(), static_cast<std::uint32_t>(k * 97)), options) !=
+              expected[static_cast<std::size_t>(k)]) {
             ++mismatches[static_cast<std::size_t>(t)];
           }
         }

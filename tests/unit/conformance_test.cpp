@@ -47,7 +47,8 @@ TEST_CASE("static renders match every reference PNG of the service") {
     INFO(file);
     const RenderOptions options = testing::caseOptions(c);
     const Image reference = decodePng(testing::readBytes(testing::dataPath("conformance/" + file)));
-    const Image ours = render(conformancePack(), decodeId(conformancePack().catalog(), c["id"].get<std::string>()), options);
+    const Image ours =
+        render(conformancePack(), decodeId(conformancePack().catalog(), c["id"].get<std::string>()), options);
     const Difference d = compare(ours, reference, c["channels"].get<int>());
     const bool paletteTransformed = options.hue != 0 || options.saturate != 1;
     if (paletteTransformed) {

@@ -32,7 +32,6 @@ namespace {
 using Bytes = std::vector<std::uint8_t>;
 using Colour = std::array<std::uint8_t, 3>;
 
-
 // ---- decoding and compositing --------------------------------------------
 
 struct FrameInfo {
@@ -45,7 +44,7 @@ struct FrameInfo {
 struct DecodedGif {
   int width = 0;
   int height = 0;
-  int loopCount = -1;  // from NETSCAPE2.0; -1 when absent
+  int loopCount = -1;           // from NETSCAPE2.0; -1 when absent
   std::vector<Colour> palette;  // global
   std::vector<FrameInfo> info;
   std::vector<Image> frames;  // what a viewer shows for each frame
@@ -130,7 +129,8 @@ DecodedGif decodeGif(const Bytes& bytes) {
     for (int y = f.top; y < f.top + f.height; ++y) {
       std::uint8_t* row = canvas.row(y) + f.left * 4;
       if (f.disposal == DISPOSE_BACKGROUND) std::memset(row, 0, static_cast<std::size_t>(f.width) * 4);
-      if (f.disposal == DISPOSE_PREVIOUS) std::memcpy(row, before.row(y) + f.left * 4, static_cast<std::size_t>(f.width) * 4);
+      if (f.disposal == DISPOSE_PREVIOUS)
+        std::memcpy(row, before.row(y) + f.left * 4, static_cast<std::size_t>(f.width) * 4);
     }
   };
   for (int i = 0; i < gif->ImageCount; ++i) {
@@ -141,7 +141,8 @@ DecodedGif decodeGif(const Bytes& bytes) {
     if (d.ColorMap) {
       out.info.back().palette.clear();
       for (int k = 0; k < d.ColorMap->ColorCount; ++k) {
-        out.info.back().palette.push_back({d.ColorMap->Colors[k].Red, d.ColorMap->Colors[k].Green, d.ColorMap->Colors[k].Blue});
+        out.info.back().palette.push_back(
+            {d.ColorMap->Colors[k].Red, d.ColorMap->Colors[k].Green, d.ColorMap->Colors[k].Blue});
       }
     }
     const Image before = canvas;
@@ -305,7 +306,7 @@ TEST_CASE("GIF delays are whole centiseconds per tick: round(ms / 10), merged fr
     for (const FrameInfo& f : decodeGif(renderGif(conformancePack(), combo, options)).info) cs.push_back(f.delayCs);
     return cs;
   };
-  CHECK(delays(1) == std::vector<int>{7, 7, 7, 7, 7, 7, 7, 7, 14, 7, 7, 7, 7, 7, 7});         // 72 ms
+  CHECK(delays(1) == std::vector<int>{7, 7, 7, 7, 7, 7, 7, 7, 14, 7, 7, 7, 7, 7, 7});                   // 72 ms
   CHECK(delays(0.25) == std::vector<int>{29, 29, 29, 29, 29, 29, 29, 29, 58, 29, 29, 29, 29, 29, 29});  // 288 ms
   CHECK(delays(3) == std::vector<int>{2, 2, 2, 2, 2, 2, 2, 2, 4, 2, 2, 2, 2, 2, 2});  // 24 ms; 48 ms would round to 5
   CHECK(delays(4) == std::vector<int>{2, 2, 2, 2, 2, 2, 2, 2, 4, 2, 2, 2, 2, 2, 2});  // max(20, 18) ms
@@ -325,7 +326,8 @@ TEST_CASE("GIFs match every reference GIF of the service, page by page") {
     RenderOptions options;
     options.size = c["size"].get<int>();
     options.speed = c["speed"].get<double>();
-    const DecodedGif ours = decodeGif(renderGif(conformancePack(), decodeId(conformancePack().catalog(), c["id"].get<std::string>()), options));
+    const DecodedGif ours = decodeGif(
+        renderGif(conformancePack(), decodeId(conformancePack().catalog(), c["id"].get<std::string>()), options));
     CHECK(ours.width == c["width"].get<int>());
     CHECK(ours.loopCount == reference.loopCount);
     REQUIRE(ours.frames.size() == c["pages"].get<std::size_t>());
@@ -423,27 +425,29 @@ Pack manyColourPack() {
   };
   using Px = std::array<std::uint8_t, 4>;
   const Bytes body = sheet(1, [](int x, int y) {
-    return y < 6 ? Px{0, 0, 0, 0} : Px{static_cast<std::uint8_t>(x * 8), static_cast<std::uint8_t>(y * 8), static_cast<std::uint8_t>((x * y) % 256), 255};
+    return y < 6 ? Px{0, 0, 0, 0}
+                 : Px{static_cast<std::uint8_t>(x * 8), static_cast<std::uint8_t>(y * 8),
+                      static_cast<std::uint8_t>((x * y) % 256), 255};
   });
   const Bytes eyes = sheet(2, [](int x, int y) {
     const bool on = y >= 10 && y < 13 && (x % 32) >= 8 && (x % 32) < 24 && (x < 32 || y == 11);
     return on ? Px{250, 250, 250, 200} : Px{0, 0, 0, 0};
   });
   const Bytes head = sheet(1, [](int x, int y) {
-    return (y >= 4 && y < 16 && x >= 6 && x < 26) ? Px{30, 90, 200, static_cast<std::uint8_t>(x < 16 ? 255 : 100)} : Px{0, 0, 0, 0};
+    return (y >= 4 && y < 16 && x >= 6 && x < 26) ? Px{30, 90, 200, static_cast<std::uint8_t>(x < 16 ? 255 : 100)}
+                                                  : Px{0, 0, 0, 0};
   });
   const Bytes top = sheet(1, [](int x, int y) {
     return (y < 4 && x >= 14 && x < 18) ? Px{220, 40, 40, 255} : Px{0, 0, 0, 0};
   });
-  const nlohmann::json manifest = {
-      {"format", "pixabots-pack"},
-      {"version", 1},
-      {"name", "many-colours"},
-      {"categories",
-       {{"eyes", {{{"name", "wink"}, {"frames", 2}, {"kind", "blink"}}}},
-        {"heads", {{{"name", "round"}}}},
-        {"body", {{{"name", "gradient"}}}},
-        {"top", {{{"name", "pin"}}}}}}};
+  const nlohmann::json manifest = {{"format", "pixabots-pack"},
+                                   {"version", 1},
+                                   {"name", "many-colours"},
+                                   {"categories",
+                                    {{"eyes", {{{"name", "wink"}, {"frames", 2}, {"kind", "blink"}}}},
+                                     {"heads", {{{"name", "round"}}}},
+                                     {"body", {{{"name", "gradient"}}}},
+                                     {"top", {{{"name", "pin"}}}}}}};
   const std::string manifestText = manifest.dump();
   const Bytes manifestBytes(manifestText.begin(), manifestText.end());
   const std::vector<PackFile> files = {{"manifest.json", manifestBytes},
@@ -508,8 +512,7 @@ TEST_CASE("more than 255 colours are quantised: every pixel gets its nearest pal
 namespace {
 
 // One-image GIF around our LZW stream, for decoding with giflib.
-Bytes singleImageGif(const std::vector<std::uint8_t>& pixels, int width, int height, int bits,
-                     std::size_t piece) {
+Bytes singleImageGif(const std::vector<std::uint8_t>& pixels, int width, int height, int bits, std::size_t piece) {
   Bytes out = {'G', 'I', 'F', '8', '9', 'a'};
   const auto u16 = [&](int v) {
     out.push_back(static_cast<std::uint8_t>(v & 0xff));

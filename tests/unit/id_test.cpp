@@ -59,8 +59,8 @@ TEST_CASE("IDs of the wrong length are rejected with the length") {
   for (std::string_view id : {"", "abc", "00000", "0"}) {
     IdProblem p = problemOf(id);
     CHECK(p.kind == IdProblem::Kind::wrong_length);
-    CHECK_THAT(p.message, Catch::Contains("must be exactly 4 characters of [0-9a-z], got " +
-                                          std::to_string(id.size())));
+    CHECK_THAT(p.message,
+               Catch::Contains("must be exactly 4 characters of [0-9a-z], got " + std::to_string(id.size())));
   }
 }
 
@@ -69,8 +69,14 @@ TEST_CASE("IDs with characters outside [0-9a-z] are rejected naming the position
   CHECK(problemOf("00!0").kind == IdProblem::Kind::bad_character);
   CHECK_THAT(problemOf("2A56").message, Catch::Contains("character 2 is not in [0-9a-z] (upper case is not accepted)"));
   CHECK_THAT(problemOf("00 0").message, Catch::Contains("character 3"));
-  CHECK_THAT(problemOf(std::string_view("0\0" "00", 4)).message, Catch::Contains("\"0\\x0000\""));
-  CHECK(problemOf("\xc3\xa9" "00").kind == IdProblem::Kind::bad_character);
+  CHECK_THAT(problemOf(std::string_view("0\0"
+                                        "00",
+                                        4))
+                 .message,
+             Catch::Contains("\"0\\x0000\""));
+  CHECK(problemOf("\xc3\xa9"
+                  "00")
+            .kind == IdProblem::Kind::bad_character);
 }
 
 TEST_CASE("IDs naming parts that do not exist are rejected naming the category and range") {

@@ -51,7 +51,8 @@ TEST_CASE("og compare: n bots of min(380, floor((1040 - 20(n-1)) / n)) px, 20 px
   REQUIRE(card.width() == 1200);
   REQUIRE(card.height() == 630);
   // 4*245 + 3*20 = 1040 wide, from x 80; no label: the row centred, (630-245)/2 = 192.
-  for (int i = 0; i < 4; ++i) checkBotAt(card, pack(), options.bots[static_cast<std::size_t>(i)], 80 + i * 265, 192, 245, kBg);
+  for (int i = 0; i < 4; ++i)
+    checkBotAt(card, pack(), options.bots[static_cast<std::size_t>(i)], 80 + i * 265, 192, 245, kBg);
   CHECK(at(card, 79, 300) == kBg);
   CHECK(at(card, 1120, 300) == kBg);
   CHECK(at(card, 600, 191) == kBg);
@@ -94,11 +95,8 @@ TEST_CASE("og grid: 6x3 bots picked by the seed, 160 px cells, 24 px gaps, the l
 }
 
 TEST_CASE("og label: rounded black box, white title, grey subtitle, on the given bg") {
-  const OgOptions options{.layout = OgLayout::compare,
-                          .bots = {id("0000")},
-                          .title = "HI",
-                          .subtitle = "ok",
-                          .bg = Rgb{0xff, 0x00, 0xff}};
+  const OgOptions options{
+      .layout = OgLayout::compare, .bots = {id("0000")}, .title = "HI", .subtitle = "ok", .bg = Rgb{0xff, 0x00, 0xff}};
   const Image card = renderOg(pack(), options);
   const detail::OgLabel label = detail::layoutLabel("HI", "ok");
   CHECK(label.titleScale == 5);
@@ -110,13 +108,13 @@ TEST_CASE("og label: rounded black box, white title, grey subtitle, on the given
   const detail::OgRect box = detail::ogLabelRect(OgLayout::compare, 1, label.width, label.height);
   CHECK(box == detail::OgRect{544, 56 + 380 + 24, 111, 113});
   CHECK(detail::ogLabelRect(OgLayout::grid, 18, label.width, label.height) == detail::OgRect{544, 258, 111, 113});
-  CHECK(at(card, box.x + 2, box.y + 58) == Rgb{});                     // inside, left edge
-  CHECK(at(card, box.x + 16, box.y) == Rgb{});                         // top edge, past the corner
-  CHECK(at(card, box.x, box.y) == (Rgb{0xff, 0x00, 0xff}));            // rounded corner: the canvas
+  CHECK(at(card, box.x + 2, box.y + 58) == Rgb{});           // inside, left edge
+  CHECK(at(card, box.x + 16, box.y) == Rgb{});               // top edge, past the corner
+  CHECK(at(card, box.x, box.y) == (Rgb{0xff, 0x00, 0xff}));  // rounded corner: the canvas
   CHECK(at(card, box.x + box.w - 1, box.y + box.h - 1) == (Rgb{0xff, 0x00, 0xff}));
   // 'H' at 5x: its left stem starts at the title's origin (28, 20) inside the box.
   CHECK(at(card, box.x + 28, box.y + 20) == (Rgb{0xff, 0xff, 0xff}));
-  CHECK(at(card, box.x + 28 + 5, box.y + 20) == Rgb{});                // between the stems
+  CHECK(at(card, box.x + 28 + 5, box.y + 20) == Rgb{});  // between the stems
   // 'o' at 3x: 17 px of text centred, row 2 of the glyph is " ### ".
   const int subX = box.x + (111 - 33) / 2, subY = box.y + 20 + 40 + 12;
   CHECK(at(card, subX + 3, subY + 6) == (Rgb{0xa3, 0xa3, 0xa3}));

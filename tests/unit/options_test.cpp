@@ -22,8 +22,8 @@ TEST_CASE("sizes 32..1920 are accepted, others rejected with the range") {
   CHECK_NOTHROW(validate(with(1920)));
   CHECK_NOTHROW(validate(with(129)));
   for (int bad : {31, 0, -5, 1921, 100000}) {
-    CHECK_THROWS_WITH(validate(with(bad)), "size " + std::to_string(bad) +
-                                               " is out of range: must be an integer between 32 and 1920");
+    CHECK_THROWS_WITH(validate(with(bad)),
+                      "size " + std::to_string(bad) + " is out of range: must be an integer between 32 and 1920");
   }
 }
 

@@ -46,7 +46,9 @@ class PackDir {
     std::ofstream(path_ / file, std::ios::binary)
         .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
   }
-  void write(const std::string& file, const std::string& text) const { write(file, std::vector<std::uint8_t>(text.begin(), text.end())); }
+  void write(const std::string& file, const std::string& text) const {
+    write(file, std::vector<std::uint8_t>(text.begin(), text.end()));
+  }
   void sheet(const std::string& file, int width, int height = 32) const {
     write(file, encodePng(Image(width, height).view()));
   }
@@ -59,7 +61,9 @@ json manifest(json eyes) {
   return {{"format", "pixabots-pack"},
           {"version", 1},
           {"categories",
-           {{"eyes", std::move(eyes)}, {"heads", {{{"name", "round"}}}}, {"body", {{{"name", "plain"}}}},
+           {{"eyes", std::move(eyes)},
+            {"heads", {{{"name", "round"}}}},
+            {"body", {{{"name", "plain"}}}},
             {"top", {{{"name", "none"}}}}}}};
 }
 
@@ -118,8 +122,12 @@ TEST_CASE("checkPackDirectory reports every problem of a broken pack with its fi
 
   const auto problems = checkPackDirectory(dir.path(), limits);
   CHECK(problems.size() == 8);
-  CHECK(problems.front() == PackProblem{"manifest.json", R"(the top level has an unknown key "extra"; allowed: format, version, name, license, categories)"});
-  CHECK_THAT(problems[1].problem, Contains(R"(categories.eyes[1].kind "blink" needs 2 frames [open, closed], got frames 3)"));
+  CHECK(
+      problems.front() ==
+      PackProblem{"manifest.json",
+                  R"(the top level has an unknown key "extra"; allowed: format, version, name, license, categories)"});
+  CHECK_THAT(problems[1].problem,
+             Contains(R"(categories.eyes[1].kind "blink" needs 2 frames [open, closed], got frames 3)"));
   CHECK_THAT(problems[2].problem, Contains(R"(categories.eyes[6] has an unknown key "colour")"));
   for (std::size_t i = 1; i <= 2; ++i) CHECK(problems[i].file == "manifest.json");
   CHECK(problemOf(problems, "eyes/gone.png") == R"(missing: the catalog's eyes part 2 "gone" needs a 32x32 sheet)");
@@ -224,18 +232,18 @@ TEST_CASE("checkPackDirectory throws Error(io) for a directory that is not there
 
 TEST_CASE("checkPackDirectory reports hostile files one problem each") {
   const PackDir dir;
-  dir.write("manifest.json", manifest({{{"name", "bomb"}, {"frames", 2}}, {{"name", "tall"}, {"frames", 2}},
-                                       {{"name", "indexed"}}})
-                                     .dump() +
-                                 std::string(1, '\0') + "garbage");
+  dir.write(
+      "manifest.json",
+      manifest({{{"name", "bomb"}, {"frames", 2}}, {{"name", "tall"}, {"frames", 2}}, {{"name", "indexed"}}}).dump() +
+          std::string(1, '\0') + "garbage");
   const auto problems = checkPackDirectory(dir.path());
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].file == "manifest.json");
   CHECK_THAT(problems[0].problem, Contains("trailing bytes after the JSON, from offset "));
 
-  dir.write("manifest.json", manifest({{{"name", "bomb"}, {"frames", 2}}, {{"name", "tall"}, {"frames", 2}},
-                                       {{"name", "indexed"}}})
-                                 .dump());
+  dir.write(
+      "manifest.json",
+      manifest({{{"name", "bomb"}, {"frames", 2}}, {{"name", "tall"}, {"frames", 2}}, {{"name", "indexed"}}}).dump());
   writeOtherSheets(dir);
   dir.write("eyes/bomb.png", testing::pngFile(64, 32, 8, PNG_COLOR_TYPE_RGBA, testing::zerosStream(1000)));
   dir.sheet("eyes/tall.png", 64, 33);
@@ -264,8 +272,8 @@ TEST_CASE("symbolic links may not lead out of the pack") {
   dir.write("manifest.json", manifest({{{"name", "dot"}}}).dump());
   writeOtherSheets(dir);
   const fs::path elsewhere = fs::canonical(outside.path());
-  const std::string escape = (elsewhere / "dot.png").generic_string() +
-                             ", outside the pack directory; symbolic links must stay inside it";
+  const std::string escape =
+      (elsewhere / "dot.png").generic_string() + ", outside the pack directory; symbolic links must stay inside it";
 
   SECTION("a sheet linked to a file outside") {
     fs::create_directories(dir.path() / "eyes");
@@ -287,8 +295,9 @@ TEST_CASE("symbolic links may not lead out of the pack") {
     fs::create_symlink(outside.path() / "manifest.json", dir.path() / "manifest.json");
     const auto problems = checkPackDirectory(dir.path());
     REQUIRE(problems.size() == 1);
-    CHECK(problems[0] == PackProblem{"manifest.json", "resolves to " + (elsewhere / "manifest.json").generic_string() +
-                                                          ", outside the pack directory; symbolic links must stay inside it"});
+    CHECK(problems[0] ==
+          PackProblem{"manifest.json", "resolves to " + (elsewhere / "manifest.json").generic_string() +
+                                           ", outside the pack directory; symbolic links must stay inside it"});
   }
   SECTION("links that stay inside the pack are followed") {
     dir.sheet("shared/dot.png", 32);
@@ -299,7 +308,8 @@ TEST_CASE("symbolic links may not lead out of the pack") {
     const fs::path alias = dir.path().string() + "-alias";
     fs::create_directory_symlink(dir.path(), alias);
     CHECK(checkPackDirectory(alias).empty());
-    CHECK(Pack::fromDirectory(alias).sheet(Category::eyes, 0) == Pack::fromDirectory(dir.path()).sheet(Category::eyes, 0));
+    CHECK(Pack::fromDirectory(alias).sheet(Category::eyes, 0) ==
+          Pack::fromDirectory(dir.path()).sheet(Category::eyes, 0));
     fs::remove(alias);
   }
   SECTION("a dangling link is a missing file") {

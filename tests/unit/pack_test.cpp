@@ -68,8 +68,9 @@ std::vector<std::uint8_t> sheetPng(int frames, int width = -1, int height = 32) 
   for (int y = 0; y < height; ++y) {
     for (int x = 0; x < width; ++x) {
       const auto f = static_cast<std::uint8_t>(x / 32);
-      std::uint8_t* p = rgba.data() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
-                                       static_cast<std::size_t>(x)) * 4;
+      std::uint8_t* p =
+          rgba.data() +
+          (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4;
       p[0] = static_cast<std::uint8_t>(f * 16);
       p[1] = static_cast<std::uint8_t>(255 - f);
       p[2] = 7;
@@ -111,8 +112,7 @@ struct MemPack {
     pack.files["manifest.json"] = bytesOf(manifest.dump());
     for (const auto& [category, parts] : manifest["categories"].items()) {
       for (const auto& part : parts) {
-        pack.files[category + "/" + part["name"].get<std::string>() + ".png"] =
-            sheetPng(part.value("frames", 1));
+        pack.files[category + "/" + part["name"].get<std::string>() + ".png"] = sheetPng(part.value("frames", 1));
       }
     }
     return pack;
@@ -204,9 +204,9 @@ TEST_CASE("the conformance pack loads with the service catalog") {
       CHECK(pack.sheet(c, i).frames() == pack.catalog().part(c, i).frames);
     }
   }
-  CHECK(pack.sheet(Category::eyes, 13).frames() == 8);   // visor
-  CHECK(pack.sheet(Category::eyes, 1).frames() == 16);   // cheeky-terminal
-  CHECK(pack.sheet(Category::heads, 0).frames() == 1);   // ac
+  CHECK(pack.sheet(Category::eyes, 13).frames() == 8);  // visor
+  CHECK(pack.sheet(Category::eyes, 1).frames() == 16);  // cheeky-terminal
+  CHECK(pack.sheet(Category::heads, 0).frames() == 1);  // ac
 }
 
 TEST_CASE("sheets hold the PNG's pixels frame by frame") {
@@ -215,15 +215,15 @@ TEST_CASE("sheets hold the PNG's pixels frame by frame") {
     Category category;
     const char* name;
   };
-  for (const Sample s : {Sample{Category::eyes, "visor"}, Sample{Category::eyes, "glasses"},
-                         Sample{Category::heads, "blob"}, Sample{Category::top, "antenna"},
-                         Sample{Category::body, "fire"}}) {
+  for (const Sample s :
+       {Sample{Category::eyes, "visor"}, Sample{Category::eyes, "glasses"}, Sample{Category::heads, "blob"},
+        Sample{Category::top, "antenna"}, Sample{Category::body, "fire"}}) {
     INFO(s.name);
     const int index = pack.catalog().find(s.category, s.name);
     REQUIRE(index >= 0);
     const SpriteSheet& sheet = pack.sheet(s.category, index);
-    const RefImage ref = refDecode(testing::readBytes(testing::dataPath(
-        "conformance/pack/" + std::string(categoryName(s.category)) + "/" + s.name + ".png")));
+    const RefImage ref = refDecode(testing::readBytes(
+        testing::dataPath("conformance/pack/" + std::string(categoryName(s.category)) + "/" + s.name + ".png")));
     REQUIRE(ref.width == sheet.frames() * 32);
     REQUIRE(ref.height == 32);
     int opaque = 0;
@@ -233,7 +233,8 @@ TEST_CASE("sheets hold the PNG's pixels frame by frame") {
           const std::uint8_t* got = sheet.frame(f) + (y * 32 + x) * 4;
           const std::uint8_t* want =
               ref.rgba.data() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(ref.width) +
-                                 static_cast<std::size_t>(f * 32 + x)) * 4;
+                                 static_cast<std::size_t>(f * 32 + x)) *
+                                    4;
           if (want[3] == 0) {  // transparent pixels are normalised to (0,0,0,0)
             REQUIRE(got[0] == 0);
             REQUIRE(got[1] == 0);
@@ -281,8 +282,7 @@ TEST_CASE("pack errors name the file and the problem") {
   SECTION("missing file") {
     pack.files.erase("eyes/visor.png");
     const auto msg = errorOf([&] { pack.load(); });
-    CHECK_THAT(msg, Contains("mem/eyes/visor.png: missing") && Contains("\"visor\"") &&
-                        Contains("256x32"));
+    CHECK_THAT(msg, Contains("mem/eyes/visor.png: missing") && Contains("\"visor\"") && Contains("256x32"));
   }
   SECTION("wrong width") {
     pack.files["heads/ac.png"] = sheetPng(1, 33);
@@ -304,8 +304,10 @@ TEST_CASE("pack errors name the file and the problem") {
   }
   SECTION("frame count mismatch") {
     pack.files["eyes/visor.png"] = sheetPng(4);
-    CHECK_THAT(errorOf([&] { pack.load(); }),
-               Contains(R"(mem/eyes/visor.png: holds 4 frames (128x32) but the catalog says eyes part "visor" has 8 (256x32))"));
+    CHECK_THAT(
+        errorOf([&] { pack.load(); }),
+        Contains(
+            R"(mem/eyes/visor.png: holds 4 frames (128x32) but the catalog says eyes part "visor" has 8 (256x32))"));
   }
   SECTION("not a PNG") {
     pack.files["top/bulb.png"] = bytesOf("GIF89a, honestly");
@@ -393,7 +395,8 @@ TEST_CASE("nothing but whitespace may follow the manifest's JSON") {
     m["name"] = R"(a "}" and \ ]})";
     pack.files["manifest.json"] = bytesOf(m.dump() + "}");
     CHECK(errorOf([&] { pack.load(); }) == "mem/manifest.json: trailing bytes after the JSON, from offset " +
-                                               std::to_string(m.dump().size()) + " ('}'): only whitespace may follow it");
+                                               std::to_string(m.dump().size()) +
+                                               " ('}'): only whitespace may follow it");
   }
   SECTION("a NUL inside the JSON is a syntax error") {
     pack.files["manifest.json"] = bytesOf(std::string(R"({"format": "pixabots-pack",)") + '\0' + "}");
@@ -465,8 +468,7 @@ TEST_CASE("manifest errors name the JSON path and the problem") {
   }
   SECTION("wrong format") {
     m["format"] = "pixabots";
-    CHECK_THAT(manifestError(m),
-               Contains(R"(manifest.json: format must be "pixabots-pack", got "pixabots")"));
+    CHECK_THAT(manifestError(m), Contains(R"(manifest.json: format must be "pixabots-pack", got "pixabots")"));
     m.erase("format");
     CHECK_THAT(manifestError(m), Contains("manifest.json: format is required"));
   }
@@ -491,13 +493,11 @@ TEST_CASE("manifest errors name the JSON path and the problem") {
   }
   SECTION("extra category") {
     m["categories"]["hats"] = json::array({partJson("cap")});
-    CHECK_THAT(manifestError(m),
-               Contains(R"(manifest.json: categories has an unknown key "hats")"));
+    CHECK_THAT(manifestError(m), Contains(R"(manifest.json: categories has an unknown key "hats")"));
   }
   SECTION("empty category") {
     m["categories"]["top"] = json::array();
-    CHECK_THAT(manifestError(m), Contains("manifest.json: categories.top must hold 1..36 parts") &&
-                                     Contains("got 0"));
+    CHECK_THAT(manifestError(m), Contains("manifest.json: categories.top must hold 1..36 parts") && Contains("got 0"));
   }
   SECTION("category not an array") {
     m["categories"]["top"] = partJson("x");
@@ -506,31 +506,35 @@ TEST_CASE("manifest errors name the JSON path and the problem") {
   SECTION("37 parts") {
     eyes = json::array();
     for (int i = 0; i < 37; ++i) eyes.push_back(partJson(std::string("p").append(std::to_string(i))));
-    CHECK_THAT(manifestError(m), Contains("manifest.json: categories.eyes must hold 1..36 parts") &&
-                                     Contains("got 37"));
+    CHECK_THAT(manifestError(m),
+               Contains("manifest.json: categories.eyes must hold 1..36 parts") && Contains("got 37"));
   }
   SECTION("duplicate names") {
     eyes.push_back(partJson("dot"));
-    CHECK_THAT(manifestError(m), Contains(R"(manifest.json: categories.eyes[2].name "dot" repeats categories.eyes[0].name)"));
+    CHECK_THAT(manifestError(m),
+               Contains(R"(manifest.json: categories.eyes[2].name "dot" repeats categories.eyes[0].name)"));
   }
   SECTION("bad frames") {
-    for (const json& v : {json("x"), json(0), json(65), json(1.5), json(-3), json(nullptr),
-                          json(18446744073709551615ull)}) {
+    for (const json& v :
+         {json("x"), json(0), json(65), json(1.5), json(-3), json(nullptr), json(18446744073709551615ull)}) {
       eyes[1]["frames"] = v;
-      CHECK_THAT(manifestError(m), Contains("manifest.json: categories.eyes[1].frames must be an integer 1..64, got " +
-                                            v.dump()));
+      CHECK_THAT(manifestError(m),
+                 Contains("manifest.json: categories.eyes[1].frames must be an integer 1..64, got " + v.dump()));
     }
   }
   SECTION("bad kind") {
     eyes[1]["kind"] = "loop";
-    CHECK_THAT(manifestError(m), Contains(R"(manifest.json: categories.eyes[1].kind must be one of "static", "blink", "sequence", got "loop")"));
+    CHECK_THAT(
+        manifestError(m),
+        Contains(R"(manifest.json: categories.eyes[1].kind must be one of "static", "blink", "sequence", got "loop")"));
     eyes[1]["kind"] = 3;
     CHECK_THAT(manifestError(m), Contains("categories.eyes[1].kind must be one of"));
   }
   SECTION("kind that does not fit the frame count") {
     eyes[1]["frames"] = 8;
     eyes[1]["kind"] = "blink";
-    CHECK_THAT(manifestError(m), Contains(R"(categories.eyes[1].kind "blink" needs 2 frames)") && Contains("got frames 8"));
+    CHECK_THAT(manifestError(m),
+               Contains(R"(categories.eyes[1].kind "blink" needs 2 frames)") && Contains("got frames 8"));
     eyes[1]["kind"] = "static";
     CHECK_THAT(manifestError(m), Contains(R"(categories.eyes[1].kind "static" needs 1 frame)"));
     eyes[0]["kind"] = "sequence";
@@ -540,7 +544,8 @@ TEST_CASE("manifest errors name the JSON path and the problem") {
     for (const json& v : {json("Big"), json("big face"), json("a/b"), json("../x"), json(""),
                           json(std::string(65, 'a')), json(7), json("caf\xc3\xa9")}) {
       eyes[0]["name"] = v;
-      CHECK_THAT(manifestError(m), Contains("manifest.json: categories.eyes[0].name must be 1..64 characters of a-z, 0-9 and '-'"));
+      CHECK_THAT(manifestError(m),
+                 Contains("manifest.json: categories.eyes[0].name must be 1..64 characters of a-z, 0-9 and '-'"));
     }
     eyes[0].erase("name");
     CHECK_THAT(manifestError(m), Contains("manifest.json: categories.eyes[0].name is required"));
@@ -550,12 +555,15 @@ TEST_CASE("manifest errors name the JSON path and the problem") {
     CHECK_THAT(manifestError(m), Contains(R"(manifest.json: the top level has an unknown key "author")"));
     m.erase("author");
     eyes[1]["colour"] = "red";
-    CHECK_THAT(manifestError(m), Contains(R"(manifest.json: categories.eyes[1] has an unknown key "colour"; allowed: name, frames, kind)"));
+    CHECK_THAT(
+        manifestError(m),
+        Contains(R"(manifest.json: categories.eyes[1] has an unknown key "colour"; allowed: name, frames, kind)"));
   }
   SECTION("duplicate keys") {
-    CHECK_THAT(manifestError(std::string(
-                   R"({"format": "pixabots-pack", "version": 1, "categories": {"eyes": [{"name": "a", "frames": 1, "frames": 8}]}})")),
-               Contains("manifest.json: categories.eyes[0].frames appears twice"));
+    CHECK_THAT(
+        manifestError(std::string(
+            R"({"format": "pixabots-pack", "version": 1, "categories": {"eyes": [{"name": "a", "frames": 1, "frames": 8}]}})")),
+        Contains("manifest.json: categories.eyes[0].frames appears twice"));
   }
   SECTION("deep nesting") {
     CHECK_THAT(manifestError(std::string(R"({"format": )") + std::string(100000, '[')),
@@ -576,8 +584,9 @@ TEST_CASE("manifest errors name the JSON path and the problem") {
 TEST_CASE("a manifest's catalog decides which sheets are needed") {
   MemPack pack = MemPack::withManifest(tinyManifest());
   pack.files["eyes/wink.png"] = sheetPng(1);
-  CHECK_THAT(errorOf([&] { pack.load(); }),
-             Contains(R"(mem/eyes/wink.png: holds 1 frame (32x32) but the catalog says eyes part "wink" has 2 (64x32))"));
+  CHECK_THAT(
+      errorOf([&] { pack.load(); }),
+      Contains(R"(mem/eyes/wink.png: holds 1 frame (32x32) but the catalog says eyes part "wink" has 2 (64x32))"));
 }
 
 TEST_CASE("fromDirectory reads a pack from disk") {
@@ -594,15 +603,13 @@ TEST_CASE("fromDirectory reads a pack from disk") {
   SECTION("a directory where a sheet should be") {
     fs::remove(dir.path() / "heads/round.png");
     fs::create_directory(dir.path() / "heads/round.png");
-    CHECK_THAT(errorOf([&] { Pack::fromDirectory(dir.path()); }),
-               Contains("/heads/round.png: not a regular file"));
+    CHECK_THAT(errorOf([&] { Pack::fromDirectory(dir.path()); }), Contains("/heads/round.png: not a regular file"));
   }
   SECTION("size is checked before reading") {
     PackLimits limits;
     limits.maxFileBytes = 50;
     std::ofstream(dir.path() / "manifest.json", std::ios::app) << std::string(100, ' ');
-    CHECK_THAT(errorOf([&] { Pack::fromDirectory(dir.path(), limits); }),
-               Contains("/manifest.json: too big"));
+    CHECK_THAT(errorOf([&] { Pack::fromDirectory(dir.path(), limits); }), Contains("/manifest.json: too big"));
   }
   SECTION("bad manifest") {
     std::ofstream(dir.path() / "manifest.json", std::ios::trunc) << "{";
@@ -618,11 +625,9 @@ TEST_CASE("fromDirectory reads a pack from disk") {
 
 TEST_CASE("fromDirectory refuses what is not a directory") {
   TempDir dir;
-  CHECK_THAT(errorOf([&] { Pack::fromDirectory(dir.path() / "nope"); }, Errc::io),
-             Contains("/nope: does not exist"));
+  CHECK_THAT(errorOf([&] { Pack::fromDirectory(dir.path() / "nope"); }, Errc::io), Contains("/nope: does not exist"));
   std::ofstream(dir.path() / "file") << "x";
-  CHECK_THAT(errorOf([&] { Pack::fromDirectory(dir.path() / "file"); }, Errc::io),
-             Contains("/file: not a directory"));
+  CHECK_THAT(errorOf([&] { Pack::fromDirectory(dir.path() / "file"); }, Errc::io), Contains("/file: not a directory"));
 }
 
 TEST_CASE("Pack::sheet refuses parts that do not exist") {

@@ -21,9 +21,9 @@ TEST_CASE("the LCh palette transform matches the service's examples") {
     double saturate;
     const char* out;
   };
-  for (const Case& c : {Case{"#ff0000", 90, 1, "#009700"}, Case{"#ff0000", 200, 1, "#009eff"},
-                        Case{"#ff0000", 0, 0, "#7f7f7f"}, Case{"#ff0000", 0, 0.5, "#c96048"},
-                        Case{"#3366cc", 90, 1, "#c3344e"}, Case{"#3366cc", 0, 1.5, "#0066ff"}}) {
+  for (const Case& c :
+       {Case{"#ff0000", 90, 1, "#009700"}, Case{"#ff0000", 200, 1, "#009eff"}, Case{"#ff0000", 0, 0, "#7f7f7f"},
+        Case{"#ff0000", 0, 0.5, "#c96048"}, Case{"#3366cc", 90, 1, "#c3344e"}, Case{"#3366cc", 0, 1.5, "#0066ff"}}) {
     Rgb got = transformColor(parseColor(c.in), c.hue, c.saturate);
     INFO(c.in << " hue " << c.hue << " saturate " << c.saturate << " -> " << formatColor(got));
     CHECK(near(got, parseColor(c.out)));

@@ -49,7 +49,8 @@ Image paletteImage(int w, int h, int n, bool alpha) {
   for (int y = 0; y < h; ++y) {
     for (int x = 0; x < w; ++x) {
       const int k = y * w + x;
-      const int i = k < n ? k : static_cast<int>((static_cast<unsigned>(k) * 2654435761u >> 7) % static_cast<unsigned>(n));
+      const int i =
+          k < n ? k : static_cast<int>((static_cast<unsigned>(k) * 2654435761u >> 7) % static_cast<unsigned>(n));
       const auto c = testColor(i, alpha);
       std::memcpy(img.row(y) + x * 4, c.data(), 4);
     }
@@ -75,7 +76,8 @@ Image spriteImage() {
 
 std::vector<std::uint32_t> scaleMap(int srcSize, int dstSize) {
   std::vector<std::uint32_t> map(static_cast<std::size_t>(dstSize));
-  for (int i = 0; i < dstSize; ++i) map[static_cast<std::size_t>(i)] = static_cast<std::uint32_t>(i * srcSize / dstSize);
+  for (int i = 0; i < dstSize; ++i)
+    map[static_cast<std::size_t>(i)] = static_cast<std::uint32_t>(i * srcSize / dstSize);
   return map;
 }
 
@@ -91,7 +93,8 @@ Image naiveMap(const Image& src, const std::vector<std::uint32_t>& cols, const s
 
 Bytes encodeMapped(const Image& src, const std::vector<std::uint32_t>& cols, const std::vector<std::uint32_t>& rows) {
   Bytes out;
-  pixabots::core::detail::encodeMappedPng(src.pixels().data(), src.rowBytes(), src.width(), src.height(), cols, rows, out);
+  pixabots::core::detail::encodeMappedPng(src.pixels().data(), src.rowBytes(), src.width(), src.height(), cols, rows,
+                                          out);
   return out;
 }
 
@@ -111,7 +114,8 @@ std::vector<Chunk> chunks(const Bytes& png) {
                             (std::size_t{png[pos + 2]} << 8) | png[pos + 3];
     REQUIRE(pos + 12 + len <= png.size());
     list.push_back({std::string(png.begin() + static_cast<long>(pos) + 4, png.begin() + static_cast<long>(pos) + 8),
-                    pos, Bytes(png.begin() + static_cast<long>(pos) + 8, png.begin() + static_cast<long>(pos + 8 + len))});
+                    pos,
+                    Bytes(png.begin() + static_cast<long>(pos) + 8, png.begin() + static_cast<long>(pos + 8 + len))});
     pos += 12 + len;
   }
   REQUIRE(pos == png.size());
@@ -144,7 +148,8 @@ Bytes inflateIdat(const Bytes& png, std::size_t expectedSize) {
 void fixCrc(Bytes& png, const Chunk& c) {
   const std::size_t len = c.data.size();
   const uLong crc = crc32(0L, png.data() + c.offset + 4, static_cast<uInt>(len + 4));
-  for (int i = 0; i < 4; ++i) png[c.offset + 8 + len + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(crc >> (24 - 8 * i));
+  for (int i = 0; i < 4; ++i)
+    png[c.offset + 8 + len + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(crc >> (24 - 8 * i));
 }
 
 // ---- libpng, independently of decodePng ----------------------------------
@@ -218,8 +223,8 @@ void appendToVector(png_structp png, png_bytep data, png_size_t length) {
 bool writeSteps(png_structp png, png_infop info, const WriteSpec* spec, png_bytepp rows) {
   if (setjmp(png_jmpbuf(png))) return false;
   png_set_IHDR(png, info, static_cast<png_uint_32>(spec->width), static_cast<png_uint_32>(spec->height), spec->bitDepth,
-               spec->colorType, spec->interlace ? PNG_INTERLACE_ADAM7 : PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
-               PNG_FILTER_TYPE_DEFAULT);
+               spec->colorType, spec->interlace ? PNG_INTERLACE_ADAM7 : PNG_INTERLACE_NONE,
+               PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   if (!spec->palette.empty()) png_set_PLTE(png, info, spec->palette.data(), static_cast<int>(spec->palette.size()));
   if (!spec->trnsAlpha.empty() || spec->trnsColor) {
     png_set_tRNS(png, info, spec->trnsAlpha.empty() ? nullptr : spec->trnsAlpha.data(),
@@ -428,7 +433,8 @@ TEST_CASE("mapped encoding of arbitrary maps", "[png][encode]") {
     const int n = GENERATE(3, 100, 2000);
     const Image src = paletteImage(21, 13, n, alpha);
     std::vector<std::uint32_t> cols;
-    for (int x = 20; x >= 0; --x) cols.insert(cols.end(), {static_cast<std::uint32_t>(x), static_cast<std::uint32_t>(x)});
+    for (int x = 20; x >= 0; --x)
+      cols.insert(cols.end(), {static_cast<std::uint32_t>(x), static_cast<std::uint32_t>(x)});
     const std::vector<std::uint32_t> rows{0, 0, 12, 5, 5, 5, 0, 1, 2, 3, 3};
     requireDecodesTo(encodeMapped(src, cols, rows), naiveMap(src, cols, rows));
   }
@@ -528,7 +534,8 @@ TEST_CASE("the reused output vector and scratch buffers give identical results",
       std::vector<std::uint32_t> rows(static_cast<std::size_t>(img.height()));
       for (std::size_t k = 0; k < cols.size(); ++k) cols[k] = static_cast<std::uint32_t>(k);
       for (std::size_t k = 0; k < rows.size(); ++k) rows[k] = static_cast<std::uint32_t>(k);
-      pixabots::core::detail::encodeMappedPng(img.pixels().data(), img.rowBytes(), img.width(), img.height(), cols, rows, out);
+      pixabots::core::detail::encodeMappedPng(img.pixels().data(), img.rowBytes(), img.width(), img.height(), cols,
+                                              rows, out);
       CHECK(out == (pair == &big ? bigRef : pair == &small ? smallRef : manyRef));
     }
   }
@@ -571,7 +578,8 @@ TEST_CASE("encoding rejects what it cannot encode", "[png][encode]") {
   CHECK_THROWS_AS(encode(ok, bad), Error);
   CHECK_THROWS_AS(encode(none, ok), Error);
   CHECK_THROWS_AS(pixabots::core::encodePng(pixabots::core::ImageView{}), Error);
-  CHECK_THROWS_AS(pixabots::core::encodePng(pixabots::core::ImageView{img.pixels().data(), 4, 4, 8}), Error);  // stride < width*4
+  CHECK_THROWS_AS(pixabots::core::encodePng(pixabots::core::ImageView{img.pixels().data(), 4, 4, 8}),
+                  Error);  // stride < width*4
 }
 
 // ---- decoder ----------------------------------------------------------------
@@ -632,9 +640,11 @@ TEST_CASE("decodePng converts every colour type and bit depth to RGBA", "[png][d
     spec = makeSpec(4, 1, 16, PNG_COLOR_TYPE_GRAY);
     spec.rows = {{0x00, 0x00, 0xff, 0xff, 0x80, 0x7f, 0x12, 0x34}};
     const auto g = [](unsigned v) { return static_cast<std::uint8_t>((v * 255 + 32767) / 65535); };
-    CHECK(pixabots::core::decodePng(writeWithLibpng(spec)) ==
-          imageOf(4, 1, {{{0, 0, 0, 255}}, {{255, 255, 255, 255}}, {{g(0x807f), g(0x807f), g(0x807f), 255}},
-                         {{g(0x1234), g(0x1234), g(0x1234), 255}}}));
+    CHECK(pixabots::core::decodePng(writeWithLibpng(spec)) == imageOf(4, 1,
+                                                                      {{{0, 0, 0, 255}},
+                                                                       {{255, 255, 255, 255}},
+                                                                       {{g(0x807f), g(0x807f), g(0x807f), 255}},
+                                                                       {{g(0x1234), g(0x1234), g(0x1234), 255}}}));
   }
   SECTION("grey with a tRNS key colour") {
     spec = makeSpec(3, 1, 8, PNG_COLOR_TYPE_GRAY);

@@ -41,7 +41,8 @@ TEST_CASE("every map starts at 0, ends at 31 and never goes back") {
     for (const AxisMap& m : {rowMap(size), columnMap(size)}) {
       REQUIRE(m.source[0] == 0);
       REQUIRE(m.source[static_cast<std::size_t>(size - 1)] == 31);
-      for (int i = 1; i < size; ++i) REQUIRE(m.source[static_cast<std::size_t>(i)] >= m.source[static_cast<std::size_t>(i - 1)]);
+      for (int i = 1; i < size; ++i)
+        REQUIRE(m.source[static_cast<std::size_t>(i)] >= m.source[static_cast<std::size_t>(i - 1)]);
     }
   }
 }

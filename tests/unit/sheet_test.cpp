@@ -15,8 +15,8 @@
 #include "support/options.hpp"
 
 using namespace pixabots::core;
-using testing::conformancePack;
 using nlohmann::json;
+using testing::conformancePack;
 
 namespace {
 
@@ -33,7 +33,8 @@ SheetOptions grid(int columns = 0) {
 
 bool sameAt(const Image& sheet, int x, int y, const Image& frame) {
   for (int row = 0; row < frame.height(); ++row) {
-    if (std::memcmp(sheet.row(y + row) + static_cast<std::size_t>(x) * 4, frame.row(row), frame.rowBytes()) != 0) return false;
+    if (std::memcmp(sheet.row(y + row) + static_cast<std::size_t>(x) * 4, frame.row(row), frame.rowBytes()) != 0)
+      return false;
   }
   return true;
 }
@@ -145,11 +146,14 @@ TEST_CASE("renderSpriteSheet rejects bad options", "[sheet][errors]") {
     return std::string("no error");
   };
   const std::string option = std::to_string(static_cast<int>(Errc::invalid_option)) + " ";
-  CHECK(message(sized(64), grid(-1)) == option + "sheet columns -1 is out of range: must be between 0 (automatic) and 16");
-  CHECK(message(sized(64), grid(17)) == option + "sheet columns 17 is out of range: must be between 0 (automatic) and 16");
+  CHECK(message(sized(64), grid(-1)) ==
+        option + "sheet columns -1 is out of range: must be between 0 (automatic) and 16");
+  CHECK(message(sized(64), grid(17)) ==
+        option + "sheet columns 17 is out of range: must be between 0 (automatic) and 16");
   SheetOptions strip;
   strip.columns = 4;
-  CHECK(message(sized(64), strip) == option + "sheet columns 4 applies to the grid layout only: leave it 0 for a strip");
+  CHECK(message(sized(64), strip) ==
+        option + "sheet columns 4 applies to the grid layout only: leave it 0 for a strip");
   SheetOptions layout;
   layout.layout = static_cast<SheetLayout>(7);
   CHECK(message(sized(64), layout) == option + "sheet layout 7 is neither strip nor grid");

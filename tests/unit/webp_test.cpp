@@ -45,7 +45,7 @@ Decoded decodeAnimation(const std::vector<std::uint8_t>& bytes) {
   options.use_threads = 0;
   const WebPData data{bytes.data(), bytes.size()};
   std::unique_ptr<WebPAnimDecoder, void (*)(WebPAnimDecoder*)> dec(WebPAnimDecoderNew(&data, &options),
-                                                                    WebPAnimDecoderDelete);
+                                                                   WebPAnimDecoderDelete);
   REQUIRE(dec);
   WebPAnimInfo info;
   REQUIRE(WebPAnimDecoderGetInfo(dec.get(), &info));
@@ -231,8 +231,8 @@ TEST_CASE("the VP8L encoder is lossless for any canvas, palette size and rectang
     rect.width = 1 + static_cast<int>(rng() % static_cast<std::uint32_t>(size - rect.x));
     rect.height = 1 + static_cast<int>(rng() % static_cast<std::uint32_t>(size - rect.y));
     if (round % 3 == 0) rect = {0, 0, size, size};
-    INFO("round " << round << ", " << colors << " colours, size " << size << ", rect " << rect.x << "," << rect.y
-                  << " " << rect.width << "x" << rect.height);
+    INFO("round " << round << ", " << colors << " colours, size " << size << ", rect " << rect.x << "," << rect.y << " "
+                  << rect.width << "x" << rect.height);
     detail::encodeScaledVp8l(canvas, maps, rect, out);
     Image full(size, size);
     detail::scaleInto(canvas, maps, full.pixels().data(), full.rowBytes());
@@ -304,7 +304,8 @@ TEST_CASE("renderWebp gives the same bytes on any thread, whatever it rendered b
   for (std::size_t t = 0; t < got.size(); ++t) {
     threads.emplace_back([&, t] {
       // Each thread in its own order, so the per-thread scratch holds other bots' state.
-      for (std::size_t k = 0; k < combos.size(); ++k) got[t].push_back(renderWebp(pack, combos[(k + 3 * t) % combos.size()], options));
+      for (std::size_t k = 0; k < combos.size(); ++k)
+        got[t].push_back(renderWebp(pack, combos[(k + 3 * t) % combos.size()], options));
     });
   }
   for (std::thread& th : threads) th.join();
@@ -317,7 +318,8 @@ TEST_CASE("renderWebp rejects bad options") {
   const Combo combo = decodeId(conformancePack().catalog(), "2156");
   RenderOptions options;
   options.speed = 5;
-  CHECK_THROWS_WITH(renderWebp(conformancePack(), combo, options), "speed 5 is out of range: must be between 0.25 and 4");
+  CHECK_THROWS_WITH(renderWebp(conformancePack(), combo, options),
+                    "speed 5 is out of range: must be between 0.25 and 4");
   options = RenderOptions{};
   options.size = 20;
   CHECK_THROWS_MATCHES(renderWebp(conformancePack(), combo, options), Error,

@@ -6,7 +6,6 @@
 #include <string_view>
 #include <vector>
 
-
 namespace pixabots::core {
 
 // The four categories, numbered in encoding order (the order of an ID's characters).
@@ -15,11 +14,10 @@ enum class Category : std::uint8_t { eyes = 0, heads = 1, body = 2, top = 3 };
 inline constexpr int kCategoryCount = 4;
 inline constexpr int kMaxPartsPerCategory = 36;  // one base-36 character per category
 
-inline constexpr std::array<Category, 4> kEncodingOrder = {Category::eyes, Category::heads,
-                                                           Category::body, Category::top};
+inline constexpr std::array<Category, 4> kEncodingOrder = {Category::eyes, Category::heads, Category::body,
+                                                           Category::top};
 // Bottom to top when compositing.
-inline constexpr std::array<Category, 4> kLayerOrder = {Category::top, Category::body,
-                                                        Category::heads, Category::eyes};
+inline constexpr std::array<Category, 4> kLayerOrder = {Category::top, Category::body, Category::heads, Category::eyes};
 
 std::string_view categoryName(Category c);
 

@@ -2,7 +2,6 @@
 #include <stdexcept>
 #include <string>
 
-
 namespace pixabots::core {
 
 // What went wrong, coarse enough to map onto a status code or an HTTP status.

@@ -21,9 +21,9 @@ struct Combo {
 struct IdProblem {
   enum class Kind { wrong_length, bad_character, index_out_of_range };
   Kind kind;
-  int position = -1;                // character index for bad_character / index_out_of_range
+  int position = -1;                   // character index for bad_character / index_out_of_range
   Category category = Category::eyes;  // for index_out_of_range
-  std::string message;              // names the bad value and the accepted range
+  std::string message;                 // names the bad value and the accepted range
 };
 
 // Returns the problem, or nothing when `id` is valid for `catalog`. Exactly 4

@@ -4,7 +4,6 @@
 #include <span>
 #include <vector>
 
-
 namespace pixabots::core {
 
 // A view of 8-bit RGBA pixels, rows `stride` bytes apart (stride >= width*4).
@@ -22,7 +21,8 @@ class Image {
  public:
   Image() = default;
   Image(int width, int height)
-      : width_(width), height_(height),
+      : width_(width),
+        height_(height),
         pixels_(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4u) {}
 
   int width() const { return width_; }

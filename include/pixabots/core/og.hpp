@@ -19,7 +19,7 @@ inline constexpr int kOgGridColumns = 6;
 inline constexpr int kOgGridRows = 3;
 inline constexpr int kOgGridBots = kOgGridColumns * kOgGridRows;
 inline constexpr int kOgMaxCompare = 6;
-inline constexpr std::size_t kOgMaxTitle = 60;      // characters (code points); longer is cut
+inline constexpr std::size_t kOgMaxTitle = 60;  // characters (code points); longer is cut
 inline constexpr std::size_t kOgMaxSubtitle = 100;
 inline constexpr std::string_view kOgDefaultTitle = "Pixabots";
 inline constexpr std::string_view kOgDefaultSeed = "pixabots";
@@ -34,7 +34,7 @@ struct OgOptions {
   OgLayout layout = OgLayout::grid;
   // single: exactly 1; compare: 1..6; grid: 0..18, the rest picked by `seed`.
   std::vector<Combo> bots;
-  std::string seed{kOgDefaultSeed};  // grid only
+  std::string seed{kOgDefaultSeed};    // grid only
   std::string title{kOgDefaultTitle};  // UTF-8; empty title and subtitle: no label box
   std::string subtitle;
   std::optional<Rgb> bg;  // the canvas; black when unset

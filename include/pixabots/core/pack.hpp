@@ -18,8 +18,8 @@ inline constexpr std::size_t kFrameBytes = kNativeSize * kNativeSize * 4;
 // Guards against decompression bombs and absurd packs; every check happens
 // before the bytes it protects are allocated.
 struct PackLimits {
-  std::size_t maxFileBytes = 1u << 20;   // per PNG or manifest file
-  int maxFramesPerSheet = 64;            // a sheet is at most 64*32 px wide
+  std::size_t maxFileBytes = 1u << 20;  // per PNG or manifest file
+  int maxFramesPerSheet = 64;           // a sheet is at most 64*32 px wide
 };
 
 // One file of a pack held in memory, named by its path inside the pack
@@ -32,8 +32,7 @@ struct PackFile {
 // A part's frames, decoded once: frame f is 32x32 RGBA at frame(f), rows 128 bytes.
 class SpriteSheet {
  public:
-  SpriteSheet(int frames, std::vector<std::uint8_t> pixels)
-      : frames_(frames), pixels_(std::move(pixels)) {}
+  SpriteSheet(int frames, std::vector<std::uint8_t> pixels) : frames_(frames), pixels_(std::move(pixels)) {}
   int frames() const { return frames_; }
   const std::uint8_t* frame(int f) const { return pixels_.data() + static_cast<std::size_t>(f) * kFrameBytes; }
   bool operator==(const SpriteSheet&) const = default;
@@ -70,8 +69,7 @@ class Pack {
   // missing, not a directory or unreadable.
   static Pack fromDirectory(const std::filesystem::path& dir, const PackLimits& limits = {});
   // The same from files already in memory; `origin` prefixes file names in errors.
-  static Pack fromFiles(std::span<const PackFile> files, const PackLimits& limits = {},
-                        std::string_view origin = "");
+  static Pack fromFiles(std::span<const PackFile> files, const PackLimits& limits = {}, std::string_view origin = "");
   // The project's own art, compiled into the library and decoded on first use.
   static const Pack& embedded();
 

@@ -15,8 +15,8 @@ enum class SheetLayout { strip, grid };
 
 struct SheetOptions {
   SheetLayout layout = SheetLayout::strip;
-  int columns = 0;            // grid only: 1..16, 0 = ceil(sqrt(frames)); never more than the frames
-  bool mergeRepeats = false;  // merge identical consecutive ticks into one longer frame
+  int columns = 0;                      // grid only: 1..16, 0 = ceil(sqrt(frames)); never more than the frames
+  bool mergeRepeats = false;            // merge identical consecutive ticks into one longer frame
   std::string imageName = "sheet.png";  // meta.image in the JSON: non-empty UTF-8
 };
 
@@ -32,6 +32,6 @@ struct SpriteSheetOutput {
 // Error(invalid_option) for bad render or sheet options, Error(invalid_id)
 // for a combo outside the pack.
 SpriteSheetOutput renderSpriteSheet(const Pack& pack, const Combo& combo, const RenderOptions& options,
-                                                 const SheetOptions& sheet = {});
+                                    const SheetOptions& sheet = {});
 
 }  // namespace pixabots::core

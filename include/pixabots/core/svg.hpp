@@ -18,7 +18,6 @@ struct SvgOptions {
 // a full-size rect of options.bg when set, then the visible pixels with
 // fill-opacity for partial alpha. As in the service, hue and saturate do not
 // apply to SVG (the options are still validated).
-std::string renderSvg(const Pack& pack, const Combo& combo, const RenderOptions& options,
-                                   const SvgOptions& svg = {});
+std::string renderSvg(const Pack& pack, const Combo& combo, const RenderOptions& options, const SvgOptions& svg = {});
 
 }  // namespace pixabots::core

@@ -14,7 +14,6 @@ namespace pixabots::core {
 // renderTick() at each frame's first tick exactly. Thread-safe.
 // Throws Error(invalid_option) for bad options (speed included) and
 // Error(invalid_id) for a combo outside the pack.
-std::vector<std::uint8_t> renderWebp(const Pack& pack, const Combo& combo,
-                                                  const RenderOptions& options);
+std::vector<std::uint8_t> renderWebp(const Pack& pack, const Combo& combo, const RenderOptions& options);
 
 }  // namespace pixabots::core

@@ -37,8 +37,8 @@ Manifest::Manifest(std::filesystem::path path) : path_(std::move(path)) {
     for (Category c : kCategories) (text_ += ',') += categoryName(c);
     text_ += ",format,size,file,bytes\n";
   } else if (ext != ".jsonl" && ext != ".ndjson") {
-    throw core::Error(core::Errc::invalid_option, "--manifest \"" + path_.string() +
-                                                      "\": name it .jsonl (JSON Lines) or .csv to choose the kind");
+    throw core::Error(core::Errc::invalid_option,
+                      "--manifest \"" + path_.string() + "\": name it .jsonl (JSON Lines) or .csv to choose the kind");
   }
 }
 

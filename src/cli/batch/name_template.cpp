@@ -23,8 +23,11 @@ bool safeByte(char c) {
 }  // namespace
 
 NameTemplate::NameTemplate(std::string_view text) : text_(text) {
-  constexpr std::array<std::pair<std::string_view, Field>, 5> kNames = {
-      {{"id", Field::id}, {"seed", Field::seed}, {"index", Field::index}, {"size", Field::size}, {"format", Field::format}}};
+  constexpr std::array<std::pair<std::string_view, Field>, 5> kNames = {{{"id", Field::id},
+                                                                         {"seed", Field::seed},
+                                                                         {"index", Field::index},
+                                                                         {"size", Field::size},
+                                                                         {"format", Field::format}}};
   std::string literal;
   bool keyed = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -37,7 +40,8 @@ NameTemplate::NameTemplate(std::string_view text) : text_(text) {
     if (close == std::string_view::npos) bad(text, "'{' is not closed");
     const std::string_view name = text.substr(i + 1, close - i - 1);
     const auto found = std::find_if(kNames.begin(), kNames.end(), [&](const auto& n) { return n.first == name; });
-    if (found == kNames.end()) bad(text, "unknown placeholder {" + std::string(name) + "}; use " + std::string(kPlaceholders));
+    if (found == kNames.end())
+      bad(text, "unknown placeholder {" + std::string(name) + "}; use " + std::string(kPlaceholders));
     if (!literal.empty()) pieces_.push_back({Field::literal, std::exchange(literal, {})});
     pieces_.push_back({found->second, {}});
     keyed = keyed || found->second == Field::id || found->second == Field::seed || found->second == Field::index;

@@ -10,7 +10,7 @@ namespace pixabots::cli::batch {
 struct NameFields {
   std::string_view id;
   std::string_view seed;  // empty unless the input is --seeds
-  std::size_t index;                       // the entry's position in the input, from 0
+  std::size_t index;      // the entry's position in the input, from 0
   int size;
   std::string_view format;  // the file extension: png, gif, webp, svg, json, frames.json
 };

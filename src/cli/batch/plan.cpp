@@ -30,10 +30,10 @@ Plan makePlan(const std::vector<Entry>& entries, const std::vector<Variant>& var
       if (!added) {
         const Job& first = plan.jobs[it->second];
         if (first.entry->id != entry.id || first.variant != &variant) {
-          throw core::Error(core::Errc::invalid_option,
-                            "--name \"" + name.text() + "\" gives the same file \"" + file + "\" to " +
-                                describe(*first.entry, *first.variant) + " and " + describe(entry, variant) +
-                                ": add {id}, {size} or {format} to tell them apart");
+          throw core::Error(core::Errc::invalid_option, "--name \"" + name.text() + "\" gives the same file \"" + file +
+                                                            "\" to " + describe(*first.entry, *first.variant) +
+                                                            " and " + describe(entry, variant) +
+                                                            ": add {id}, {size} or {format} to tell them apart");
         }
         plan.rows.push_back({&entry, &variant, it->second});
         continue;

@@ -34,8 +34,8 @@ std::string progressLine(std::size_t done, std::size_t total, double seconds, in
   const auto filled = static_cast<int>(fraction * width);
   std::string line = "[" + std::string(static_cast<std::size_t>(filled), '#') +
                      std::string(static_cast<std::size_t>(width - filled), '-') + "] ";
-  line += std::to_string(done) + "/" + std::to_string(total) + " " +
-          std::to_string(static_cast<int>(fraction * 100)) + "%";
+  line +=
+      std::to_string(done) + "/" + std::to_string(total) + " " + std::to_string(static_cast<int>(fraction * 100)) + "%";
   if (seconds > 0 && done > 0) {
     const double perSecond = static_cast<double>(done) / seconds;
     line += "  " + rate(perSecond);

@@ -85,7 +85,8 @@ RunResult runJobs(const Context& ctx, const std::vector<Job>& jobs, const RunSet
     finished.notify_one();
   };
 
-  const unsigned threads = static_cast<unsigned>(std::min<std::size_t>(settings.threads, std::max<std::size_t>(jobs.size(), 1)));
+  const unsigned threads =
+      static_cast<unsigned>(std::min<std::size_t>(settings.threads, std::max<std::size_t>(jobs.size(), 1)));
   std::vector<std::thread> pool;
   running = threads;
   for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);

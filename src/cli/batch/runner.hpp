@@ -16,8 +16,8 @@ namespace pixabots::cli::batch {
 struct Job {
   const Entry* entry;
   const Variant* variant;
-  std::string file;             // as the name template gives it, relative to --out
-  std::filesystem::path path;   // --out / file
+  std::string file;            // as the name template gives it, relative to --out
+  std::filesystem::path path;  // --out / file
 };
 
 enum class Outcome : std::uint8_t { pending, written, skipped, failed };

@@ -26,8 +26,12 @@ struct Naming {
 
 // APNG is a .png file: browsers show it under that name.
 constexpr Naming kNaming[] = {
-    {Format::png, "png", "png"},       {Format::apng, "apng", "png"},          {Format::gif, "gif", "gif"},
-    {Format::webp, "webp", "webp"},    {Format::svg, "svg", "svg"},            {Format::metadataJson, "json", "json"},
+    {Format::png, "png", "png"},
+    {Format::apng, "apng", "png"},
+    {Format::gif, "gif", "gif"},
+    {Format::webp, "webp", "webp"},
+    {Format::svg, "svg", "svg"},
+    {Format::metadataJson, "json", "json"},
     {Format::framesJson, "frames", "frames.json"},
 };
 
@@ -39,7 +43,8 @@ std::vector<Variant> parseVariants(std::string_view formats, std::string_view si
   for (std::string_view formatText : split(formats)) {
     Format format = chooseFormat(std::string(formatText), "", animated);
     if (format == Format::png && animated) format = Format::apng;  // as render does for .png
-    const auto naming = std::find_if(std::begin(kNaming), std::end(kNaming), [&](const Naming& n) { return n.format == format; });
+    const auto naming =
+        std::find_if(std::begin(kNaming), std::end(kNaming), [&](const Naming& n) { return n.format == format; });
     if (naming == std::end(kNaming)) {
       throw core::Error(core::Errc::invalid_option, "--format \"" + std::string(formatText) +
                                                         "\" is not available in batch: use png, apng, gif, webp, svg, "

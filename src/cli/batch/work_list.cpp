@@ -34,7 +34,8 @@ void add(WorkList& list, const Context& ctx, std::string id, std::string seed, s
 }
 
 void addBad(WorkList& list, const std::string& path, std::size_t line, const std::string& why) {
-  list.bad.push_back({list.entries.size() + list.bad.size(), line, listFileLabel(path) + ":" + std::to_string(line) + ": " + why});
+  list.bad.push_back(
+      {list.entries.size() + list.bad.size(), line, listFileLabel(path) + ":" + std::to_string(line) + ": " + why});
 }
 
 // SplitMix64: tiny, and fully specified, unlike the standard distributions.
@@ -85,7 +86,8 @@ WorkList idsFromFile(const Context& ctx, const std::string& path) {
     const std::string_view text = trim(raw);
     if (text.empty() || text.front() == '#') return;
     std::string id(text);
-    std::transform(id.begin(), id.end(), id.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+    std::transform(id.begin(), id.end(), id.begin(),
+                   [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
     try {
       ctx.checkId(id);
     } catch (const Error& e) {

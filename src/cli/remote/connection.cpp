@@ -11,8 +11,9 @@ const std::vector<std::string_view> kProviderOptions = {"--provider", "--base-ur
 std::optional<remote::RemoteConfig> configFromArgs(const Args& args) {
   std::map<std::string, std::string> overrides;
   // Flag names are loadConfig's keys with '-' for '_'.
-  for (const auto& [flag, key] : {std::pair{"--provider", "provider"}, std::pair{"--base-url", "base_url"},
-                                  std::pair{"--timeout-ms", "timeout_ms"}, std::pair{"--task-provider", "task_provider"}}) {
+  for (const auto& [flag, key] :
+       {std::pair{"--provider", "provider"}, std::pair{"--base-url", "base_url"},
+        std::pair{"--timeout-ms", "timeout_ms"}, std::pair{"--task-provider", "task_provider"}}) {
     if (auto value = args.value(flag)) overrides[key] = *value;
   }
   std::optional<std::filesystem::path> configFile;

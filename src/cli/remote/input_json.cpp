@@ -58,9 +58,9 @@ remote::Json parseInputOption(std::string_view value) {
   try {
     input = core::detail::parseBounded(text);
   } catch (const remote::Json::parse_error& e) {
-    throw core::Error(core::Errc::invalid_option,
-                      source + " is not valid JSON: syntax error at " + position(text, e.byte) + " (byte " +
-                          std::to_string(e.byte) + ")");
+    throw core::Error(core::Errc::invalid_option, source + " is not valid JSON: syntax error at " +
+                                                      position(text, e.byte) + " (byte " + std::to_string(e.byte) +
+                                                      ")");
   } catch (const remote::Json::out_of_range&) {
     throw core::Error(core::Errc::invalid_option, source + " holds a number too large to read");
   } catch (const core::detail::JsonTooDeep& e) {

@@ -68,7 +68,7 @@ std::string modelTable(const std::vector<remote::Model>& models) {
   std::vector<std::vector<std::string>> rows;
   for (const remote::Model& m : models) {
     rows.push_back(m.name.empty() || m.name == m.id ? std::vector<std::string>{m.id}
-                                                      : std::vector<std::string>{m.id, m.name});
+                                                    : std::vector<std::string>{m.id, m.name});
   }
   return table(rows);
 }

@@ -85,7 +85,8 @@ void appendActl(std::vector<std::uint8_t>& out, int frames) {
 }
 
 void appendFctl(std::vector<std::uint8_t>& out, std::uint32_t sequence, const Rect& r, int delayMs) {
-  if (delayMs < 0 || delayMs > 0xffff) png::fail("APNG frame delay " + std::to_string(delayMs) + " ms is out of range 0..65535");
+  if (delayMs < 0 || delayMs > 0xffff)
+    png::fail("APNG frame delay " + std::to_string(delayMs) + " ms is out of range 0..65535");
   std::uint8_t data[26];
   png::putU32(data, sequence);
   png::putU32(data + 4, r.width);
@@ -118,8 +119,8 @@ void encodeApng(const AnimationFrames& frames, const ScaleMaps& maps, std::vecto
   const std::span<const std::uint32_t> rows(stacked);
   const std::span<const std::uint32_t> cols = maps.cols.entries();
 
-  png::MappedWriter writer(reinterpret_cast<const std::uint8_t*>(frames.canvases.data()), kCanvasStride,
-                           kNativeSize, kNativeSize * count);
+  png::MappedWriter writer(reinterpret_cast<const std::uint8_t*>(frames.canvases.data()), kCanvasStride, kNativeSize,
+                           kNativeSize * count);
   writer.analyse(cols, rows);
   writer.writeHeader(out, size, size);
   appendActl(out, count);

@@ -136,10 +136,9 @@ void indexColours(const AnimationFrames& frames, Scratch& s) {
   for (std::size_t i = 0; i < s.reduced.size(); ++i) s.palette[i + 1] = s.reduced[i];
   s.paletteSize = s.reduced.size() + 1;
   for (std::size_t k = 0; k < static_cast<std::size_t>(frames.count); ++k) {
-    std::transform(s.provisional[k].begin(), s.provisional[k].end(), s.indexed[k].begin(),
-                   [&s](std::uint16_t id) {
-                     return id == 0 ? kClear : static_cast<std::uint8_t>(s.mapping[id - 1u] + 1u);
-                   });
+    std::transform(s.provisional[k].begin(), s.provisional[k].end(), s.indexed[k].begin(), [&s](std::uint16_t id) {
+      return id == 0 ? kClear : static_cast<std::uint8_t>(s.mapping[id - 1u] + 1u);
+    });
   }
 }
 
@@ -182,8 +181,8 @@ void writeHeader(std::vector<std::uint8_t>& out, int size, const Scratch& s, int
     out.push_back(static_cast<std::uint8_t>(rgb >> 16));
   }
   // NETSCAPE2.0 application extension: loop count 0 = forever.
-  static constexpr std::uint8_t kLoop[] = {0x21, 0xff, 0x0b, 'N', 'E', 'T', 'S', 'C', 'A', 'P', 'E',
-                                           '2', '.', '0', 0x03, 0x01, 0x00, 0x00, 0x00};
+  static constexpr std::uint8_t kLoop[] = {0x21, 0xff, 0x0b, 'N', 'E',  'T',  'S',  'C',  'A', 'P',
+                                           'E',  '2',  '.',  '0', 0x03, 0x01, 0x00, 0x00, 0x00};
   out.insert(out.end(), std::begin(kLoop), std::end(kLoop));
 }
 
@@ -334,13 +333,15 @@ void encodeAnimatedGif(const AnimationFrames& frames, int tickMs, const ScaleMap
   for (std::size_t k = 0; k < count; ++k) {
     const IndexCanvas& cur = s.indexed[k];
     const IndexCanvas& next = s.indexed[(k + 1) % count];  // the last frame loops to frame 0
-    const Rect rect0 = k == 0 ? Rect{0, 0, kSide, kSide}
-                              : boxWhere(cur, s.base, [](std::uint8_t a, std::uint8_t b) { return static_cast<std::uint8_t>(a != b); });
+    const Rect rect0 = k == 0 ? Rect{0, 0, kSide, kSide} : boxWhere(cur, s.base, [](std::uint8_t a, std::uint8_t b) {
+      return static_cast<std::uint8_t>(a != b);
+    });
     // Pixels the next frame makes transparent: "do not dispose" could never
     // clear them, so this frame is restored to background after showing, and
     // its rectangle grows to cover them.
-    const Rect clears =
-        boxWhere(cur, next, [](std::uint8_t a, std::uint8_t b) { return static_cast<std::uint8_t>((a != kClear) & (b == kClear)); });
+    const Rect clears = boxWhere(cur, next, [](std::uint8_t a, std::uint8_t b) {
+      return static_cast<std::uint8_t>((a != kClear) & (b == kClear));
+    });
     Rect rect = rect0;
     const int disposal = clears.empty() ? kKeepDisposal : kClearDisposal;
     rect.add(clears);

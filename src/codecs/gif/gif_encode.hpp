@@ -15,6 +15,7 @@ namespace pixabots::core::detail {
 //
 // `out` is cleared first. Scratch state is thread_local: steady-state calls
 // allocate nothing beyond growing `out`.
-void encodeAnimatedGif(const AnimationFrames& frames, int tickMs, const ScaleMaps& maps, std::vector<std::uint8_t>& out);
+void encodeAnimatedGif(const AnimationFrames& frames, int tickMs, const ScaleMaps& maps,
+                       std::vector<std::uint8_t>& out);
 
 }  // namespace pixabots::core::detail

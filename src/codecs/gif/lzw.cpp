@@ -103,7 +103,8 @@ void LzwEncoder::write(const std::uint8_t* symbols, const std::uint16_t* runEnds
       // Inside a run: go straight to the deepest chain code the input allows.
       // Greedy matching would step through the same codes one by one.
       const std::uint32_t longest = tip[runStart] >> kMaxCodeBits;
-      const std::uint32_t target = std::min<std::uint32_t>(longest, runLength + static_cast<std::uint32_t>(runEnds[i] - i));
+      const std::uint32_t target =
+          std::min<std::uint32_t>(longest, runLength + static_cast<std::uint32_t>(runEnds[i] - i));
       if (target > runLength + 1) {
         if (target == longest) {
           current = tip[runStart] & (kMaxCodes - 1);

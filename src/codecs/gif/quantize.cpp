@@ -13,8 +13,8 @@ struct Box {
   std::size_t begin = 0;
   std::size_t end = 0;
   std::uint64_t count = 0;
-  int range = 0;     // the widest channel's max - min
-  int widest = 0;    // that channel, 0 = R, 1 = G, 2 = B (first on ties)
+  int range = 0;   // the widest channel's max - min
+  int widest = 0;  // that channel, 0 = R, 1 = G, 2 = B (first on ties)
 };
 
 Box measure(std::span<const HistogramColour> colours, std::size_t begin, std::size_t end) {
@@ -43,12 +43,14 @@ std::uint32_t average(std::span<const HistogramColour> colours, const Box& box) 
   std::array<std::uint64_t, 3> sum{};
   for (std::size_t i = box.begin; i < box.end; ++i) {
     for (int c = 0; c < 3; ++c) {
-      sum[static_cast<std::size_t>(c)] += std::uint64_t{colours[i].count} * static_cast<std::uint64_t>(channel(colours[i].rgb, c));
+      sum[static_cast<std::size_t>(c)] +=
+          std::uint64_t{colours[i].count} * static_cast<std::uint64_t>(channel(colours[i].rgb, c));
     }
   }
   std::uint32_t rgb = 0;
   const std::uint64_t n = std::max<std::uint64_t>(box.count, 1);
-  for (int c = 0; c < 3; ++c) rgb |= static_cast<std::uint32_t>((2 * sum[static_cast<std::size_t>(c)] + n) / (2 * n)) << (8 * c);
+  for (int c = 0; c < 3; ++c)
+    rgb |= static_cast<std::uint32_t>((2 * sum[static_cast<std::size_t>(c)] + n) / (2 * n)) << (8 * c);
   return rgb;
 }
 

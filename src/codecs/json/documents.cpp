@@ -57,8 +57,8 @@ std::string parseOrigin(std::string_view origin) {
 std::string metadataJson(const Pack& pack, const Combo& combo, const JsonOptions& options) {
   validate(options);
   Json doc = identity(pack, combo);
-  const std::string url = options.origin + "/api/pixabot/" + doc["id"].get<std::string>() +
-                          "?size=" + std::to_string(options.size);
+  const std::string url =
+      options.origin + "/api/pixabot/" + doc["id"].get<std::string>() + "?size=" + std::to_string(options.size);
   doc["png"] = url;
   doc["gif"] = url + "&animated=true";
   return doc.dump();

@@ -91,7 +91,7 @@ int readHeader(png_structp png, png_infop info, SourceFormat* source) {
     png_get_tRNS(png, info, &source->paletteAlpha, &source->paletteAlphaCount, nullptr);
     png_set_packing(png);  // 1, 2 and 4-bit indices -> one a byte
   } else {
-    png_set_expand(png);  // grey < 8 bits -> 8, tRNS -> alpha
+    png_set_expand(png);    // grey < 8 bits -> 8, tRNS -> alpha
     png_set_scale_16(png);  // 16 -> 8 bits, rounded
     png_set_gray_to_rgb(png);
     png_set_add_alpha(png, 0xff, PNG_FILLER_AFTER);  // no-op when alpha exists
@@ -235,8 +235,8 @@ void refuseExcessImageData(std::span<const std::uint8_t> bytes, const SourceForm
         total += scratch.size() - zs.avail_out;
         if (total > expected) {
           fail("corrupt PNG: the image data inflates to more than " + std::to_string(expected) +
-               " bytes, the size of a " + std::to_string(format.width) + "x" + std::to_string(format.height) +
-               " " + formatName(format) + " image (its IHDR); inflating stopped there");
+               " bytes, the size of a " + std::to_string(format.width) + "x" + std::to_string(format.height) + " " +
+               formatName(format) + " image (its IHDR); inflating stopped there");
         }
         if (ret == Z_BUF_ERROR) break;  // this chunk is used up
         if (ret != Z_OK) return;        // the end of the stream, or an error libpng will report

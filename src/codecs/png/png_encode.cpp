@@ -15,8 +15,7 @@ void encodeMappedPng(const std::uint8_t* src, std::size_t srcStride, int srcWidt
                      std::span<const std::uint32_t> cols, std::span<const std::uint32_t> rows,
                      std::vector<std::uint8_t>& out) {
   if (cols.empty() || rows.empty()) {
-    png::fail("cannot encode a " + std::to_string(cols.size()) + "x" + std::to_string(rows.size()) +
-              " image as PNG");
+    png::fail("cannot encode a " + std::to_string(cols.size()) + "x" + std::to_string(rows.size()) + " image as PNG");
   }
   if (cols.size() > png::kMaxLength || rows.size() > png::kMaxLength) {
     png::fail("cannot encode a " + std::to_string(cols.size()) + "x" + std::to_string(rows.size()) +
@@ -45,8 +44,8 @@ struct Maps {
 
 std::vector<std::uint8_t> encodePng(const ImageView& image) {
   if (image.data == nullptr || image.width <= 0 || image.height <= 0) {
-    throw Error(Errc::codec, "cannot encode a " + std::to_string(image.width) + "x" +
-                                 std::to_string(image.height) + " image as PNG");
+    throw Error(Errc::codec, "cannot encode a " + std::to_string(image.width) + "x" + std::to_string(image.height) +
+                                 " image as PNG");
   }
   if (image.stride / 4 < static_cast<std::size_t>(image.width)) {
     throw Error(Errc::codec, "cannot encode PNG: stride is smaller than width * 4");

@@ -331,8 +331,7 @@ bool allOpaque(const std::uint8_t* src, std::size_t srcStride, const Scratch& s)
 
 }  // namespace
 
-void appendChunk(std::vector<std::uint8_t>& out, const char (&type)[5], const std::uint8_t* data,
-                 std::size_t size) {
+void appendChunk(std::vector<std::uint8_t>& out, const char (&type)[5], const std::uint8_t* data, std::size_t size) {
   appendU32(out, static_cast<std::uint32_t>(size));
   const std::size_t typePos = out.size();
   out.insert(out.end(), type, type + 4);

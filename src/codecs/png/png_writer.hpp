@@ -20,8 +20,7 @@ void putU32(std::uint8_t* p, std::uint32_t v);
 void putU16(std::uint8_t* p, std::uint16_t v);
 
 // For the small chunks (IHDR, PLTE, tRNS, acTL, fcTL, IEND): size <= 768.
-void appendChunk(std::vector<std::uint8_t>& out, const char (&type)[5], const std::uint8_t* data,
-                 std::size_t size);
+void appendChunk(std::vector<std::uint8_t>& out, const char (&type)[5], const std::uint8_t* data, std::size_t size);
 
 enum class Mode { indexed, rgb, rgba };
 

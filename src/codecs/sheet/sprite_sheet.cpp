@@ -71,8 +71,8 @@ SpriteSheetOutput renderSpriteSheet(const Pack& pack, const Combo& combo, const 
   }
   const int n = frames->count;
   const int columns = sheet.layout == SheetLayout::strip ? n
-                      : sheet.columns > 0               ? std::min(sheet.columns, n)
-                                                        : autoColumns(n);
+                      : sheet.columns > 0                ? std::min(sheet.columns, n)
+                                                         : autoColumns(n);
   const int rows = (n + columns - 1) / columns;
 
   // The sheet at 32x32 per frame; cells past the last frame stay transparent.

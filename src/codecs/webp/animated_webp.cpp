@@ -96,7 +96,8 @@ const Encoded& encode(Scratch& s, const Canvas& patch, const PixelRect& rect, bo
 }
 
 [[noreturn]] void muxFailed(const char* step, WebPMuxError err) {
-  throw Error(Errc::codec, std::string("WebP mux: ") + step + " failed (" + std::to_string(static_cast<int>(err)) + ")");
+  throw Error(Errc::codec,
+              std::string("WebP mux: ") + step + " failed (" + std::to_string(static_cast<int>(err)) + ")");
 }
 
 struct MuxDeleter {

@@ -11,10 +11,10 @@ namespace {
 using LengthToken = PrefixCode::LengthToken;
 
 constexpr std::array<int, kCodeLengthSymbols> kCodeLengthOrder = {17, 18, 0, 1,  2,  3,  4,  5,  16, 6,
-                                                                   7,  8,  9, 10, 11, 12, 13, 14, 15};
-constexpr int kRepeatPrevious = 16;  // 3..6 copies of the previous non-zero length, 2 extra bits
-constexpr int kRepeatZeros = 17;     // 3..10 zeros, 3 extra bits
-constexpr int kRepeatZerosLong = 18; // 11..138 zeros, 7 extra bits
+                                                                  7,  8,  9, 10, 11, 12, 13, 14, 15};
+constexpr int kRepeatPrevious = 16;           // 3..6 copies of the previous non-zero length, 2 extra bits
+constexpr int kRepeatZeros = 17;              // 3..10 zeros, 3 extra bits
+constexpr int kRepeatZerosLong = 18;          // 11..138 zeros, 7 extra bits
 constexpr std::uint8_t kInitialPrevious = 8;  // what 16 repeats before any non-zero length
 
 // Huffman tree depths for the used symbols with every count raised to at least
@@ -112,7 +112,8 @@ int lengthTokens(const std::uint8_t* lengths, std::span<const std::uint16_t> use
     const int start = used[i];
     const std::uint8_t v = lengths[start];
     std::size_t run = 1;
-    while (i + run < used.size() && used[i + run] == start + static_cast<int>(run) && lengths[used[i + run]] == v) ++run;
+    while (i + run < used.size() && used[i + run] == start + static_cast<int>(run) && lengths[used[i + run]] == v)
+      ++run;
     zeros(start - at);
     at = start + static_cast<int>(run);
     i += run;
@@ -165,7 +166,8 @@ LengthCode fitLengthCode(const std::array<LengthToken, kMaxAlphabet>& tokens, in
     *std::find(c.lengths.begin(), c.lengths.end(), std::uint8_t{0}) = 1;
   }
   c.count = kCodeLengthSymbols;
-  while (c.count > 4 && c.lengths[static_cast<std::size_t>(kCodeLengthOrder[static_cast<std::size_t>(c.count - 1)])] == 0) {
+  while (c.count > 4 &&
+         c.lengths[static_cast<std::size_t>(kCodeLengthOrder[static_cast<std::size_t>(c.count - 1)])] == 0) {
     --c.count;
   }
   c.bits = 1 + 4 + 3 * static_cast<std::size_t>(c.count) + 1 +
@@ -263,7 +265,8 @@ void PrefixCode::build(std::span<const std::uint32_t> counts, std::span<const st
 
 std::size_t PrefixCode::dataBits(std::span<const std::uint32_t> counts) const {
   std::size_t bits = 0;
-  for (std::size_t i = 0; i < used_; ++i) bits += static_cast<std::size_t>(counts[usedList_[i]]) * lengths_[usedList_[i]];
+  for (std::size_t i = 0; i < used_; ++i)
+    bits += static_cast<std::size_t>(counts[usedList_[i]]) * lengths_[usedList_[i]];
   return bits;
 }
 

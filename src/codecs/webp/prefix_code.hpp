@@ -10,10 +10,10 @@
 
 namespace pixabots::core::detail {
 
-inline constexpr int kMaxCodeLength = 15;       // VP8L's limit for symbol codes
-inline constexpr int kMaxCodeLengthCode = 7;    // lengths of the code-length code are 3 bits
-inline constexpr int kMaxAlphabet = 256 + 24;   // green + length prefixes, no colour cache
-inline constexpr int kCodeLengthSymbols = 19;   // 0..15, and 16/17/18 for runs
+inline constexpr int kMaxCodeLength = 15;      // VP8L's limit for symbol codes
+inline constexpr int kMaxCodeLengthCode = 7;   // lengths of the code-length code are 3 bits
+inline constexpr int kMaxAlphabet = 256 + 24;  // green + length prefixes, no colour cache
+inline constexpr int kCodeLengthSymbols = 19;  // 0..15, and 16/17/18 for runs
 
 // Optimal code lengths for `counts` with none longer than `maxBits`; unused
 // symbols get 0. With one used symbol it gets length 1 (VP8L reads it with 0

@@ -31,16 +31,16 @@ constexpr float kBanned = 1e6f;  // a cost no parse pays
 // The spec's neighbourhood: distance code i + 1 copies from xi pixels to the
 // left (negative: right) and yi rows up.
 constexpr std::int8_t kDistanceMap[kPlaneCodes][2] = {
-    {0, 1},  {1, 0},  {1, 1},  {-1, 1}, {0, 2},  {2, 0},  {1, 2},  {-1, 2}, {2, 1},  {-2, 1}, {2, 2},  {-2, 2},
-    {0, 3},  {3, 0},  {1, 3},  {-1, 3}, {3, 1},  {-3, 1}, {2, 3},  {-2, 3}, {3, 2},  {-3, 2}, {0, 4},  {4, 0},
-    {1, 4},  {-1, 4}, {4, 1},  {-4, 1}, {3, 3},  {-3, 3}, {2, 4},  {-2, 4}, {4, 2},  {-4, 2}, {0, 5},  {3, 4},
-    {-3, 4}, {4, 3},  {-4, 3}, {5, 0},  {1, 5},  {-1, 5}, {5, 1},  {-5, 1}, {2, 5},  {-2, 5}, {5, 2},  {-5, 2},
-    {4, 4},  {-4, 4}, {3, 5},  {-3, 5}, {5, 3},  {-5, 3}, {0, 6},  {6, 0},  {1, 6},  {-1, 6}, {6, 1},  {-6, 1},
-    {2, 6},  {-2, 6}, {6, 2},  {-6, 2}, {4, 5},  {-4, 5}, {5, 4},  {-5, 4}, {3, 6},  {-3, 6}, {6, 3},  {-6, 3},
-    {0, 7},  {7, 0},  {1, 7},  {-1, 7}, {5, 5},  {-5, 5}, {7, 1},  {-7, 1}, {4, 6},  {-4, 6}, {6, 4},  {-6, 4},
-    {2, 7},  {-2, 7}, {7, 2},  {-7, 2}, {3, 7},  {-3, 7}, {7, 3},  {-7, 3}, {5, 6},  {-5, 6}, {6, 5},  {-6, 5},
-    {8, 0},  {4, 7},  {-4, 7}, {7, 4},  {-7, 4}, {8, 1},  {8, 2},  {6, 6},  {-6, 6}, {8, 3},  {5, 7},  {-5, 7},
-    {7, 5},  {-7, 5}, {8, 4},  {6, 7},  {-6, 7}, {7, 6},  {-7, 6}, {8, 5},  {7, 7},  {-7, 7}, {8, 6},  {8, 7}};
+    {0, 1},  {1, 0},  {1, 1},  {-1, 1}, {0, 2},  {2, 0},  {1, 2},  {-1, 2}, {2, 1},  {-2, 1}, {2, 2}, {-2, 2},
+    {0, 3},  {3, 0},  {1, 3},  {-1, 3}, {3, 1},  {-3, 1}, {2, 3},  {-2, 3}, {3, 2},  {-3, 2}, {0, 4}, {4, 0},
+    {1, 4},  {-1, 4}, {4, 1},  {-4, 1}, {3, 3},  {-3, 3}, {2, 4},  {-2, 4}, {4, 2},  {-4, 2}, {0, 5}, {3, 4},
+    {-3, 4}, {4, 3},  {-4, 3}, {5, 0},  {1, 5},  {-1, 5}, {5, 1},  {-5, 1}, {2, 5},  {-2, 5}, {5, 2}, {-5, 2},
+    {4, 4},  {-4, 4}, {3, 5},  {-3, 5}, {5, 3},  {-5, 3}, {0, 6},  {6, 0},  {1, 6},  {-1, 6}, {6, 1}, {-6, 1},
+    {2, 6},  {-2, 6}, {6, 2},  {-6, 2}, {4, 5},  {-4, 5}, {5, 4},  {-5, 4}, {3, 6},  {-3, 6}, {6, 3}, {-6, 3},
+    {0, 7},  {7, 0},  {1, 7},  {-1, 7}, {5, 5},  {-5, 5}, {7, 1},  {-7, 1}, {4, 6},  {-4, 6}, {6, 4}, {-6, 4},
+    {2, 7},  {-2, 7}, {7, 2},  {-7, 2}, {3, 7},  {-3, 7}, {7, 3},  {-7, 3}, {5, 6},  {-5, 6}, {6, 5}, {-6, 5},
+    {8, 0},  {4, 7},  {-4, 7}, {7, 4},  {-7, 4}, {8, 1},  {8, 2},  {6, 6},  {-6, 6}, {8, 3},  {5, 7}, {-5, 7},
+    {7, 5},  {-7, 5}, {8, 4},  {6, 7},  {-6, 7}, {7, 6},  {-7, 6}, {8, 5},  {7, 7},  {-7, 7}, {8, 6}, {8, 7}};
 
 // kDistanceMap inverted: [yi][xi + 8] -> code, 0 where there is none.
 struct PlaneCodeTable {
@@ -399,10 +399,10 @@ struct CostModel {
 // colours on both sides. A match can start anywhere in a run, so it is looked
 // up by the run boundary ahead of it: what decides a match is what follows.
 struct Boundary {
-  std::uint32_t row;    // index of the distinct row
-  std::uint32_t x;      // first pixel of the new run
-  std::uint32_t run;    // length of the run before it
-  std::int32_t next;    // older boundary with the same hash, or -1
+  std::uint32_t row;  // index of the distinct row
+  std::uint32_t x;    // first pixel of the new run
+  std::uint32_t run;  // length of the run before it
+  std::int32_t next;  // older boundary with the same hash, or -1
 };
 
 // A copy that can start at some pixel of a distinct row.
@@ -617,8 +617,13 @@ class MatchFinder {
 class Parser {
  public:
   Parser(MatchScratch& scratch, std::uint32_t width, const CostModel& model, std::vector<Token>& tokens)
-      : m_(scratch), s_(scratch), width_(width), model_(model), tokens_(tokens),
-        runValue_(distanceValue(1, width)), runBits_(model.distanceBits(runValue_)) {
+      : m_(scratch),
+        s_(scratch),
+        width_(width),
+        model_(model),
+        tokens_(tokens),
+        runValue_(distanceValue(1, width)),
+        runBits_(model.distanceBits(runValue_)) {
     s_.cost.resize(static_cast<std::size_t>(width) + 1);
     s_.step.resize(static_cast<std::size_t>(width) + 1);
     tokens_.clear();
@@ -647,7 +652,8 @@ class Parser {
       if (here == std::numeric_limits<float>::infinity()) continue;
       // Deeper in a run only the run copy to its end is worth trying.
       if (decision || runs[x] <= 2) relax(x, x + 1, here + model_.literal(line[x]), 0);
-      if (x > 0 && line[x] == line[x - 1]) relax(x, x + runs[x], here + model_.lengthBits(runs[x]) + runBits_, runValue_);
+      if (x > 0 && line[x] == line[x - 1])
+        relax(x, x + runs[x], here + model_.lengthBits(runs[x]) + runBits_, runValue_);
       if (!decision) continue;
       for (std::uint32_t i = m_.decisions[d].first; i < m_.decisions[d].last; ++i) {
         relaxCopy(x, m_.matches[i], previous);
@@ -718,8 +724,8 @@ struct Scratch {
   ColorTable table;
   std::array<std::uint16_t, kCanvasPixels> slot{};     // per canvas pixel: its colour's slot
   std::array<std::uint32_t, kCanvasPixels> symbols{};  // per canvas pixel: palette index, or ARGB
-  std::vector<std::uint32_t> packed;        // one packed row per source row the rectangle reads
-  std::vector<const std::uint32_t*> lines;  // output row -> its packed row
+  std::vector<std::uint32_t> packed;                   // one packed row per source row the rectangle reads
+  std::vector<const std::uint32_t*> lines;             // output row -> its packed row
   MatchScratch matches;
   CostModel narrowModel;
   std::array<Parse, 2> parses;  // with all distances, and with the two commonest
@@ -829,7 +835,8 @@ void encodeScaledVp8l(const Canvas& canvas, const ScaleMaps& maps, const PixelRe
     top[static_cast<std::size_t>(first)] = 0;
     const auto second = std::max_element(top.begin(), top.end()) - top.begin();
     for (std::size_t i = 0; i < kDistanceSymbols; ++i) {
-      if (static_cast<std::ptrdiff_t>(i) != first && static_cast<std::ptrdiff_t>(i) != second) narrow.distance[i] = kBanned;
+      if (static_cast<std::ptrdiff_t>(i) != first && static_cast<std::ptrdiff_t>(i) != second)
+        narrow.distance[i] = kBanned;
     }
     if (run(s.parses[1], narrow) < bits) parse = &s.parses[1];
   }
