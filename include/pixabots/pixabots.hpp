@@ -3,21 +3,57 @@
 // it works the same against the shared library (which exports only pxb_*) and
 // the static one. Failures throw pixabots::Error carrying the pxb_status and
 // the library's message naming the bad value. docs/cpp-api.md is the guide.
+//
+// C++17 or later: game engines and many codebases are still on C++17, so the
+// header uses nothing newer (pixabots::Span stands in for std::span, no
+// defaulted comparisons); tests/cpp17 compiles a consumer both ways.
+#if !defined(__cplusplus) || (__cplusplus < 201703L && (!defined(_MSVC_LANG) || _MSVC_LANG < 201703L))
+#error "pixabots.hpp needs C++17 or later (-std=c++17); from C, include pixabots/pixabots.h"
+#endif
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <iterator>
 #include <memory>
 #include <optional>
-#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "pixabots/pixabots.h"
 
 namespace pixabots {
+
+// A view of contiguous elements, what the header takes where C++20 code would
+// take std::span<T> (the header stays C++17). Converts implicitly from
+// std::vector, std::array, std::string, C arrays, std::span and anything else
+// with data() and size(), or from a pointer and a count; a std::span can be
+// built from it (begin/end are pointers).
+template <class T>
+class Span {
+ public:
+  constexpr Span() noexcept = default;
+  constexpr Span(T* data, std::size_t size) noexcept : data_(data), size_(size) {}
+  template <class Range, class Element = std::remove_pointer_t<decltype(std::data(std::declval<Range&>()))>,
+            class = std::enable_if_t<std::is_convertible_v<Element (*)[], T (*)[]>>>
+  constexpr Span(Range&& range) noexcept  // implicit, as std::span's
+      : data_(std::data(range)), size_(std::size(range)) {}
+
+  constexpr T* data() const noexcept { return data_; }
+  constexpr std::size_t size() const noexcept { return size_; }
+  constexpr bool empty() const noexcept { return size_ == 0; }
+  constexpr T* begin() const noexcept { return data_; }
+  constexpr T* end() const noexcept { return data_ + size_; }
+  constexpr T& operator[](std::size_t i) const noexcept { return data_[i]; }
+
+ private:
+  T* data_ = nullptr;
+  std::size_t size_ = 0;
+};
 
 class Error : public std::runtime_error {
  public:
@@ -65,23 +101,26 @@ inline constexpr int kAllTicks = PXB_TICK_ALL;
 // Part indices, one per category.
 struct Combo {
   int eyes = 0, heads = 0, body = 0, top = 0;
-  bool operator==(const Combo&) const = default;
+  bool operator==(const Combo& o) const { return eyes == o.eyes && heads == o.heads && body == o.body && top == o.top; }
+  bool operator!=(const Combo& o) const { return !(*this == o); }
 };
 
 // Mirrors pxb_options with owned strings; the defaults are the library's.
+// Every member has an initializer, so Options{.size = 256} (C++20) leaves
+// the rest at their defaults without -Wmissing-field-initializers.
 struct Options {
   int size = 128;
   double hue = 0;
   double saturate = 1;
-  std::optional<std::string> bg;  // "#rrggbb"; empty = transparent
+  std::optional<std::string> bg{};  // "#rrggbb"; empty = transparent
   double speed = 1;
   Format format = Format::png;
   int tick = kStillTick;  // png and rgba: kStillTick, 0..15 or kAllTicks
   bool compactSvg = false;
   int sheetColumns = 0;  // 0 = one row, 1..16 = grid
   bool mergeRepeats = false;
-  std::optional<std::string> origin;      // JSON URLs
-  std::optional<std::string> sheetImage;  // sheet JSON's meta.image
+  std::optional<std::string> origin{};      // JSON URLs
+  std::optional<std::string> sheetImage{};  // sheet JSON's meta.image
 
   // The C struct, pointing into this object's strings.
   pxb_options c() const {
@@ -106,7 +145,7 @@ struct Options {
 // A pack file in memory (path inside the pack, e.g. "eyes/visor.png").
 struct PackFile {
   std::string path;
-  std::span<const std::uint8_t> bytes;
+  Span<const std::uint8_t> bytes;
 };
 
 // A sprite pack and its catalog. Immutable: share one across threads freely.
@@ -120,7 +159,7 @@ class Context {
     detail::check(pxb_ctx_new_from_dir(dir.string().c_str(), &raw));
     return Context(raw);
   }
-  static Context fromFiles(std::span<const PackFile> files) {
+  static Context fromFiles(Span<const PackFile> files) {
     std::vector<pxb_pack_file> c;
     c.reserve(files.size());
     for (const PackFile& f : files) c.push_back({f.path.c_str(), f.bytes.data(), f.bytes.size()});
@@ -215,7 +254,7 @@ class Context {
   }
   // Into the caller's buffer; returns the bytes written. For Format::rgba this
   // allocates nothing. Throws Error(PXB_ERR_BUFFER_TOO_SMALL) naming the size needed.
-  std::size_t renderInto(std::string_view id, const Options& options, std::span<std::uint8_t> out) const {
+  std::size_t renderInto(std::string_view id, const Options& options, Span<std::uint8_t> out) const {
     const pxb_options c = options.c();
     std::size_t written = 0;
     detail::check(pxb_render_into(raw_, detail::cString(id).c_str(), &c, out.data(), out.size(), &written));
@@ -249,7 +288,7 @@ struct Rgba {
 };
 
 // Decodes any PNG (e.g. a render, to check it). Throws Error(PXB_ERR_CODEC) saying what is wrong.
-inline Rgba decodePng(std::span<const std::uint8_t> png) {
+inline Rgba decodePng(Span<const std::uint8_t> png) {
   std::uint8_t* data = nullptr;
   std::int32_t width = 0;
   std::int32_t height = 0;
