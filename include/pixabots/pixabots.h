@@ -47,29 +47,12 @@ typedef enum pxb_status {
   PXB_ERR_INVALID_ARGUMENT = 6, /* a NULL pointer or an unknown enum value */
   PXB_ERR_BUFFER_TOO_SMALL = 7, /* the caller's buffer; the size needed is reported */
   PXB_ERR_OUT_OF_MEMORY = 8,
-  PXB_ERR_VERSION_MISMATCH = 9, /* pxb_options from headers of another ABI version */
+  PXB_ERR_VERSION_MISMATCH = 9, /* an options struct_size this library cannot read */
   PXB_ERR_INTERNAL = 10,        /* a bug: please report it with pxb_last_error() */
-  /* Remote generation (pxb_remote_*): */
-  PXB_ERR_UNSUPPORTED = 11,          /* built without remote generation, no provider configured,
-                                        or an operation the provider does not have */
-  PXB_ERR_UNAUTHORIZED = 12,         /* 401: missing, invalid or revoked API key */
-  PXB_ERR_INSUFFICIENT_CREDITS = 13, /* 402, or the provider's insufficient_credits code */
-  PXB_ERR_FORBIDDEN = 14,            /* 403: the plan does not include the model, or not the owner */
-  PXB_ERR_NOT_FOUND = 15,            /* 404: no such model, job or task */
-  PXB_ERR_EXPIRED = 16,              /* 410: the job's outputs are gone (they are kept 24 h) */
-  PXB_ERR_RATE_LIMITED = 17,         /* 429, still limited after the retries allowed */
-  PXB_ERR_REMOTE = 18,               /* 5xx after the retries allowed, or a reply reporting an error */
-  PXB_ERR_TIMEOUT = 19,              /* no reply within timeout_ms, or a wait past its deadline */
-  PXB_ERR_NETWORK = 20,              /* host unreachable, or the connection broke */
-  PXB_ERR_MALFORMED_REPLY = 21,      /* not JSON, truncated, the wrong shape, or an asset that is
-                                        not an image, video or audio */
-  PXB_ERR_TOO_LARGE = 22,            /* a reply or asset over its size cap */
-  PXB_ERR_JOB_FAILED = 23,           /* the job finished as failed: the provider's reason is in
-                                        pxb_last_error() */
-  PXB_ERR_CANCELLED = 24,            /* pxb_remote_cancel stopped the call */
-  PXB_ERR_VALIDATION = 25,           /* input breaking the model's schema (or refused by the
-                                        provider): one problem per line of pxb_last_error() */
-  PXB_ERR_NOT_READY = 26             /* pxb_remote_fetch: the job has not completed yet */
+  /* 11..26 were the remote generation statuses, which moved with the pxb_remote_*
+     calls to pixabots/remote.h (libpixabots_remote, pxb_remote_status, the same
+     numbers). They are never reused here, so a value an old caller holds never
+     changes meaning. */
 } pxb_status;
 
 /* What to render. PNG, SVG and RGBA are still images (or one tick, see
@@ -110,11 +93,20 @@ typedef struct pxb_combo {
 /* pxb_options.tick, RGBA and PNG only: every encoded tick stacked vertically. */
 #define PXB_TICK_ALL (-2)
 
-/* The layout of pxb_options; bumped whenever it changes. */
-#define PXB_OPTIONS_VERSION 1
+/* Growing structs: pxb_options and the other *_options structs start with
+   struct_size, the sizeof() the caller was compiled with, which their _init
+   macro sets. New fields are only ever appended, and each one's zero value
+   means "the default", so:
+   - a caller built against older headers (a smaller struct_size) keeps
+     working with a newer library, which gives the fields it does not know
+     their defaults;
+   - a caller built against newer headers works with an older library as long
+     as it leaves the fields that library does not know at zero; otherwise the
+     call fails with PXB_ERR_VERSION_MISMATCH naming the size.
+   Always initialise with the _init macro before setting fields. */
 
 typedef struct pxb_options {
-  uint32_t version;        /* set by pxb_options_init; checked by every call */
+  uint32_t struct_size;    /* sizeof(pxb_options) as the caller compiled it: set by pxb_options_init */
   int32_t size;            /* output width and height, 32..1920 (default 128) */
   double hue;              /* degrees, any finite number (default 0) */
   double saturate;         /* chroma multiplier 0..4 (default 1) */
@@ -129,10 +121,11 @@ typedef struct pxb_options {
   const char* sheet_image; /* sheet JSON's meta.image; NULL = "sheet.png" */
 } pxb_options;
 
-/* Fills *options with the defaults. Use the pxb_options_init macro, which
-   passes the ABI version these headers were built with. */
-PXB_API pxb_status pxb_options_init_version(pxb_options* options, uint32_t version);
-#define pxb_options_init(options) pxb_options_init_version((options), PXB_OPTIONS_VERSION)
+/* Fills the first `struct_size` bytes of *options with the defaults (bytes
+   past the library's own pxb_options are zeroed). Use the pxb_options_init
+   macro, which passes sizeof(pxb_options) of these headers. */
+PXB_API pxb_status pxb_options_init_size(pxb_options* options, size_t struct_size);
+#define pxb_options_init(options) pxb_options_init_size((options), sizeof(pxb_options))
 
 /* Version of the library actually loaded: "major.minor.patch" (static storage)
    and major * 10000 + minor * 100 + patch. */
@@ -147,7 +140,7 @@ PXB_API const char* pxb_strerror(int32_t status);
 PXB_API const char* pxb_last_error(void);
 
 /* Releases a buffer the library handed over (pxb_render, pxb_decode_png,
-   pxb_remote_*). NULL is fine. */
+   and libpixabots_remote's pxb_remote_* calls). NULL is fine. */
 PXB_API void pxb_free(void* buffer);
 
 /* ---- Contexts: a sprite pack plus its catalog, immutable once made ---- */
@@ -216,6 +209,76 @@ PXB_API pxb_status pxb_render(const pxb_ctx* ctx, const char* id, const pxb_opti
 PXB_API pxb_status pxb_render_into(const pxb_ctx* ctx, const char* id, const pxb_options* options, uint8_t* buffer,
                                    size_t capacity, size_t* out_size);
 
+/* Writer for pxb_render_to: receives the output in one or more pieces, in
+   order; `data` is valid only during the call. Return 0 to go on, nonzero to
+   stop the render (which then fails with PXB_ERR_IO). */
+typedef int (*pxb_write_fn)(void* user, const uint8_t* data, size_t size);
+
+/* The same render handed to `write` (called on this thread, before the call
+   returns), so a host streams output into its own buffers or files. Raw RGBA
+   with PXB_TICK_ALL goes a tick at a time: the whole strip is never held. */
+PXB_API pxb_status pxb_render_to(const pxb_ctx* ctx, const char* id, const pxb_options* options, pxb_write_fn write,
+                                 void* user);
+
+/* ---- Timing, for engines playing the animation themselves ---- */
+
+/* Milliseconds one tick is shown at `speed` (0.25..4): max(20, round(72 / speed)),
+   72 at speed 1. The same for every ID. */
+PXB_API pxb_status pxb_tick_duration_ms(double speed, int32_t* out);
+/* Milliseconds of one whole loop of `id` at `speed`: its tick count
+   (pxb_tick_count) times the tick duration. */
+PXB_API pxb_status pxb_loop_duration_ms(const pxb_ctx* ctx, const char* id, double speed, int32_t* out);
+
+/* ---- Pictures of many avatars, and the catalog ---- */
+
+/* Layouts of the Open Graph card. */
+typedef enum pxb_og_layout {
+  PXB_OG_GRID = 0,   /* 18 bots in 6 x 3: the ids given first, the rest picked by seed */
+  PXB_OG_SINGLE = 1, /* exactly one bot, large */
+  PXB_OG_COMPARE = 2 /* 1..6 bots side by side */
+} pxb_og_layout;
+
+typedef struct pxb_og_options {
+  uint32_t struct_size;   /* set by pxb_og_options_init */
+  int32_t layout;         /* a pxb_og_layout (default PXB_OG_GRID) */
+  const char* const* ids; /* id_count IDs (see layout) */
+  size_t id_count;
+  const char* seed;     /* grid: picks the bots not given; NULL = "pixabots" */
+  const char* title;    /* UTF-8, at most 60 characters shown; NULL = "Pixabots", "" = none */
+  const char* subtitle; /* UTF-8, at most 100 characters shown; NULL = none */
+  const char* bg;       /* "#rrggbb" canvas; NULL = black */
+} pxb_og_options;
+
+PXB_API pxb_status pxb_og_options_init_size(pxb_og_options* options, size_t struct_size);
+#define pxb_og_options_init(options) pxb_og_options_init_size((options), sizeof(pxb_og_options))
+
+/* The 1200 x 630 Open Graph card as a PNG, handed over like pxb_render's
+   output (NULL options = the defaults). */
+PXB_API pxb_status pxb_render_og(const pxb_ctx* ctx, const pxb_og_options* options, uint8_t** out, size_t* out_size);
+
+typedef struct pxb_contact_sheet_options {
+  uint32_t struct_size; /* set by pxb_contact_sheet_options_init */
+  int32_t size;         /* each bot, 32..512 (default 128) */
+  int32_t columns;      /* bots per row, 1..64; 0 = up to 8 */
+  int32_t labels;       /* nonzero: each ID under its bot, in grey */
+  const char* bg;       /* "#rrggbb" page colour; NULL = transparent */
+} pxb_contact_sheet_options;
+
+PXB_API pxb_status pxb_contact_sheet_options_init_size(pxb_contact_sheet_options* options, size_t struct_size);
+#define pxb_contact_sheet_options_init(options) \
+  pxb_contact_sheet_options_init_size((options), sizeof(pxb_contact_sheet_options))
+
+/* A contact sheet of `count` IDs (1..1024) as a PNG: 16 px margin and gaps,
+   bot i at column i % columns, row i / columns; at most 16384 px a side.
+   Handed over like pxb_render's output (NULL options = the defaults). */
+PXB_API pxb_status pxb_render_contact_sheet(const pxb_ctx* ctx, const char* const* ids, size_t count,
+                                            const pxb_contact_sheet_options* options, uint8_t** out, size_t* out_size);
+
+/* The context's catalog as JSON: {"name", "categories": {"eyes": [{"index",
+   "digit", "name", "frames", "kind"}, ...], ...}, "combinations"}, UTF-8 plus
+   a NUL (not counted), handed over like pxb_render's output. */
+PXB_API pxb_status pxb_catalog_json(const pxb_ctx* ctx, uint8_t** out, size_t* out_size);
+
 /* ---- Decoding, to check output or read sprites ---- */
 
 /* Decodes a PNG of any colour type and bit depth to 8-bit RGBA (rows width*4
@@ -225,102 +288,8 @@ PXB_API pxb_status pxb_render_into(const pxb_ctx* ctx, const char* id, const pxb
 PXB_API pxb_status pxb_decode_png(const uint8_t* data, size_t size, uint8_t** out_rgba, int32_t* out_width,
                                   int32_t* out_height);
 
-/* ---- Remote generation (docs/c-api.md, "Remote generation") ----
-
-   Kinds that need a generative model (text-to-image, image-to-video, ...) go
-   to a provider the caller configures: nothing here touches the network
-   unless a pxb_remote is created and used. In a library built without remote
-   generation every pxb_remote_* call but pxb_remote_options_init fails with
-   PXB_ERR_UNSUPPORTED (pxb_remote_free and pxb_remote_cancel do nothing).
-
-   The API key is never part of any message, including pxb_last_error().
-
-   Calls returning JSON hand over a new buffer: *out points to *out_size bytes
-   of UTF-8 followed by a NUL (not counted), released with pxb_free(). On
-   failure *out is NULL and *out_size 0. A job is returned as
-   {"id", "status": "pending"|"processing"|"completed"|"failed",
-    "outputs": [URL, ...], "error": reason or null, "expiresAt": time or null,
-    "raw": the provider's own object}.
-
-   Thread safety: one pxb_remote may be used from any number of threads at
-   once, and pxb_remote_cancel may be called from any thread. Only
-   pxb_remote_free must not race with other calls on the same handle. */
-
-typedef struct pxb_remote pxb_remote;
-
-/* The three API shapes of remote providers: values of pxb_remote_options.provider. */
-typedef enum pxb_provider {
-  PXB_PROVIDER_FROM_CONFIG = -1, /* PIXABOTS_PROVIDER, else the config file's "provider" */
-  PXB_PROVIDER_JOBS = 0,         /* async jobs: models, schema, run, jobs */
-  PXB_PROVIDER_IMAGES = 1,       /* synchronous images: generate answers when the image is ready */
-  PXB_PROVIDER_TASKS = 2         /* tasks: generate, then poll the task */
-} pxb_provider;
-
-/* The layout of pxb_remote_options; bumped whenever it changes. */
-#define PXB_REMOTE_OPTIONS_VERSION 1
-
-/* Every setting left at its default comes from the environment
-   (PIXABOTS_PROVIDER, PIXABOTS_BASE_URL, PIXABOTS_API_KEY,
-   PIXABOTS_TIMEOUT_MS), then the JSON config file; a field that is set wins. */
-typedef struct pxb_remote_options {
-  uint32_t version;          /* set by pxb_remote_options_init; checked by pxb_remote_new */
-  int32_t provider;          /* a pxb_provider (default PXB_PROVIDER_FROM_CONFIG) */
-  const char* base_url;      /* NULL: configured, else the provider's public URL */
-  const char* api_key;       /* NULL: PIXABOTS_API_KEY or the config file */
-  const char* config_file;   /* NULL: PIXABOTS_CONFIG, else ~/.config/pixabots/remote.json */
-  int32_t timeout_ms;        /* per request; 0: configured, else 120000 */
-  int32_t max_retries;       /* retries of a failed GET or poll, 0..100; -1: 3 */
-  int64_t max_asset_bytes;   /* cap of a downloaded output; 0: 512 MiB */
-  const char* task_provider; /* tasks API: the upstream "provider" when the input names none */
-  int32_t poll_interval_ms;  /* pxb_remote_wait's first pause between polls, growing 1.5x up
-                                to 15 s (a server's Retry-After wins); 0: 1000 */
-} pxb_remote_options;
-
-/* Fills *options with the defaults. Use the pxb_remote_options_init macro. */
-PXB_API pxb_status pxb_remote_options_init_version(pxb_remote_options* options, uint32_t version);
-#define pxb_remote_options_init(options) pxb_remote_options_init_version((options), PXB_REMOTE_OPTIONS_VERSION)
-
-/* A client for the configured provider (NULL options = the defaults). Makes no
-   request. PXB_ERR_UNSUPPORTED when no provider is configured anywhere;
-   PXB_ERR_INVALID_OPTION names a bad setting and where it came from. */
-PXB_API pxb_status pxb_remote_new(const pxb_remote_options* options, pxb_remote** out);
-/* Frees the handle. NULL is fine. */
-PXB_API void pxb_remote_free(pxb_remote* remote);
-/* Makes every call in progress on the handle fail with PXB_ERR_CANCELLED: a
-   wait or a pause between retries wakes at once; an HTTP exchange already
-   under way ends first (within timeout_ms). Calls started afterwards run
-   normally. Any thread; NULL is fine. */
-PXB_API void pxb_remote_cancel(pxb_remote* remote);
-
-/* The provider's models: [{"id", "name", "raw"}, ...]; "id" is what
-   pxb_remote_schema and pxb_remote_submit take. */
-PXB_API pxb_status pxb_remote_models(pxb_remote* remote, uint8_t** out, size_t* out_size);
-/* The JSON Schema of a model's input (fetched, or built from the documented
-   request for the images and tasks APIs). */
-PXB_API pxb_status pxb_remote_schema(pxb_remote* remote, const char* model, uint8_t** out, size_t* out_size);
-/* Starts a generation with `input_json` (a JSON object, e.g.
-   {"prompt":"a lighthouse"}) and returns the job as submitted. With
-   `validate` nonzero the input is first checked against the model's schema
-   and nothing is submitted when it breaks it (PXB_ERR_VALIDATION, every
-   problem on its own line). A submit is never retried when that could run the
-   job twice. The images API answers when the image is ready: its job comes
-   back completed. */
-PXB_API pxb_status pxb_remote_submit(pxb_remote* remote, const char* model, const char* input_json, int32_t validate,
-                                     uint8_t** out, size_t* out_size);
-/* The job as the provider sees it now (one request, retried on 5xx). */
-PXB_API pxb_status pxb_remote_poll(pxb_remote* remote, const char* job_id, uint8_t** out, size_t* out_size);
-/* Polls until the job completes and returns it: PXB_ERR_JOB_FAILED when it
-   failed, PXB_ERR_TIMEOUT after `deadline_ms` (0: 10 minutes),
-   PXB_ERR_CANCELLED after pxb_remote_cancel. */
-PXB_API pxb_status pxb_remote_wait(pxb_remote* remote, const char* job_id, int64_t deadline_ms, uint8_t** out,
-                                   size_t* out_size);
-/* Polls the job once, then downloads every output into `dir` (created if
-   missing) as <job id>-<n>.<ext>; returns the paths written as a JSON array.
-   Each file appears complete or not at all. PXB_ERR_NOT_READY while the job
-   is still running, PXB_ERR_JOB_FAILED when it failed, PXB_ERR_TOO_LARGE for
-   an output over max_asset_bytes, PXB_ERR_IO when `dir` cannot be written. */
-PXB_API pxb_status pxb_remote_fetch(pxb_remote* remote, const char* job_id, const char* dir, uint8_t** out,
-                                    size_t* out_size);
+/* Remote generation (pxb_remote_*) is a library of its own: pixabots/remote.h,
+   libpixabots_remote. */
 
 #ifdef __cplusplus
 }

@@ -22,7 +22,7 @@ void composeTick(const Pack& pack, const Combo& combo, const TickFrame& frame, c
     }
   }
   composite({layers.data(), n}, canvas);
-  finish(options, canvas, FilterOrder::backgroundFirst);
+  finish(options, canvas);
 }
 
 void composeAnimation(const Pack& pack, const Combo& combo, const RenderOptions& options, AnimationFrames& out) {

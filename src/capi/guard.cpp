@@ -48,6 +48,8 @@ pxb_status failFromCurrentException() noexcept {
     return record(statusOf(e.code()), "", e.what());
   } catch (const InvalidArgument& e) {
     return record(PXB_ERR_INVALID_ARGUMENT, "", e.message.c_str());
+  } catch (const VersionMismatch& e) {
+    return record(PXB_ERR_VERSION_MISMATCH, "", e.message.c_str());
   } catch (const std::bad_alloc&) {
     return record(PXB_ERR_OUT_OF_MEMORY, "", "out of memory");
   } catch (const std::exception& e) {

@@ -30,6 +30,12 @@ pxb_status guarded(Body&& body) noexcept {
 struct InvalidArgument {
   std::string message;
 };
+// Thrown inside guarded() for an options struct_size the library cannot read:
+// becomes PXB_ERR_VERSION_MISMATCH with this message.
+struct VersionMismatch {
+  std::string message;
+};
+
 inline void require(const void* p, const char* what) {
   if (p == nullptr) throw InvalidArgument{std::string(what) + " must not be NULL"};
 }

@@ -1,17 +1,13 @@
 #pragma once
-#include <cstdint>
-#include <vector>
-
-#include "pixabots/core/id.hpp"
-#include "pixabots/core/pack.hpp"
+// pxb_options read (any struct_size) and translated into the core's request.
+#include "pixabots/core/request.hpp"
 #include "pixabots/pixabots.h"
 
 namespace pixabots::capi {
 
-// What pxb_render produces, for a pack held outside a context (the remote
-// Generator's local kinds): `options` checked and every format encoded the
-// same way. Throws core::Error naming a bad option, InvalidArgument for an
-// unknown format.
-std::vector<std::uint8_t> renderBytes(const core::Pack& pack, const core::Combo& combo, const pxb_options& options);
+// The request `options` (NULL: the defaults) makes for `id` with `pack`.
+// Throws InvalidArgument for NULL or an unknown pxb_format, VersionMismatch
+// for a struct_size it cannot read, core::Error for a bad ID.
+core::Request requestOf(const core::Pack& pack, const char* id, const pxb_options* options);
 
 }  // namespace pixabots::capi

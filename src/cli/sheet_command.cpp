@@ -8,14 +8,12 @@
 #include "cli/id_list.hpp"
 #include "cli/list_file.hpp"
 #include "cli/pack_option.hpp"
-#include "draw/draw.hpp"
 #include "io/output_file.hpp"
 #include "pixabots/core/color.hpp"
 #include "pixabots/core/error.hpp"
 #include "pixabots/core/og.hpp"
 #include "pixabots/core/png.hpp"
-#include "pixabots/core/render.hpp"
-#include "text/pixel_font.hpp"
+#include "pixabots/core/contact_sheet.hpp"
 
 namespace pixabots::cli {
 namespace {
@@ -23,22 +21,12 @@ namespace {
 using core::Errc;
 using core::Error;
 
-constexpr int kMaxIds = 1024;
-constexpr int kMaxColumns = 64;
-constexpr int kMaxSheetSize = 512;    // px per bot
-constexpr int kMaxSheetSide = 16384;  // px; beyond this viewers and decoders struggle
-constexpr int kMargin = 16;
-constexpr int kGap = 16;
-constexpr int kLabelGap = 4;                      // between a bot and its label
-constexpr core::Rgb kLabelInk{0x80, 0x80, 0x80};  // mid grey: readable on light and dark pages
+constexpr int kMaxIds = core::kContactSheetMaxBots;
 
 [[noreturn]] void usage(const std::string& message) { throw Error(Errc::invalid_option, message); }
 
-void checkRange(std::string_view what, int value, int low, int high) {
-  if (value < low || value > high) {
-    usage(std::string(what) + " " + std::to_string(value) + " is out of range " + std::to_string(low) + ".." +
-          std::to_string(high));
-  }
+void checkCount(int count) {
+  if (count < 1 || count > kMaxIds) usage("--count " + std::to_string(count) + " is out of range 1..1024");
 }
 
 // IDs from a file, up to kMaxIds of them: past that the sheet is refused, so
@@ -67,7 +55,7 @@ std::vector<std::string> chooseIds(const Args& args, const core::Catalog& catalo
   if (args.value("--seed") && !count) usage("--seed goes with --count N");
   if (file) return readIdsFile(*file);
   if (!count) return args.positionals();
-  checkRange("--count", *count, 1, kMaxIds);
+  checkCount(*count);
   std::string seed;
   if (auto given = args.value("--seed")) {
     seed = *given;
@@ -91,46 +79,15 @@ int sheet(const std::vector<std::string_view>& argv) {
   const PackOption packOption(args);
   const core::Pack& pack = packOption.pack();
 
-  const std::vector<std::string> ids = chooseIds(args, pack.catalog());
-  checkRange("number of IDs", static_cast<int>(ids.size()), 1, kMaxIds);
-  const std::vector<core::Combo> combos = decodeIds(pack.catalog(), ids);
-  const int n = static_cast<int>(combos.size());
-  const int columns = args.integer("--columns").value_or(std::min(n, 8));
-  checkRange("--columns", columns, 1, kMaxColumns);
-  const int size = args.integer("--size").value_or(core::kDefaultSize);
-  checkRange("--size", size, core::kMinSize, kMaxSheetSize);
-  std::optional<core::Rgb> bg;
-  if (auto text = args.value("--bg")) bg = core::parseColor(*text);
-
-  // Labels at 2x under bots of 96 px and up, else at 1x.
-  const int labelScale = args.flag("--labels") ? (size >= 96 ? 2 : 1) : 0;
-  const int labelHeight = labelScale > 0 ? kLabelGap + core::detail::kGlyphHeight * labelScale : 0;
-  const int rows = (n + columns - 1) / columns;
-  const int used = std::min(n, columns);
-  const long width = 2L * kMargin + used * static_cast<long>(size) + (used - 1L) * kGap;
-  const long height = 2L * kMargin + rows * static_cast<long>(size + labelHeight) + (rows - 1L) * kGap;
-  if (width > kMaxSheetSide || height > kMaxSheetSide) {
-    usage("the sheet would be " + std::to_string(width) + "x" + std::to_string(height) + " px; at most " +
-          std::to_string(kMaxSheetSide) + " a side: use fewer --columns, a smaller --size or fewer IDs");
-  }
-
-  core::Image page(static_cast<int>(width), static_cast<int>(height));
-  if (bg) core::detail::fill(page, 0, 0, page.width(), page.height(), *bg);
-  core::RenderOptions options;
-  options.size = size;
-  options.bg = bg;  // the renderer's flatten rule for partly transparent art
-  for (int i = 0; i < n; ++i) {
-    const int x = kMargin + (i % columns) * (size + kGap);
-    const int y = kMargin + (i / columns) * (size + labelHeight + kGap);
-    core::detail::blit(page, core::render(pack, combos[static_cast<std::size_t>(i)], options), x, y);
-    if (labelScale > 0) {
-      const std::string& id = ids[static_cast<std::size_t>(i)];
-      core::detail::drawText(page, x + (size - core::detail::textWidth(id, labelScale)) / 2, y + size + kLabelGap, id,
-                             kLabelInk, labelScale);
-    }
-  }
+  core::ContactSheetOptions options;
+  options.bots = decodeIds(pack.catalog(), chooseIds(args, pack.catalog()));
+  options.columns = args.integer("--columns");
+  options.size = args.integer("--size").value_or(core::kDefaultSize);
+  options.labels = args.flag("--labels");
+  if (auto text = args.value("--bg")) options.bg = core::parseColor(*text);
+  const core::Image page = core::renderContactSheet(pack, options);
   io::writeOutput(*output, core::encodePng(page.view()));
-  if (*output != "-") std::cerr << "sheet of " << n << " -> " << *output << "\n";
+  if (*output != "-") std::cerr << "sheet of " << options.bots.size() << " -> " << *output << "\n";
   return 0;
 }
 

@@ -3,10 +3,10 @@
 #include <array>
 #include <random>
 
-#include "capi/render.hpp"
 #include "pixabots/core/error.hpp"
 #include "pixabots/core/og.hpp"
 #include "pixabots/core/png.hpp"
+#include "pixabots/core/request.hpp"
 #include "pixabots/core/seeded.hpp"
 
 namespace pixabots::generate {
@@ -16,14 +16,14 @@ namespace {
 
 struct LocalFormat {
   std::string_view name;
-  pxb_format format;
+  core::Format format;
   std::string_view mimeType;
 };
 constexpr std::array<LocalFormat, 4> kLocalFormats = {{
-    {"png", PXB_FORMAT_PNG, "image/png"},
-    {"gif", PXB_FORMAT_GIF, "image/gif"},
-    {"webp", PXB_FORMAT_WEBP, "image/webp"},
-    {"svg", PXB_FORMAT_SVG, "image/svg+xml"},
+    {"png", core::Format::png, "image/png"},
+    {"gif", core::Format::gif, "image/gif"},
+    {"webp", core::Format::webp, "image/webp"},
+    {"svg", core::Format::svg, "image/svg+xml"},
 }};
 
 const LocalFormat& localFormat(std::string_view name) {
@@ -42,12 +42,11 @@ core::Combo chooseCombo(const core::Catalog& catalog, const LocalRequest& reques
 
 LocalImage drawPixabot(const core::Pack& pack, const LocalRequest& request) {
   const LocalFormat& format = localFormat(request.format);
-  const core::Combo combo = chooseCombo(pack.catalog(), request);
-  pxb_options options;
-  pxb_options_init(&options);
-  options.size = request.size;
-  options.format = format.format;
-  return {capi::renderBytes(pack, combo, options), std::string(format.mimeType), core::encodeId(pack.catalog(), combo)};
+  core::Request render;
+  render.combo = chooseCombo(pack.catalog(), request);
+  render.render.size = request.size;
+  render.format = format.format;
+  return {core::renderOutput(pack, render), std::string(format.mimeType), core::encodeId(pack.catalog(), render.combo)};
 }
 
 LocalImage drawOgCard(const core::Pack& pack, const LocalRequest& request) {

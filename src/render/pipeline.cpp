@@ -18,12 +18,10 @@ std::array<Layer, 4> stillLayers(const Pack& pack, const Combo& combo) {
   return layers;
 }
 
-void finish(const RenderOptions& options, Canvas& canvas, FilterOrder order) {
+void finish(const RenderOptions& options, Canvas& canvas) {
   const int hue = normalizedHue(options.hue);
-  const bool palette = hue != 0 || options.saturate != 1.0;
-  if (options.bg && order == FilterOrder::backgroundFirst) flattenOnto(canvas, *options.bg);
-  if (palette) applyPalette(canvas, hue, options.saturate);
-  if (options.bg && order == FilterOrder::paletteFirst) flattenOnto(canvas, *options.bg);
+  if (options.bg) flattenOnto(canvas, *options.bg);
+  if (hue != 0 || options.saturate != 1.0) applyPalette(canvas, hue, options.saturate);
   if (options.size != kNativeSize) roundTripPremultiplied(canvas);
 }
 

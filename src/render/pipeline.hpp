@@ -15,14 +15,11 @@ namespace pixabots::core::detail {
 // Throws Error(invalid_id) for a combo outside the pack.
 std::array<Layer, 4> stillLayers(const Pack& pack, const Combo& combo);
 
-// Static renders apply the palette, then flatten onto bg, as SPEC.md says.
-// Animated frames flatten first: the service's animated references (WebP with
-// hue, saturate and bg) show a hue-shifted background.
-enum class FilterOrder { paletteFirst, backgroundFirst };
-
-// What every render does to the composited canvas before scaling: palette and
-// background in `order`, then the premultiplied round trip of sizes other than 32.
-void finish(const RenderOptions& options, Canvas& canvas, FilterOrder order = FilterOrder::paletteFirst);
+// What every render, still or animated, does to the composited canvas before
+// scaling: flatten onto bg, then the palette (so a bg is palette-transformed
+// too: sharp flattens before it modulates whatever the call order, SPEC.md
+// "Static render"), then the premultiplied round trip of sizes other than 32.
+void finish(const RenderOptions& options, Canvas& canvas);
 
 // The canvas scaled into a new image of options.size.
 Image scaled(const Canvas& canvas, int size);

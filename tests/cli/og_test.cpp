@@ -237,8 +237,8 @@ TEST_CASE("sheet refuses bad usage with exit status 2") {
   expectFailure("sheet 2156 --count 3" + out, 2, "sheet needs IDs from one source");
   expectFailure("sheet --count 0" + out, 2, "--count 0 is out of range 1..1024");
   expectFailure("sheet 2156 --seed x" + out, 2, "--seed goes with --count N");
-  expectFailure("sheet 2156 --columns 0" + out, 2, "--columns 0 is out of range 1..64");
-  expectFailure("sheet 2156 --size 1000" + out, 2, "--size 1000 is out of range 32..512");
+  expectFailure("sheet 2156 --columns 0" + out, 2, "columns 0 is out of range 1..64");
+  expectFailure("sheet 2156 --size 1000" + out, 2, "size 1000 is out of range 32..512");
   expectFailure("sheet 2156 zzzz" + out, 2, "invalid ID \"zzzz\"");
   expectFailure("sheet --count 1024 --seed x --columns 64 --size 512" + out, 2, "at most 16384 a side");
   expectFailure("sheet --ids-file /nonexistent/ids.txt" + out, 1,

@@ -226,10 +226,41 @@ TEST_CASE("C ABI: bad input gets a status and a message naming the value and the
   CHECK(message.find("format 42") != std::string::npos);
 
   o = options(PXB_FORMAT_PNG);
-  o.version = PXB_OPTIONS_VERSION + 1;
-  CHECK(failure(ctx.get(), "2156", &o).first == PXB_ERR_VERSION_MISMATCH);
-  CHECK(pxb_options_init_version(&o, 99) == PXB_ERR_VERSION_MISMATCH);
-  CHECK(std::string(pxb_last_error()).find("99") != std::string::npos);
+  o.struct_size = 1;  // the old version field's value, or garbage
+  std::tie(status, message) = failure(ctx.get(), "2156", &o);
+  CHECK(status == PXB_ERR_VERSION_MISMATCH);
+  CHECK(message == "pxb_options.struct_size 1 is not a layout this library reads (" +
+                       std::to_string(sizeof(pxb_options)) +
+                       "..4096 bytes): initialise it with the _init macro of pixabots.h");
+  CHECK(pxb_options_init_size(&o, 99999) == PXB_ERR_VERSION_MISMATCH);
+  CHECK(std::string(pxb_last_error()).find("99999") != std::string::npos);
+}
+
+// A caller compiled against newer headers has a bigger pxb_options: its fields
+// past ours are read as "unset" when zero and refused when set.
+struct NewerOptions {
+  pxb_options known;
+  std::int64_t added[3];
+};
+
+TEST_CASE("C ABI: options from newer headers work while their new fields are zero") {
+  const Ctx ctx = embeddedCtx();
+  NewerOptions newer;
+  std::memset(&newer, 0xAB, sizeof newer);
+  REQUIRE(pxb_options_init_size(&newer.known, sizeof newer) == PXB_OK);
+  CHECK(newer.known.struct_size == sizeof newer);
+  CHECK(newer.known.size == 128);
+  for (std::int64_t field : newer.added) CHECK(field == 0);
+
+  newer.known.format = PXB_FORMAT_GIF;
+  newer.known.size = 64;
+  pxb_options current = options(PXB_FORMAT_GIF);
+  CHECK(renderC(ctx.get(), "2156", newer.known) == renderC(ctx.get(), "2156", current));
+
+  newer.added[1] = 7;
+  const auto [status, message] = failure(ctx.get(), "2156", &newer.known);
+  CHECK(status == PXB_ERR_VERSION_MISMATCH);
+  CHECK(message.find("pxb_options sets fields past the " + std::to_string(sizeof(pxb_options)) + " bytes") == 0);
 }
 
 TEST_CASE("C ABI: NULL pointers are refused by name, never dereferenced") {
@@ -374,12 +405,13 @@ TEST_CASE("C ABI: decodePng round-trips a render and refuses junk") {
 
 TEST_CASE("C ABI: status text, versions and per-thread error detail") {
   std::set<std::string> texts;
-  for (int s = PXB_OK; s <= PXB_ERR_NOT_READY; ++s) {
+  for (int s = PXB_OK; s <= PXB_ERR_INTERNAL; ++s) {
     CHECK(std::string(pxb_strerror(s)) != "unknown status");
     texts.insert(pxb_strerror(s));
   }
-  CHECK(texts.size() == PXB_ERR_NOT_READY + 1);  // each status has its own text
+  CHECK(texts.size() == PXB_ERR_INTERNAL + 1);  // each status has its own text
   CHECK(std::string(pxb_strerror(99)) == "unknown status");
+  CHECK(std::string(pxb_strerror(11)) == "unknown status");  // 11..26 left with remote generation
   CHECK(std::string(pxb_version()) == PIXABOTS_VERSION_STRING);
   CHECK(pxb_version_number() == PIXABOTS_VERSION_NUMBER);
 

@@ -58,7 +58,7 @@ TEST_CASE("static renders match every reference PNG of the service") {
     }
     ++checked;
   }
-  CHECK(checked == 98);
+  CHECK(checked == 102);
 }
 
 TEST_CASE("the PNG of a render decodes to exactly the rendered pixels") {

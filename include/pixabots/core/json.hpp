@@ -8,9 +8,12 @@
 
 namespace pixabots::core {
 
+// The public service, where the JSON documents' URLs point unless told otherwise.
+inline constexpr std::string_view kDefaultOrigin = "https://pixabots.com";
+
 // Where the URLs inside the JSON documents point.
 struct JsonOptions {
-  std::string origin = "https://pixabots.com";  // no trailing slash
+  std::string origin{kDefaultOrigin};  // no trailing slash
   int size = kDefaultSize;                      // the size the png/gif URLs ask for
 };
 
