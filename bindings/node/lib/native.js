@@ -9,13 +9,13 @@
 const koffi = require('koffi');
 
 const OPTIONS_VERSION = 1; // PXB_OPTIONS_VERSION of the headers mirrored below
-const ABI_MAJOR = 0; // the library's major version (its soname) this file mirrors
+const ABI_MAJOR = 1; // the library's major version (its soname) this file mirrors
 
 function defaultLibraryName() {
   switch (process.platform) {
     case 'darwin': return 'libpixabots.0.dylib';
     case 'win32': return 'pixabots.dll';
-    default: return 'libpixabots.so.0';
+    default: return 'libpixabots.so.1';
   }
 }
 

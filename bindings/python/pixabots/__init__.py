@@ -47,7 +47,7 @@ __all__ = [
     "version_number",
 ]
 
-__version__ = "0.1.0"
+__version__ = "1.0.0"
 
 #: Format names accepted by Context.render(format=...).
 FORMATS = tuple(_native.FORMATS)

@@ -5,7 +5,7 @@ pixabots/__init__.py. The library is looked up, in order:
 
 1. the full path in the environment variable PIXABOTS_LIBRARY;
 2. the dynamic loader's own search (LD_LIBRARY_PATH, the ldconfig cache,
-   /usr/lib...) for libpixabots.so.0, the name the ABI is released under;
+   /usr/lib...) for libpixabots.so.1, the name the ABI is released under;
 3. ctypes.util.find_library("pixabots");
 4. the default ``cmake --install`` prefixes, /usr/local/lib and /usr/lib.
 """
@@ -145,7 +145,7 @@ def _candidates():
     elif sys.platform == "win32":
         names = ["pixabots.dll", "libpixabots.dll"]
     else:
-        names = ["libpixabots.so.0"]
+        names = ["libpixabots.so.1"]
     found = [(name, "the dynamic loader") for name in names]
     located = ctypes.util.find_library("pixabots")
     if located:
@@ -164,7 +164,7 @@ def _load():
         except OSError as error:
             tried.append(f"{candidate} ({how}): {error}")
     raise ImportError(
-        "cannot load the pixabots library (libpixabots.so.0). Install it with "
+        "cannot load the pixabots library (libpixabots.so.1). Install it with "
         "`cmake --install build` or point PIXABOTS_LIBRARY at the file. Tried:\n  " + "\n  ".join(tried)
     )
 

@@ -3,7 +3,7 @@
 Run by ctest as python_binding with PIXABOTS_LIBRARY (the built library),
 PYTHONPATH (this package) and PIXABOTS_TEST_DATA (tests/data) set; by hand:
 
-    PIXABOTS_LIBRARY=build/src/libpixabots.so.0 PYTHONPATH=bindings/python \
+    PIXABOTS_LIBRARY=build/src/libpixabots.so.1 PYTHONPATH=bindings/python \
         python3 -m unittest discover -s bindings/python/tests -v
 """
 
