@@ -6,7 +6,7 @@
 //
 // C++17 or later: game engines and many codebases are still on C++17, so the
 // header uses nothing newer (pixabots::Span stands in for std::span, no
-// defaulted comparisons); tests/cpp17 compiles a consumer both ways.
+// defaulted comparisons); tests/docs/cpp_consumer.cpp is built both ways.
 #if !defined(__cplusplus) || (__cplusplus < 201703L && (!defined(_MSVC_LANG) || _MSVC_LANG < 201703L))
 #error "pixabots.hpp needs C++17 or later (-std=c++17); from C, include pixabots/pixabots.h"
 #endif

@@ -2,11 +2,23 @@
 // is wrong, or a green contract test proves nothing), then every endpoint of
 // a live server checked against the server's own OpenAPI document.
 #include <catch2/catch.hpp>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cstring>
+#include <optional>
 #include <string>
+#include <thread>
+#include <utility>
 #include <vector>
 
+#include "server/config.hpp"
 #include "server/contract.hpp"
+#include "server/handlers.hpp"
+#include "server/http_server.hpp"
+#include "server/openapi.hpp"
 
 using pixabots::contract::Json;
 namespace contract = pixabots::contract;
@@ -175,25 +187,9 @@ TEST_CASE("contract: responses must be documented", "[contract]") {
   CHECK(problems("HEAD", contract::Response{200, "image/png", "", {{"ETag", "\"x\""}}}).empty());
 }
 
-#ifdef PIXABOTS_CONTRACT_LIVE
 // ---------------------------------------------------------------------------
 // A live server, in process, on a free port, and every endpoint against the
 // document it serves.
-
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
-#include <algorithm>
-#include <cstring>
-#include <optional>
-#include <thread>
-#include <utility>
-
-#include "server/config.hpp"
-#include "server/handlers.hpp"
-#include "server/http_server.hpp"
-#include "server/openapi.hpp"
 
 namespace {
 
@@ -471,4 +467,3 @@ TEST_CASE("contract: URLs inside JSON bodies lead to documented responses", "[co
     CHECK(problems.empty());
   }
 }
-#endif
