@@ -3,6 +3,7 @@
 // error. Pure functions over strings and the pack's catalog, no HTTP library
 // types, so unit tests and the fuzz target call them directly. The rules are
 // the public service's (OpenAPI document + SPEC.md); docs/server.md lists them.
+// query.cpp routes; each route's parser has its file (query_parsers.hpp).
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,14 +14,11 @@
 #include "pixabots/core/catalog.hpp"
 #include "pixabots/core/id.hpp"
 #include "pixabots/core/og.hpp"
+#include "pixabots/core/render.hpp"
 
 namespace pixabots::server {
 
-inline constexpr int kMinSize = 32;
-inline constexpr int kMaxSize = 1920;
-inline constexpr int kDefaultSize = 128;
-inline constexpr double kMinSpeed = 0.25;
-inline constexpr double kMaxSpeed = 4;
+// Sizes and speeds are the core's (core::kMinSize.., pixabots/core/render.hpp).
 inline constexpr std::size_t kMaxBatchIds = 100;
 inline constexpr std::size_t kMaxOgSeed = 80;
 
@@ -53,7 +51,7 @@ enum class Output { png, gif, webp, svg, json };
 struct PixabotRequest {
   std::string id;
   Output output = Output::png;
-  int size = kDefaultSize;
+  int size = core::kDefaultSize;
   double speed = 1;                // clamped to 0.25..4
   std::optional<int> hue;          // rounded, wrapped into 0..359
   std::optional<double> saturate;  // 0..4
@@ -67,7 +65,7 @@ struct FramesRequest {
 struct BatchRequest {
   std::vector<std::string> ids;
   int randomCount = 0;
-  int size = kDefaultSize;
+  int size = core::kDefaultSize;
   std::string paletteSuffix;  // "&hue=H&saturate=S" appended to every URL, as the service does
 };
 // GET /api/pixabot/random: a 302 to a random ID with `forwardQuery`, or its metadata.

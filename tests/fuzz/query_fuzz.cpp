@@ -20,8 +20,8 @@ void check(bool ok) {
 
 void checkRequest(const ApiRequest& request) {
   if (const auto* r = std::get_if<PixabotRequest>(&request)) {
-    check(r->size >= kMinSize && r->size <= kMaxSize);
-    check(r->speed >= kMinSpeed && r->speed <= kMaxSpeed);
+    check(r->size >= pixabots::core::kMinSize && r->size <= pixabots::core::kMaxSize);
+    check(r->speed >= pixabots::core::kMinSpeed && r->speed <= pixabots::core::kMaxSpeed);
     check(!r->hue || (*r->hue >= 0 && *r->hue < 360));
     check(!r->saturate || (*r->saturate >= 0 && *r->saturate <= 4));
     check(!r->bg || r->bg->size() == 7);
