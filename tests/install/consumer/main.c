@@ -1,5 +1,5 @@
-/* Renders with the embedded art through the installed C header and library:
-   the PNG decodes to the raw RGBA render, and a bad ID is refused. */
+/* Renders 2156 with the embedded art through the C header and library: the
+   output is a PNG that decodes to the raw RGBA render, and a bad ID is refused. */
 #include <pixabots/pixabots.h>
 
 #include <stdio.h>
@@ -7,6 +7,7 @@
 #include <string.h>
 
 int main(void) {
+  static const uint8_t png_signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
   pxb_ctx* ctx = NULL;
   pxb_options options;
   uint8_t* png = NULL;
@@ -26,7 +27,8 @@ int main(void) {
   if (pxb_render_into(ctx, "2156", &options, NULL, 0, &rgba_size) != PXB_ERR_BUFFER_TOO_SMALL) return 1;
   rgba = (uint8_t*)malloc(rgba_size);
   if (rgba == NULL || pxb_render_into(ctx, "2156", &options, rgba, rgba_size, &rgba_size) != PXB_OK) return 1;
-  ok = width == 64 && height == 64 && rgba_size == 64 * 64 * 4 && memcmp(decoded, rgba, rgba_size) == 0;
+  ok = png_size > 8 && memcmp(png, png_signature, 8) == 0;
+  ok = ok && width == 64 && height == 64 && rgba_size == 64 * 64 * 4 && memcmp(decoded, rgba, rgba_size) == 0;
   ok = ok && pxb_check_id(ctx, "zzzz") == PXB_ERR_INVALID_ID && strlen(pxb_last_error()) > 0;
   ok = ok && strcmp(pxb_version(), PIXABOTS_VERSION_STRING) == 0;
   printf("C consumer: pixabots %s, %zu byte PNG\n", pxb_version(), png_size);
