@@ -124,6 +124,10 @@ export declare class Context {
   partCount(category: Category): number;
   partName(category: Category, part: number): string;
   tickCount(id: string): number;
+  /** Milliseconds of one whole loop at `speed` (0.25..4, default 1): tickCount(id) * tickDurationMs(speed). */
+  loopDurationMs(id: string, speed?: number): number;
+  /** The catalog as JSON text. */
+  catalogJson(): string;
 
   /** Renders on the calling thread. */
   renderSync(id: string, options?: RenderOptions): Buffer;
@@ -138,6 +142,9 @@ export declare class Context {
 
 /** Decodes a PNG of any colour type and bit depth to 8-bit RGBA. */
 export declare function decodePng(png: ArrayBufferView): DecodedImage;
+
+/** Milliseconds one animation tick is shown at `speed` (0.25..4, default 1): max(20, round(72 / speed)). */
+export declare function tickDurationMs(speed?: number): number;
 
 /** The version of the loaded native library, "major.minor.patch". */
 export declare function version(): string;

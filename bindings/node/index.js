@@ -415,6 +415,23 @@ class Context {
     return out[0];
   }
 
+  /** Milliseconds of one whole loop of `id` at `speed` (default 1): tickCount(id) * tickDurationMs(speed). */
+  loopDurationMs(id, speed = 1) {
+    const c = native();
+    const out = [0];
+    check(c, c.loop_duration_ms(this.#handle(), requireId(id), requireSpeed(speed), out));
+    return out[0];
+  }
+
+  /** The catalog as JSON text: {name, categories: {eyes: [{index, digit, name, frames, kind}, ...], ...}, combinations}. */
+  catalogJson() {
+    const c = native();
+    const out = [null];
+    const size = [0];
+    check(c, c.catalog_json(this.#handle(), out, size));
+    return takeBuffer(c, out[0], size[0]).toString('utf8');
+  }
+
   /** Renders `id` on this thread; the bytes of options.format (default png). */
   renderSync(id, options) {
     const c = native();
@@ -500,6 +517,22 @@ function decodePng(png) {
   return { width: width[0], height: height[0], data: takeBuffer(c, out[0], width[0] * height[0] * 4) };
 }
 
+// A speed for the timing calls: a number (the library checks the range).
+function requireSpeed(speed) {
+  if (typeof speed !== 'number') {
+    throw new TypeError(`speed must be a number, not ${typeof speed}`);
+  }
+  return speed;
+}
+
+/** Milliseconds one animation tick is shown at `speed` (0.25..4, default 1): max(20, round(72 / speed)). */
+function tickDurationMs(speed = 1) {
+  const c = native();
+  const out = [0];
+  check(c, c.tick_duration_ms(requireSpeed(speed), out));
+  return out[0];
+}
+
 /** The version of the loaded library, "major.minor.patch". */
 function version() {
   return native().version();
@@ -512,5 +545,6 @@ module.exports = {
   FORMATS,
   CATEGORIES,
   decodePng,
+  tickDurationMs,
   version,
 };

@@ -164,6 +164,37 @@ PXB_API pxb_status pxb_ctx_new_from_memory(const pxb_pack_file* files, size_t co
 /* Frees the context and every string it owns. NULL is fine. */
 PXB_API void pxb_ctx_free(pxb_ctx* ctx);
 
+/* Caps on what the library reads from a caller's pack or PNG, each checked
+   before the bytes it guards are read or allocated, against decompression
+   bombs and absurd files. A growing struct (see "Growing structs" above); in
+   every field 0 means the library's default, and a value above the field's
+   ceiling is refused with PXB_ERR_INVALID_OPTION (never clamped: a caller
+   asking for more than the library will do is told so). A pack's sheets are
+   always decoded at exactly the size their part calls for, so the png_*
+   fields apply to pxb_decode_png_with_limits only. */
+typedef struct pxb_limits {
+  uint32_t struct_size;           /* set by pxb_limits_init */
+  uint32_t png_max_width;         /* px; default 8192, at most 1000000 */
+  uint32_t png_max_height;        /* px; default 8192, at most 1000000 */
+  uint32_t pack_max_sheet_frames; /* frames in one sheet; default 64, at most 64 */
+  uint64_t png_max_pixels;        /* width * height; default 2^24, at most 2^28 */
+  uint64_t pack_max_file_bytes;   /* one manifest or sheet file; default 2^20 (1 MiB), at most 2^26 */
+  uint64_t pack_max_total_bytes;  /* all the files a pack reads; default 2^26 (64 MiB), at most 2^30 */
+} pxb_limits;
+
+/* Fills *limits with the defaults (the values, not zeros), as
+   pxb_options_init_size does. Use the pxb_limits_init macro. */
+PXB_API pxb_status pxb_limits_init_size(pxb_limits* limits, size_t struct_size);
+#define pxb_limits_init(limits) pxb_limits_init_size((limits), sizeof(pxb_limits))
+
+/* pxb_ctx_new_from_dir and pxb_ctx_new_from_memory under the caller's
+   limits (NULL = the defaults, as the calls without _with_limits use). A
+   pack over a limit is PXB_ERR_INVALID_PACK naming the file, its size and
+   the limit. */
+PXB_API pxb_status pxb_ctx_new_from_dir_with_limits(const char* dir, const pxb_limits* limits, pxb_ctx** out);
+PXB_API pxb_status pxb_ctx_new_from_memory_with_limits(const pxb_pack_file* files, size_t count,
+                                                       const pxb_limits* limits, pxb_ctx** out);
+
 /* ---- IDs and the catalog; `out_id` receives 4 characters and a NUL ---- */
 
 /* PXB_OK when `id` is a valid ID for the context's catalog, else
@@ -284,9 +315,12 @@ PXB_API pxb_status pxb_catalog_json(const pxb_ctx* ctx, uint8_t** out, size_t* o
 /* Decodes a PNG of any colour type and bit depth to 8-bit RGBA (rows width*4
    bytes, not premultiplied) in a new buffer handed to the caller, released
    with pxb_free(). Images over 8192 x 8192 or 2^24 pixels are refused before
-   anything is allocated for them. */
+   anything is allocated for them (PXB_ERR_CODEC naming the size and the limit). */
 PXB_API pxb_status pxb_decode_png(const uint8_t* data, size_t size, uint8_t** out_rgba, int32_t* out_width,
                                   int32_t* out_height);
+/* The same under the caller's png_* limits (NULL = the defaults). */
+PXB_API pxb_status pxb_decode_png_with_limits(const uint8_t* data, size_t size, const pxb_limits* limits,
+                                              uint8_t** out_rgba, int32_t* out_width, int32_t* out_height);
 
 /* Remote generation (pxb_remote_*) is a library of its own: pixabots/remote.h,
    libpixabots_remote. */

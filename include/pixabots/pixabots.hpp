@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <filesystem>
 #include <iterator>
 #include <memory>
@@ -73,6 +74,17 @@ inline void check(pxb_status status) {
 }
 // IDs cross the ABI NUL-terminated; 4 characters fit std::string's inline buffer.
 inline std::string cString(std::string_view text) { return std::string(text); }
+// Runs `call(&data, &size)`, a C call handing a buffer over, and returns a copy
+// of the buffer, which is released with pxb_free whatever happens.
+template <class Call>
+std::vector<std::uint8_t> handedOver(Call call) {
+  std::uint8_t* data = nullptr;
+  std::size_t size = 0;
+  const pxb_status status = call(&data, &size);
+  const std::unique_ptr<std::uint8_t, decltype(&pxb_free)> owned(data, &pxb_free);
+  check(status);
+  return {data, data + size};
+}
 }  // namespace detail
 
 enum class Format {
@@ -142,6 +154,57 @@ struct Options {
   }
 };
 
+// Mirrors pxb_limits: caps on what is read from a pack or a PNG. 0 keeps the
+// library's default; above the library's ceiling is Error(PXB_ERR_INVALID_OPTION).
+struct Limits {
+  std::uint32_t pngMaxWidth = 0;         // px (default 8192)
+  std::uint32_t pngMaxHeight = 0;        // px (default 8192)
+  std::uint64_t pngMaxPixels = 0;        // width * height (default 2^24)
+  std::uint32_t packMaxSheetFrames = 0;  // frames in one sheet (default 64)
+  std::uint64_t packMaxFileBytes = 0;    // one manifest or sheet file (default 1 MiB)
+  std::uint64_t packMaxTotalBytes = 0;   // all the files of a pack (default 64 MiB)
+
+  pxb_limits c() const {
+    pxb_limits l;
+    detail::check(pxb_limits_init(&l));
+    l.png_max_width = pngMaxWidth;  // 0 is the default in the C struct too
+    l.png_max_height = pngMaxHeight;
+    l.png_max_pixels = pngMaxPixels;
+    l.pack_max_sheet_frames = packMaxSheetFrames;
+    l.pack_max_file_bytes = packMaxFileBytes;
+    l.pack_max_total_bytes = packMaxTotalBytes;
+    return l;
+  }
+};
+
+enum class OgLayout { grid = PXB_OG_GRID, single = PXB_OG_SINGLE, compare = PXB_OG_COMPARE };
+
+// Mirrors pxb_og_options with owned strings; unset = the library's default.
+struct OgOptions {
+  OgLayout layout = OgLayout::grid;
+  std::vector<std::string> ids{};  // grid: 0..18 (the rest by seed); single: 1; compare: 1..6
+  std::optional<std::string> seed{};
+  std::optional<std::string> title{};  // "" = no title
+  std::optional<std::string> subtitle{};
+  std::optional<std::string> bg{};  // "#rrggbb"; unset = black
+};
+
+// Mirrors pxb_contact_sheet_options.
+struct ContactSheetOptions {
+  int size = 128;                   // each bot, 32..512
+  int columns = 0;                  // 1..64; 0 = up to 8
+  bool labels = false;              // each ID under its bot
+  std::optional<std::string> bg{};  // "#rrggbb"; unset = transparent
+};
+
+// Milliseconds one animation tick is shown at `speed` (0.25..4):
+// max(20, round(72 / speed)), the same for every ID.
+inline int tickDurationMs(double speed = 1) {
+  std::int32_t ms = 0;
+  detail::check(pxb_tick_duration_ms(speed, &ms));
+  return ms;
+}
+
 // A pack file in memory (path inside the pack, e.g. "eyes/visor.png").
 struct PackFile {
   std::string path;
@@ -154,17 +217,19 @@ class Context {
  public:
   // The art embedded in the library.
   Context() { detail::check(pxb_ctx_new(&raw_)); }
-  static Context fromDirectory(const std::filesystem::path& dir) {
+  static Context fromDirectory(const std::filesystem::path& dir, const Limits& limits = {}) {
+    const pxb_limits l = limits.c();
     pxb_ctx* raw = nullptr;
-    detail::check(pxb_ctx_new_from_dir(dir.string().c_str(), &raw));
+    detail::check(pxb_ctx_new_from_dir_with_limits(dir.string().c_str(), &l, &raw));
     return Context(raw);
   }
-  static Context fromFiles(Span<const PackFile> files) {
+  static Context fromFiles(Span<const PackFile> files, const Limits& limits = {}) {
     std::vector<pxb_pack_file> c;
     c.reserve(files.size());
     for (const PackFile& f : files) c.push_back({f.path.c_str(), f.bytes.data(), f.bytes.size()});
+    const pxb_limits l = limits.c();
     pxb_ctx* raw = nullptr;
-    detail::check(pxb_ctx_new_from_memory(c.data(), c.size(), &raw));
+    detail::check(pxb_ctx_new_from_memory_with_limits(c.data(), c.size(), &l, &raw));
     return Context(raw);
   }
 
@@ -237,15 +302,44 @@ class Context {
     detail::check(pxb_tick_count(raw_, detail::cString(id).c_str(), &n));
     return n;
   }
+  // Milliseconds of one whole loop at `speed`: tickCount(id) * tickDurationMs(speed).
+  int loopDurationMs(std::string_view id, double speed = 1) const {
+    std::int32_t ms = 0;
+    detail::check(pxb_loop_duration_ms(raw_, detail::cString(id).c_str(), speed, &ms));
+    return ms;
+  }
 
   // The ID rendered as options.format: image bytes, SVG or JSON text, or raw RGBA.
   std::vector<std::uint8_t> render(std::string_view id, const Options& options = {}) const {
     const pxb_options c = options.c();
-    std::uint8_t* data = nullptr;
-    std::size_t size = 0;
-    detail::check(pxb_render(raw_, detail::cString(id).c_str(), &c, &data, &size));
-    const std::unique_ptr<std::uint8_t, decltype(&pxb_free)> owned(data, &pxb_free);
-    return {data, data + size};
+    const std::string cid = detail::cString(id);
+    return detail::handedOver(
+        [&](std::uint8_t** data, std::size_t* size) { return pxb_render(raw_, cid.c_str(), &c, data, size); });
+  }
+  // The same render handed to `write(Span<const std::uint8_t>)` piece by piece,
+  // in order, on this thread (raw RGBA of every tick a tick at a time). An
+  // exception thrown by `write` stops the render and comes out of renderTo.
+  template <class Writer>
+  void renderTo(std::string_view id, const Options& options, Writer&& write) const {
+    struct Sink {
+      Writer& write;
+      std::exception_ptr error;
+    } sink{write, nullptr};
+    // The exception is carried across the C ABI, never thrown through it.
+    const pxb_write_fn trampoline = [](void* user, const std::uint8_t* data, std::size_t size) -> int {
+      auto* s = static_cast<Sink*>(user);
+      try {
+        s->write(Span<const std::uint8_t>(data, size));
+        return 0;
+      } catch (...) {
+        s->error = std::current_exception();
+        return 1;
+      }
+    };
+    const pxb_options c = options.c();
+    const pxb_status status = pxb_render_to(raw_, detail::cString(id).c_str(), &c, trampoline, &sink);
+    if (sink.error) std::rethrow_exception(sink.error);
+    detail::check(status);
   }
   // Text formats (svg, the JSON documents) as a string.
   std::string renderText(std::string_view id, const Options& options) const {
@@ -259,6 +353,44 @@ class Context {
     std::size_t written = 0;
     detail::check(pxb_render_into(raw_, detail::cString(id).c_str(), &c, out.data(), out.size(), &written));
     return written;
+  }
+  // The 1200 x 630 Open Graph card as a PNG.
+  std::vector<std::uint8_t> renderOg(const OgOptions& options = {}) const {
+    std::vector<const char*> ids;
+    for (const std::string& id : options.ids) ids.push_back(id.c_str());
+    pxb_og_options o;
+    detail::check(pxb_og_options_init(&o));
+    o.layout = static_cast<std::int32_t>(options.layout);
+    o.ids = ids.data();
+    o.id_count = ids.size();
+    o.seed = options.seed ? options.seed->c_str() : nullptr;
+    o.title = options.title ? options.title->c_str() : nullptr;
+    o.subtitle = options.subtitle ? options.subtitle->c_str() : nullptr;
+    o.bg = options.bg ? options.bg->c_str() : nullptr;
+    return detail::handedOver(
+        [&](std::uint8_t** data, std::size_t* size) { return pxb_render_og(raw_, &o, data, size); });
+  }
+  // A contact sheet of 1..1024 IDs as a PNG (16 px margins and gaps).
+  std::vector<std::uint8_t> renderContactSheet(Span<const std::string> ids,
+                                               const ContactSheetOptions& options = {}) const {
+    std::vector<const char*> c;
+    c.reserve(ids.size());
+    for (const std::string& id : ids) c.push_back(id.c_str());
+    pxb_contact_sheet_options o;
+    detail::check(pxb_contact_sheet_options_init(&o));
+    o.size = options.size;
+    o.columns = options.columns;
+    o.labels = options.labels ? 1 : 0;
+    o.bg = options.bg ? options.bg->c_str() : nullptr;
+    return detail::handedOver([&](std::uint8_t** data, std::size_t* size) {
+      return pxb_render_contact_sheet(raw_, c.data(), c.size(), &o, data, size);
+    });
+  }
+  // The catalog as JSON: {"name", "categories": {"eyes": [...], ...}, "combinations"}.
+  std::string catalogJson() const {
+    const std::vector<std::uint8_t> json =
+        detail::handedOver([&](std::uint8_t** data, std::size_t* size) { return pxb_catalog_json(raw_, data, size); });
+    return {json.begin(), json.end()};
   }
   // The bytes a render into a buffer needs (free for Format::rgba; encodes otherwise).
   std::size_t requiredSize(std::string_view id, const Options& options) const {
@@ -287,12 +419,14 @@ struct Rgba {
   std::vector<std::uint8_t> pixels;
 };
 
-// Decodes any PNG (e.g. a render, to check it). Throws Error(PXB_ERR_CODEC) saying what is wrong.
-inline Rgba decodePng(Span<const std::uint8_t> png) {
+// Decodes any PNG (e.g. a render, to check it). Throws Error(PXB_ERR_CODEC) saying what is wrong,
+// a size over `limits` included (limits.png*; the defaults: 8192 x 8192, 2^24 pixels).
+inline Rgba decodePng(Span<const std::uint8_t> png, const Limits& limits = {}) {
+  const pxb_limits l = limits.c();
   std::uint8_t* data = nullptr;
   std::int32_t width = 0;
   std::int32_t height = 0;
-  detail::check(pxb_decode_png(png.data(), png.size(), &data, &width, &height));
+  detail::check(pxb_decode_png_with_limits(png.data(), png.size(), &l, &data, &width, &height));
   const std::unique_ptr<std::uint8_t, decltype(&pxb_free)> owned(data, &pxb_free);
   const auto n = static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4;
   return {width, height, {data, data + n}};

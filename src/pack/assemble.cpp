@@ -1,5 +1,6 @@
 #include "pack/assemble.hpp"
 
+#include <string>
 #include <utility>
 
 #include "pack/manifest.hpp"
@@ -12,10 +13,22 @@ std::optional<PackContents> assemblePack(const FileSource& source, const PackLim
                                          std::string_view unnamed) {
   // Size first, so that nothing reads more than the limit allows (a directory
   // source also checks before reading; this catches files given in memory).
+  // The total is reported once, at the file that crosses it; the files after
+  // it are not decoded.
+  std::size_t total = 0;
+  bool overTotal = false;
   auto usable = [&](const std::string& path, const FoundFile& file) {
-    if (file.state != FoundFile::State::found) return false;
+    if (file.state != FoundFile::State::found || overTotal) return false;
     if (file.bytes.size() > limits.maxFileBytes) {
       problems.report(path, tooBig(file.bytes.size(), limits.maxFileBytes));
+      return false;
+    }
+    total += file.bytes.size();
+    if (total > limits.maxTotalBytes) {
+      overTotal = true;
+      problems.report(path, "the pack's files come to " + std::to_string(total) +
+                                " bytes with this one, the limit is " + std::to_string(limits.maxTotalBytes) +
+                                " for them all");
       return false;
     }
     return true;

@@ -13,6 +13,7 @@
 
 #include "pixabots/core.hpp"
 #include "pixabots/pixabots.h"
+#include "support/capi.hpp"
 #include "support/conformance.hpp"
 #include "support/files.hpp"
 
@@ -20,36 +21,10 @@ namespace core = pixabots::core;
 
 namespace {
 
-struct CtxDeleter {
-  void operator()(pxb_ctx* ctx) const { pxb_ctx_free(ctx); }
-};
-using Ctx = std::unique_ptr<pxb_ctx, CtxDeleter>;
-
-Ctx embeddedCtx() {
-  pxb_ctx* raw = nullptr;
-  REQUIRE(pxb_ctx_new(&raw) == PXB_OK);
-  return Ctx(raw);
-}
-
-pxb_options options(pxb_format format, int size = 64) {
-  pxb_options o;
-  REQUIRE(pxb_options_init(&o) == PXB_OK);
-  o.format = format;
-  o.size = size;
-  return o;
-}
-
-// pxb_render's library buffer, copied out and released with pxb_free.
-std::vector<std::uint8_t> renderC(const pxb_ctx* ctx, const char* id, const pxb_options& o) {
-  std::uint8_t* data = nullptr;
-  std::size_t size = 0;
-  const pxb_status status = pxb_render(ctx, id, &o, &data, &size);
-  INFO(pxb_last_error());
-  REQUIRE(status == PXB_OK);
-  std::vector<std::uint8_t> bytes(data, data + size);
-  pxb_free(data);
-  return bytes;
-}
+using testing::Ctx;
+using testing::embeddedCtx;
+using testing::options;
+using testing::renderC;
 
 std::vector<std::uint8_t> bytesOf(const std::string& text) { return {text.begin(), text.end()}; }
 

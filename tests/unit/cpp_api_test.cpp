@@ -5,6 +5,7 @@
 #include <string>
 
 #include "pixabots/core.hpp"
+#include "pixabots/core/contact_sheet.hpp"
 #include "pixabots/pixabots.hpp"
 #include "support/files.hpp"
 
@@ -78,4 +79,119 @@ TEST_CASE("C++ API: IDs, catalog and moves") {
   moved = pixabots::Context::fromDirectory(dir);
   CHECK(moved.isValid("2156"));
   CHECK(pixabots::version() == PIXABOTS_VERSION_STRING);
+}
+
+TEST_CASE("C++ API: renderTo streams the render's bytes, and the writer's exception comes out") {
+  const pixabots::Context ctx;
+  pixabots::Options options;
+  options.format = pixabots::Format::rgba;
+  options.size = 40;
+  options.tick = pixabots::kAllTicks;
+  std::vector<std::uint8_t> streamed;
+  int pieces = 0;
+  ctx.renderTo("2156", options, [&](pixabots::Span<const std::uint8_t> piece) {
+    ++pieces;
+    streamed.insert(streamed.end(), piece.begin(), piece.end());
+  });
+  CHECK(streamed == ctx.render("2156", options));
+  CHECK(pieces == ctx.tickCount("2156"));
+
+  struct Full : std::runtime_error {
+    Full() : std::runtime_error("disk full") {}
+  };
+  int calls = 0;
+  CHECK_THROWS_AS(ctx.renderTo("2156", options,
+                               [&](pixabots::Span<const std::uint8_t>) {
+                                 ++calls;
+                                 throw Full();
+                               }),
+                  Full);
+  CHECK(calls == 1);
+  options.size = 10;
+  calls = 0;
+  CHECK_THROWS_WITH(ctx.renderTo("2156", options, [&](pixabots::Span<const std::uint8_t>) { ++calls; }),
+                    Catch::Contains("size 10"));
+  CHECK(calls == 0);
+}
+
+TEST_CASE("C++ API: tick and loop durations") {
+  const pixabots::Context ctx;
+  CHECK(pixabots::tickDurationMs() == 72);
+  CHECK(pixabots::tickDurationMs(0.25) == 288);
+  CHECK(pixabots::tickDurationMs(4) == 20);
+  CHECK(pixabots::tickDurationMs(2.5) == 29);
+  CHECK_THROWS_WITH(pixabots::tickDurationMs(5), Catch::Contains("between 0.25 and 4"));
+  CHECK(ctx.loopDurationMs("2156", 2) == ctx.tickCount("2156") * 36);
+  CHECK(ctx.loopDurationMs("2156") == ctx.tickCount("2156") * 72);
+}
+
+TEST_CASE("C++ API: OG cards, contact sheets and the catalog are the core's") {
+  namespace core = pixabots::core;
+  const pixabots::Context ctx;
+  const core::Pack& pack = core::Pack::embedded();
+  const auto combo = [&](const char* id) { return core::decodeId(pack.catalog(), id); };
+
+  pixabots::OgOptions og;
+  og.layout = pixabots::OgLayout::compare;
+  og.ids = {"2156", "a153"};
+  og.title = "";
+  og.bg = "#112233";
+  core::OgOptions coreOg;
+  coreOg.layout = core::OgLayout::compare;
+  coreOg.bots = {combo("2156"), combo("a153")};
+  coreOg.title = "";
+  coreOg.bg = core::Rgb{0x11, 0x22, 0x33};
+  CHECK(ctx.renderOg(og) == core::encodePng(core::renderOg(pack, coreOg).view()));
+  CHECK(ctx.renderOg() == core::encodePng(core::renderOg(pack, core::OgOptions{}).view()));
+  og.layout = pixabots::OgLayout::single;
+  try {
+    ctx.renderOg(og);
+    FAIL("no exception");
+  } catch (const pixabots::Error& e) {
+    CHECK(e.status() == PXB_ERR_INVALID_OPTION);
+  }
+
+  const std::vector<std::string> ids = {"2156", "a153", "0000"};
+  pixabots::ContactSheetOptions sheet;
+  sheet.size = 48;
+  sheet.columns = 3;
+  sheet.labels = true;
+  core::ContactSheetOptions coreSheet;
+  coreSheet.bots = {combo("2156"), combo("a153"), combo("0000")};
+  coreSheet.size = 48;
+  coreSheet.columns = 3;
+  coreSheet.labels = true;
+  const auto png = ctx.renderContactSheet(ids, sheet);
+  CHECK(png == core::encodePng(core::renderContactSheet(pack, coreSheet).view()));
+  CHECK(pixabots::decodePng(png).width == 16 + 3 * (48 + 16));
+  CHECK_THROWS_WITH(ctx.renderContactSheet(std::vector<std::string>{}), "number of IDs 0 is out of range 1..1024");
+
+  CHECK(ctx.catalogJson() == core::catalogJson(pack));
+}
+
+TEST_CASE("C++ API: limits on packs and PNG decoding") {
+  const auto dir = testing::dataPath("conformance/pack");
+  pixabots::Limits limits;
+  CHECK(pixabots::Context::fromDirectory(dir, limits).isValid("2156"));
+  limits.packMaxTotalBytes = 500;
+  try {
+    pixabots::Context::fromDirectory(dir, limits);
+    FAIL("no exception");
+  } catch (const pixabots::Error& e) {
+    CHECK(e.status() == PXB_ERR_INVALID_PACK);
+    CHECK(std::string(e.what()).find("the limit is 500 for them all") != std::string::npos);
+  }
+  limits = {};
+  limits.packMaxFileBytes = std::uint64_t{1} << 27;
+  CHECK_THROWS_WITH(pixabots::Context::fromDirectory(dir, limits),
+                    Catch::StartsWith("pxb_limits.pack_max_file_bytes 134217728 is above"));
+
+  const pixabots::Context ctx;
+  pixabots::Options options;
+  options.size = 64;
+  const auto png = ctx.render("2156", options);
+  CHECK(pixabots::decodePng(png).width == 64);
+  limits = {};
+  limits.pngMaxPixels = 64 * 64 - 1;
+  CHECK_THROWS_WITH(pixabots::decodePng(png, limits), "PNG is 64x64, more than the 4095-pixel limit");
 }

@@ -8,7 +8,6 @@
 
 const koffi = require('koffi');
 
-const OPTIONS_VERSION = 1; // PXB_OPTIONS_VERSION of the headers mirrored below
 const ABI_MAJOR = 1; // the library's major version (its soname) this file mirrors
 
 function defaultLibraryName() {
@@ -45,7 +44,7 @@ function declare() {
   koffi.opaque('pxb_ctx');
   const pxb_combo = koffi.struct('pxb_combo', { part: koffi.array('int32_t', 4, 'Array') });
   const pxb_options = koffi.struct('pxb_options', {
-    version: 'uint32_t',
+    struct_size: 'uint32_t', // koffi.sizeof(pxb_options) below: a growing struct
     size: 'int32_t',
     hue: 'double',
     saturate: 'double',
@@ -69,7 +68,7 @@ function declare() {
   const c = {
     koffi,
     types: { pxb_combo, pxb_options, pxb_pack_file },
-    options_init_version: f('int pxb_options_init_version(_Out_ pxb_options *options, uint32_t version)'),
+    options_init_size: f('int pxb_options_init_size(_Out_ pxb_options *options, size_t struct_size)'),
     version: f('const char *pxb_version(void)'),
     version_number: f('uint32_t pxb_version_number(void)'),
     strerror: f('const char *pxb_strerror(int status)'),
@@ -96,6 +95,9 @@ function declare() {
     part_count: f('int pxb_part_count(const pxb_ctx *ctx, int category, _Out_ int32_t *out)'),
     part_name: f('int pxb_part_name(const pxb_ctx *ctx, int category, int32_t part, _Out_ const char **out)'),
     tick_count: f('int pxb_tick_count(const pxb_ctx *ctx, const char *id, _Out_ int32_t *out)'),
+    tick_duration_ms: f('int pxb_tick_duration_ms(double speed, _Out_ int32_t *out)'),
+    loop_duration_ms: f('int pxb_loop_duration_ms(const pxb_ctx *ctx, const char *id, double speed, _Out_ int32_t *out)'),
+    catalog_json: f('int pxb_catalog_json(const pxb_ctx *ctx, _Out_ void **out, _Out_ size_t *out_size)'),
 
     // *out is read back as a raw pointer (BigInt) so that the bytes can be
     // copied into a Buffer and the block released with pxb_free.
@@ -111,14 +113,16 @@ function declare() {
         `the ${ABI_MAJOR}.x C ABI`);
   }
 
-  // The defaults come from the library itself; reading them back also checks
-  // that the struct above has the library's layout.
+  // The defaults come from the library itself, for the struct as declared
+  // here (struct_size = its sizeof: a newer library gives the fields it has
+  // added since their defaults); reading them back also checks the layout.
   const defaults = {};
-  const status = c.options_init_version(defaults, OPTIONS_VERSION);
+  const size = koffi.sizeof(pxb_options);
+  const status = c.options_init_size(defaults, size);
   if (status !== 0) {
     throw new Error(`pixabots: pxb_options_init failed: ${c.last_error()}`);
   }
-  if (defaults.version !== OPTIONS_VERSION || defaults.size !== 128 || defaults.saturate !== 1 ||
+  if (defaults.struct_size !== size || defaults.size !== 128 || defaults.saturate !== 1 ||
       defaults.speed !== 1 || defaults.tick !== -1 || defaults.bg !== null) {
     throw new Error('pixabots: pxb_options as declared here does not match the library\'s layout');
   }
@@ -134,4 +138,4 @@ function native() {
   return cached;
 }
 
-module.exports = { native, OPTIONS_VERSION };
+module.exports = { native };

@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const pixabots = require('..');
-const { Context, PixabotsError, decodePng, version } = pixabots;
+const { Context, PixabotsError, decodePng, tickDurationMs, version } = pixabots;
 const { readPng, rowBytes, decodeRgba, SIGNATURE } = require('./png-reader');
 
 const DATA = process.env.PIXABOTS_TEST_DATA || path.resolve(__dirname, '../../../tests/data');
@@ -116,11 +116,11 @@ test('every format renders, sync and async alike', async () => {
 test('pxb_options is declared with the C layout', (t) => {
   const { native } = require('../lib/native');
   const { koffi, types, defaultOptions } = native();
-  assert.equal(defaultOptions.version, 1);
+  assert.equal(defaultOptions.struct_size, koffi.sizeof(types.pxb_options));
   if (process.arch !== 'x64' && process.arch !== 'arm64') return t.skip('offsets below are LP64 ones');
   // offsetof() of every field as a C compiler lays pixabots.h out on LP64.
   const expected = {
-    version: 0, size: 4, hue: 8, saturate: 16, bg: 24, speed: 32, format: 40, tick: 44,
+    struct_size: 0, size: 4, hue: 8, saturate: 16, bg: 24, speed: 32, format: 40, tick: 44,
     compact_svg: 48, sheet_columns: 52, merge_repeats: 56, origin: 64, sheet_image: 72,
   };
   assert.deepEqual(Object.keys(types.pxb_options.members), Object.keys(expected));
@@ -130,6 +130,39 @@ test('pxb_options is declared with the C layout', (t) => {
   assert.equal(koffi.sizeof(types.pxb_options), 80);
   assert.equal(koffi.sizeof(types.pxb_pack_file), 24);
   assert.equal(koffi.sizeof(types.pxb_combo), 16);
+});
+
+test('tick and loop durations', () => {
+  for (const [speed, ms] of [[1, 72], [0.25, 288], [0.5, 144], [2, 36], [3, 24], [4, 20]]) {
+    assert.equal(tickDurationMs(speed), ms, `speed ${speed}`);
+    assert.equal(ms, Math.max(20, Math.round(72 / speed)));
+  }
+  assert.equal(tickDurationMs(), 72);
+  assert.throws(() => tickDurationMs(5), (e) => e instanceof PixabotsError &&
+    e.status === 'INVALID_OPTION' && /speed 5 is out of range: must be between 0.25 and 4/.test(e.message));
+  assert.throws(() => tickDurationMs('fast'), TypeError);
+  const ctx = new Context();
+  // One ID of each loop length: 8 ticks (nothing animates) and 16.
+  const ids = new Map();
+  for (let i = 0; ids.size < 2 && i < ctx.comboCount(); i++) {
+    const id = ctx.idAt(i);
+    if (!ids.has(ctx.tickCount(id))) ids.set(ctx.tickCount(id), id);
+  }
+  assert.deepEqual([...ids.keys()].sort((a, b) => a - b), [8, 16]);
+  for (const [ticks, id] of ids) {
+    assert.equal(ctx.loopDurationMs(id), ticks * 72);
+    assert.equal(ctx.loopDurationMs(id, 0.25), ticks * 288);
+  }
+  ctx.close();
+});
+
+test('catalogJson() is the catalog', () => {
+  const ctx = new Context();
+  const catalog = JSON.parse(ctx.catalogJson());
+  assert.equal(catalog.combinations, 10752);
+  assert.deepEqual(catalog.categories.eyes.map((p) => p.name),
+    Array.from({ length: ctx.partCount('eyes') }, (_, i) => ctx.partName('eyes', i)));
+  ctx.close();
 });
 
 test('a bad ID throws PixabotsError INVALID_ID, and render() rejects with the same message', async () => {

@@ -43,6 +43,7 @@ __all__ = [
     "PixabotsMemoryError",
     "VersionMismatchError",
     "decode_png",
+    "tick_duration_ms",
     "version",
     "version_number",
 ]
@@ -267,10 +268,11 @@ def _options(
     origin=None,
     sheet_image=None,
 ) -> _native.Options:
-    """A pxb_options from keyword values: defaults from pxb_options_init, so a
-    library with another options layout fails here with VersionMismatchError."""
+    """A pxb_options from keyword values: defaults from pxb_options_init_size
+    with this mirror's size (a library older than the mirror's first layout
+    fails here with VersionMismatchError)."""
     options = _native.Options()
-    _check(_lib.pxb_options_init_version(ctypes.byref(options), _native.OPTIONS_VERSION))
+    _check(_lib.pxb_options_init_size(ctypes.byref(options), ctypes.sizeof(options)))
     if isinstance(format, str):
         key = format.lower().replace("-", "_")
         if key not in _native.FORMATS:
@@ -333,6 +335,15 @@ def version() -> str:
 def version_number() -> int:
     """The loaded library's version as major * 10000 + minor * 100 + patch."""
     return int(_lib.pxb_version_number())
+
+
+def tick_duration_ms(speed: float = 1.0) -> int:
+    """Milliseconds one animation tick is shown at `speed` (0.25..4):
+    max(20, round(72 / speed)), the same for every ID. For engines that play
+    the ticks themselves (render_rgba(tick=...))."""
+    out = ctypes.c_int32()
+    _check(_lib.pxb_tick_duration_ms(float(speed), ctypes.byref(out)))
+    return out.value
 
 
 def decode_png(data) -> DecodedImage:
@@ -602,6 +613,24 @@ class Context:
         out = ctypes.c_int32()
         self._call(_lib.pxb_tick_count, _c_id(id), ctypes.byref(out))
         return out.value
+
+    def loop_duration_ms(self, id: str, speed: float = 1.0) -> int:
+        """Milliseconds of one whole loop of `id` at `speed`:
+        tick_count(id) * tick_duration_ms(speed)."""
+        out = ctypes.c_int32()
+        self._call(_lib.pxb_loop_duration_ms, _c_id(id), float(speed), ctypes.byref(out))
+        return out.value
+
+    def catalog_json(self) -> str:
+        """The catalog as JSON text: {"name", "categories": {"eyes": [{"index",
+        "digit", "name", "frames", "kind"}, ...], ...}, "combinations"}."""
+        data = ctypes.POINTER(ctypes.c_uint8)()
+        size = ctypes.c_size_t()
+        self._call(_lib.pxb_catalog_json, ctypes.byref(data), ctypes.byref(size))
+        try:
+            return ctypes.string_at(data, size.value).decode("utf-8")
+        finally:
+            _lib.pxb_free(data)
 
     # -- rendering
 

@@ -17,8 +17,6 @@ import ctypes.util
 import os
 import sys
 
-# The pxb_options layout these declarations mirror (PXB_OPTIONS_VERSION).
-OPTIONS_VERSION = 1
 # 4 ID characters plus the terminating NUL (PXB_ID_BUFFER_SIZE).
 ID_BUFFER_SIZE = 5
 
@@ -55,10 +53,14 @@ FORMATS = {
 
 
 class Options(ctypes.Structure):
-    """struct pxb_options, field for field (ctypes applies the C alignment)."""
+    """struct pxb_options, field for field (ctypes applies the C alignment).
+
+    A growing struct: struct_size is ctypes.sizeof(Options), this mirror's
+    size, so the library reads exactly the fields declared here and gives
+    any it has added since their defaults."""
 
     _fields_ = [
-        ("version", ctypes.c_uint32),
+        ("struct_size", ctypes.c_uint32),
         ("size", ctypes.c_int32),
         ("hue", ctypes.c_double),
         ("saturate", ctypes.c_double),
@@ -101,7 +103,7 @@ _idbuf = ctypes.c_char * ID_BUFFER_SIZE  # out_id arguments decay to char*
 
 # name: (restype, argtypes), every pxb_ function of pixabots.h.
 _SIGNATURES = {
-    "pxb_options_init_version": (_status, [ctypes.POINTER(Options), ctypes.c_uint32]),
+    "pxb_options_init_size": (_status, [ctypes.POINTER(Options), ctypes.c_size_t]),
     "pxb_version": (ctypes.c_char_p, []),
     "pxb_version_number": (ctypes.c_uint32, []),
     "pxb_strerror": (ctypes.c_char_p, [ctypes.c_int32]),
@@ -129,6 +131,9 @@ _SIGNATURES = {
                              ctypes.POINTER(_u8p), ctypes.POINTER(ctypes.c_size_t)]),
     "pxb_render_into": (_status, [CtxPtr, ctypes.c_char_p, ctypes.POINTER(Options),
                                   ctypes.c_void_p, ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t)]),
+    "pxb_tick_duration_ms": (_status, [ctypes.c_double, ctypes.POINTER(ctypes.c_int32)]),
+    "pxb_loop_duration_ms": (_status, [CtxPtr, ctypes.c_char_p, ctypes.c_double, ctypes.POINTER(ctypes.c_int32)]),
+    "pxb_catalog_json": (_status, [CtxPtr, ctypes.POINTER(_u8p), ctypes.POINTER(ctypes.c_size_t)]),
     "pxb_decode_png": (_status, [ctypes.c_void_p, ctypes.c_size_t, ctypes.POINTER(_u8p),
                                  ctypes.POINTER(ctypes.c_int32), ctypes.POINTER(ctypes.c_int32)]),
 }

@@ -207,6 +207,38 @@ class EmbeddedTest(unittest.TestCase):
             ctx.part_count(4)
         self.assertIn(ctx.tick_count("2156"), (8, 16))
 
+    def test_timing(self):
+        for speed, ms in ((1, 72), (0.25, 288), (0.5, 144), (2, 36), (3, 24), (4, 20)):
+            self.assertEqual(pixabots.tick_duration_ms(speed), ms)
+            self.assertEqual(ms, max(20, int(72 / speed + 0.5)))
+        self.assertEqual(pixabots.tick_duration_ms(), 72)
+        with self.assertRaisesRegex(pixabots.InvalidOptionError, r"speed 5 is out of range: must be between 0.25 and 4"):
+            pixabots.tick_duration_ms(5)
+        ctx = self.ctx
+        # One ID of each loop length: 8 ticks (nothing animates) and 16.
+        ids = {}
+        for index in range(ctx.combo_count()):
+            ids.setdefault(ctx.tick_count(ctx.id_at(index)), ctx.id_at(index))
+            if len(ids) == 2:
+                break
+        self.assertEqual(sorted(ids), [8, 16])
+        for ticks, id in ids.items():
+            self.assertEqual(ctx.loop_duration_ms(id), ticks * 72)
+            self.assertEqual(ctx.loop_duration_ms(id, 0.25), ticks * 288)
+        with self.assertRaises(pixabots.InvalidIdError):
+            ctx.loop_duration_ms("zzzz")
+
+    def test_catalog_json(self):
+        catalog = json.loads(self.ctx.catalog_json())
+        self.assertEqual(catalog["combinations"], 10752)
+        eyes = catalog["categories"]["eyes"]
+        self.assertEqual([part["name"] for part in eyes], self.ctx.part_names("eyes"))
+
+    def test_options_struct_is_sized_by_its_mirror(self):
+        options = pixabots._options()
+        self.assertEqual(options.struct_size, pixabots.ctypes.sizeof(options))
+        self.assertEqual(pixabots._native.Options.struct_size.offset, 0)
+
     def test_formats(self):
         ctx = self.ctx
         self.assertEqual(ctx.render("2156", format="gif")[:6], b"GIF89a")
@@ -389,7 +421,7 @@ class ConformanceTest(unittest.TestCase):
 
     def test_every_static_reference(self):
         cases = conformance_cases("png")
-        self.assertEqual(len(cases), 98)
+        self.assertEqual(len(cases), 102)
         for case in cases:
             with self.subTest(file=case["file"]):
                 options = case_options(case)

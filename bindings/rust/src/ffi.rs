@@ -6,7 +6,9 @@
 //! as `i32` constants; `pxb_options.format` and the category arguments are
 //! `int32_t` in the header itself. Layout is checked by the tests at the bottom
 //! (sizes and offsets a C compiler reports for the header on LP64 targets) and
-//! at run time by `pxb_options_init_version`, which refuses another version.
+//! at run time by `pxb_options_init_size`: `pxb_options` is a growing struct
+//! whose `struct_size` is `size_of::<pxb_options>()` of this mirror, so a newer
+//! library gives the fields it has added since their defaults.
 //!
 //! Every function is `unsafe`: pointers must be valid for the documented
 //! lengths and contexts must not be freed while a call uses them. The safe
@@ -56,8 +58,6 @@ pub const PXB_ID_BUFFER_SIZE: usize = 5;
 pub const PXB_TICK_STILL: i32 = -1;
 /// `pxb_options.tick`, RGBA and PNG only: every tick stacked vertically.
 pub const PXB_TICK_ALL: i32 = -2;
-/// The layout version of `pxb_options` these declarations mirror.
-pub const PXB_OPTIONS_VERSION: u32 = 1;
 
 /// `pxb_combo`: one part index per category, indexed by `pxb_category`.
 #[repr(C)]
@@ -66,11 +66,12 @@ pub struct pxb_combo {
     pub part: [i32; 4],
 }
 
-/// `pxb_options`. Fill it with `pxb_options_init_version` before changing fields.
+/// `pxb_options`. Fill it with `pxb_options_init_size` (with
+/// `size_of::<pxb_options>()`) before changing fields.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct pxb_options {
-    pub version: u32,
+    pub struct_size: u32,
     pub size: i32,
     pub hue: f64,
     pub saturate: f64,
@@ -103,7 +104,7 @@ pub struct pxb_ctx {
 }
 
 extern "C" {
-    pub fn pxb_options_init_version(options: *mut pxb_options, version: u32) -> pxb_status;
+    pub fn pxb_options_init_size(options: *mut pxb_options, struct_size: usize) -> pxb_status;
 
     pub fn pxb_version() -> *const c_char;
     pub fn pxb_version_number() -> u32;
@@ -146,6 +147,9 @@ extern "C" {
         out: *mut *const c_char,
     ) -> pxb_status;
     pub fn pxb_tick_count(ctx: *const pxb_ctx, id: *const c_char, out: *mut i32) -> pxb_status;
+    pub fn pxb_tick_duration_ms(speed: f64, out: *mut i32) -> pxb_status;
+    pub fn pxb_loop_duration_ms(ctx: *const pxb_ctx, id: *const c_char, speed: f64, out: *mut i32) -> pxb_status;
+    pub fn pxb_catalog_json(ctx: *const pxb_ctx, out: *mut *mut u8, out_size: *mut usize) -> pxb_status;
 
     pub fn pxb_render(
         ctx: *const pxb_ctx,
@@ -190,14 +194,14 @@ mod layout {
     }
 
     // What gcc and clang report for pixabots.h on x86_64 and aarch64 Linux
-    // (sizeof, _Alignof, offsetof), PXB_OPTIONS_VERSION 1.
+    // (sizeof, _Alignof, offsetof), release 1.0's pxb_options.
     #[test]
     #[cfg(all(target_pointer_width = "64", not(windows)))]
     fn options_match_the_c_layout() {
         assert_eq!(size_of::<pxb_options>(), 80);
         assert_eq!(align_of::<pxb_options>(), 8);
         let offsets = [
-            (offset!(pxb_options, version), 0),
+            (offset!(pxb_options, struct_size), 0),
             (offset!(pxb_options, size), 4),
             (offset!(pxb_options, hue), 8),
             (offset!(pxb_options, saturate), 16),
@@ -230,10 +234,10 @@ mod layout {
     #[test]
     fn the_library_fills_the_defaults_where_rust_reads_them() {
         let mut raw = std::mem::MaybeUninit::<pxb_options>::zeroed();
-        let status = unsafe { pxb_options_init_version(raw.as_mut_ptr(), PXB_OPTIONS_VERSION) };
+        let status = unsafe { pxb_options_init_size(raw.as_mut_ptr(), size_of::<pxb_options>()) };
         assert_eq!(status, PXB_OK);
         let o = unsafe { raw.assume_init() };
-        assert_eq!(o.version, PXB_OPTIONS_VERSION);
+        assert_eq!(o.struct_size as usize, size_of::<pxb_options>());
         assert_eq!(o.size, 128);
         assert_eq!(o.hue, 0.0);
         assert_eq!(o.saturate, 1.0);

@@ -241,6 +241,16 @@ pub fn version_number() -> u32 {
     unsafe { ffi::pxb_version_number() }
 }
 
+/// Milliseconds one animation tick is shown at `speed` (0.25..4):
+/// max(20, round(72 / speed)), the same for every ID. For engines that play
+/// the ticks themselves ([`Tick`]).
+pub fn tick_duration_ms(speed: f64) -> Result<u32, Error> {
+    let mut ms = 0i32;
+    // SAFETY: a valid output.
+    check(unsafe { ffi::pxb_tick_duration_ms(speed, &mut ms) })?;
+    Ok(ms.max(0) as u32)
+}
+
 /// A decoded image: 8-bit RGBA, rows `width * 4` bytes, not premultiplied.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Image {
@@ -390,7 +400,10 @@ impl Options {
     fn to_raw(&self) -> Result<RawOptions, Error> {
         let mut raw = std::mem::MaybeUninit::<ffi::pxb_options>::zeroed();
         // SAFETY: `raw` is writable; the library fills every field.
-        check(unsafe { ffi::pxb_options_init_version(raw.as_mut_ptr(), ffi::PXB_OPTIONS_VERSION) })?;
+        // struct_size is this mirror's size: the library reads these fields
+        // and gives any it has added since their defaults.
+        let size = std::mem::size_of::<ffi::pxb_options>();
+        check(unsafe { ffi::pxb_options_init_size(raw.as_mut_ptr(), size) })?;
         // SAFETY: initialised by the call above (and zeroed before it).
         let mut raw = unsafe { raw.assume_init() };
         let bg = c_option("bg", &self.bg)?;
@@ -734,6 +747,29 @@ impl Context {
         // SAFETY: valid context, ID and output.
         check(unsafe { ffi::pxb_tick_count(self.ctx(), id.as_ptr(), &mut ticks) })?;
         Ok(ticks.max(0) as u32)
+    }
+
+    /// Milliseconds of one whole loop of `id` at `speed`:
+    /// `tick_count(id) * tick_duration_ms(speed)`.
+    pub fn loop_duration_ms(&self, id: &str, speed: f64) -> Result<u32, Error> {
+        let id = c_id(id)?;
+        let mut ms = 0i32;
+        // SAFETY: valid context, ID and output.
+        check(unsafe { ffi::pxb_loop_duration_ms(self.ctx(), id.as_ptr(), speed, &mut ms) })?;
+        Ok(ms.max(0) as u32)
+    }
+
+    /// The catalog as JSON text: `{"name", "categories": {"eyes": [{"index",
+    /// "digit", "name", "frames", "kind"}, ...], ...}, "combinations"}`.
+    pub fn catalog_json(&self) -> Result<String, Error> {
+        let mut out: *mut u8 = ptr::null_mut();
+        let mut size = 0usize;
+        // SAFETY: valid context and outputs.
+        let status = unsafe { ffi::pxb_catalog_json(self.ctx(), &mut out, &mut size) };
+        let buffer = LibraryBuffer(out); // freed on every path
+        check(status)?;
+        String::from_utf8(buffer.to_vec(size))
+            .map_err(|_| Error::new(Status::Internal, "the catalog JSON is not valid UTF-8"))
     }
 
     // ---- Rendering ----

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use pixabots::{decode_png, Category, Combo, Context, Error, Format, Options, Status, Tick};
+use pixabots::{decode_png, tick_duration_ms, Category, Combo, Context, Error, Format, Options, Status, Tick};
 
 fn data_dir() -> PathBuf {
     match std::env::var_os("PIXABOTS_TEST_DATA") {
@@ -613,7 +613,7 @@ fn a_pack_directory_renders_the_service_conformance_cases() {
             stills += 1;
         }
     }
-    assert_eq!((stills, ticks), (98, 12));
+    assert_eq!((stills, ticks), (102, 12));
 }
 
 #[test]
@@ -688,4 +688,44 @@ fn eight_threads_render_with_one_context() {
 
 fn expected_png(ctx: &Context) -> Vec<u8> {
     ctx.render("2156", &Options::default()).unwrap()
+}
+
+#[test]
+fn tick_and_loop_durations() {
+    for (speed, ms) in [(1.0, 72), (0.25, 288), (0.5, 144), (2.0, 36), (3.0, 24), (4.0, 20)] {
+        assert_eq!(tick_duration_ms(speed).unwrap(), ms, "speed {}", speed);
+        assert_eq!(ms, 20.max((72.0_f64 / speed).round() as u32));
+    }
+    let error = expect_err(tick_duration_ms(5.0), Status::InvalidOption);
+    assert!(error.message().contains("speed 5 is out of range: must be between 0.25 and 4"), "{}", error);
+    let ctx = ctx();
+    // One ID of each loop length: 8 ticks (nothing animates) and 16.
+    let mut ids = BTreeMap::new();
+    for index in 0..ctx.combo_count() {
+        let id = ctx.id_at(index).unwrap();
+        ids.entry(ctx.tick_count(&id).unwrap()).or_insert(id);
+        if ids.len() == 2 {
+            break;
+        }
+    }
+    assert_eq!(ids.keys().copied().collect::<Vec<_>>(), vec![8, 16]);
+    for (ticks, id) in &ids {
+        assert_eq!(ctx.loop_duration_ms(id, 1.0).unwrap(), ticks * 72);
+        assert_eq!(ctx.loop_duration_ms(id, 0.25).unwrap(), ticks * 288);
+    }
+    expect_err(ctx.loop_duration_ms("zzzz", 1.0), Status::InvalidId);
+}
+
+#[test]
+fn the_catalog_as_json() {
+    let ctx = ctx();
+    let text = ctx.catalog_json().unwrap();
+    let catalog = Reader::parse(&text);
+    assert_eq!(catalog.get("combinations").unwrap().number(), 10752.0);
+    let eyes = match catalog.get("categories").unwrap().get("eyes").unwrap() {
+        Json::Array(parts) => parts,
+        other => panic!("eyes is not an array: {:?}", other),
+    };
+    assert_eq!(eyes.len() as u32, ctx.part_count(Category::Eyes));
+    assert_eq!(eyes[2].get("name").unwrap().text(), ctx.part_name(Category::Eyes, 2).unwrap());
 }

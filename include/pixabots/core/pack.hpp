@@ -18,9 +18,16 @@ inline constexpr std::size_t kFrameBytes = kNativeSize * kNativeSize * 4;
 // Guards against decompression bombs and absurd packs; every check happens
 // before the bytes it protects are allocated.
 struct PackLimits {
-  std::size_t maxFileBytes = 1u << 20;  // per PNG or manifest file
-  int maxFramesPerSheet = 64;           // a sheet is at most 64*32 px wide
+  std::size_t maxFileBytes = 1u << 20;    // per PNG or manifest file
+  std::size_t maxTotalBytes = 64u << 20;  // all the files read, together
+  int maxFramesPerSheet = 64;             // a sheet is at most 64*32 px wide
 };
+
+// How far a caller may raise each limit (pxb_limits): past these a pack is
+// not art any more (a legitimate 64-frame sheet is ~260 KiB even stored
+// uncompressed, a whole pack under 40 MiB), and 64 frames is the manifest
+// format's own maximum.
+inline constexpr PackLimits kPackLimitsCeiling{64u << 20, std::size_t{1} << 30, 64};
 
 // One file of a pack held in memory, named by its path inside the pack
 // ("manifest.json", "eyes/visor.png").

@@ -15,6 +15,11 @@ struct PngLimits {
   std::size_t maxPixels = std::size_t{1} << 24;  // width*height
 };
 
+// How far a caller may raise each limit (pxb_limits): libpng's own default
+// side limit, and 2^28 pixels, a 1 GiB RGBA buffer, the most one decode may
+// ask for.
+inline constexpr PngLimits kPngLimitsCeiling{1000000, 1000000, std::size_t{1} << 28};
+
 // Decodes any PNG (any colour type and bit depth, tRNS honoured, interlaced or
 // not) to 8-bit RGBA with transparent pixels set to (0,0,0,0). 16-bit samples
 // are rounded to 8 bits; gamma, colour profiles and other ancillary chunks are
