@@ -1,6 +1,7 @@
 # `cmake --install` puts the libraries, headers, CLI, a CMake package
-# (find_package(pixabots CONFIG): pixabots::pixabots, pixabots::pixabots_static)
-# and a pkg-config module (pixabots) under the prefix.
+# (find_package(pixabots CONFIG): pixabots::pixabots, pixabots::pixabots_static,
+# and with remote generation pixabots::pixabots_remote(_static)) and pkg-config
+# modules (pixabots, pixabots-remote) under the prefix.
 include(CMakePackageConfigHelpers)
 
 set(PIXABOTS_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/pixabots)
@@ -26,9 +27,20 @@ install(FILES ${PROJECT_BINARY_DIR}/pixabotsConfig.cmake ${PROJECT_BINARY_DIR}/p
 
 # The .pc file finds the prefix relative to itself, so the install can move.
 file(RELATIVE_PATH PIXABOTS_PC_TO_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
-set(PIXABOTS_PC_CURL "")
-if(PIXABOTS_REMOTE)
-  set(PIXABOTS_PC_CURL " libcurl")
-endif()
 configure_file(cmake/pixabots.pc.in ${PROJECT_BINARY_DIR}/pixabots.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/pixabots.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+
+# libpixabots_remote, when built: its own export set (pixabots::pixabots_remote,
+# pixabots::pixabots_remote_static), headers and pixabots-remote.pc.
+if(TARGET pixabots_remote_shared)
+  install(TARGETS pixabots_remote_shared pixabots_remote_static
+    EXPORT pixabotsRemoteTargets
+    LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+    ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+    RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  install(FILES include/pixabots/remote.h include/pixabots/remote.hpp
+    DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/pixabots)
+  install(EXPORT pixabotsRemoteTargets NAMESPACE pixabots:: DESTINATION ${PIXABOTS_CMAKE_DIR})
+  configure_file(cmake/pixabots-remote.pc.in ${PROJECT_BINARY_DIR}/pixabots-remote.pc @ONLY)
+  install(FILES ${PROJECT_BINARY_DIR}/pixabots-remote.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+endif()

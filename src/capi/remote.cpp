@@ -1,6 +1,7 @@
-// pxb_remote_*: the remote module behind the C ABI. Every call goes through
-// remoteCall(), which turns remote::Error into its pxb_status with the
-// message (API key redacted) as this thread's detail.
+// pxb_remote_*: libpixabots_remote's C ABI over the remote module. Every call
+// goes through remoteCall(), which turns remote::Error into its
+// pxb_remote_status with the message (API key redacted) as this thread's
+// pxb_remote_last_error().
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -12,8 +13,8 @@
 #include <utility>
 
 #include "capi/buffer.hpp"
+#include "capi/remote_guard.hpp"
 #include "codecs/json/bounded_parse.hpp"
-#include "capi/guard.hpp"
 #include "remote/config.hpp"
 #include "remote/job_json.hpp"
 #include "remote/lifecycle.hpp"
@@ -38,34 +39,34 @@ struct pxb_remote {
   }
 };
 
-namespace pixabots::capi {
+namespace pixabots::remote_capi {
 namespace {
 
-pxb_status statusOf(remote::Errc code) {
+pxb_remote_status statusOf(remote::Errc code) {
   using remote::Errc;
   switch (code) {
-    case Errc::unauthorized: return PXB_ERR_UNAUTHORIZED;
-    case Errc::insufficient_credits: return PXB_ERR_INSUFFICIENT_CREDITS;
-    case Errc::forbidden: return PXB_ERR_FORBIDDEN;
-    case Errc::validation: return PXB_ERR_VALIDATION;
-    case Errc::not_found: return PXB_ERR_NOT_FOUND;
-    case Errc::expired: return PXB_ERR_EXPIRED;
-    case Errc::rate_limited: return PXB_ERR_RATE_LIMITED;
+    case Errc::unauthorized: return PXB_REMOTE_ERR_UNAUTHORIZED;
+    case Errc::insufficient_credits: return PXB_REMOTE_ERR_INSUFFICIENT_CREDITS;
+    case Errc::forbidden: return PXB_REMOTE_ERR_FORBIDDEN;
+    case Errc::validation: return PXB_REMOTE_ERR_VALIDATION;
+    case Errc::not_found: return PXB_REMOTE_ERR_NOT_FOUND;
+    case Errc::expired: return PXB_REMOTE_ERR_EXPIRED;
+    case Errc::rate_limited: return PXB_REMOTE_ERR_RATE_LIMITED;
     case Errc::server:
-    case Errc::rejected: return PXB_ERR_REMOTE;
-    case Errc::timeout: return PXB_ERR_TIMEOUT;
+    case Errc::rejected: return PXB_REMOTE_ERR_REMOTE;
+    case Errc::timeout: return PXB_REMOTE_ERR_TIMEOUT;
     case Errc::unreachable:
-    case Errc::network: return PXB_ERR_NETWORK;
+    case Errc::network: return PXB_REMOTE_ERR_NETWORK;
     case Errc::malformed_reply:
-    case Errc::bad_content_type: return PXB_ERR_MALFORMED_REPLY;
-    case Errc::too_large: return PXB_ERR_TOO_LARGE;
-    case Errc::job_failed: return PXB_ERR_JOB_FAILED;
-    case Errc::cancelled: return PXB_ERR_CANCELLED;
-    case Errc::unsupported: return PXB_ERR_UNSUPPORTED;
-    case Errc::config: return PXB_ERR_INVALID_OPTION;
-    case Errc::io: return PXB_ERR_IO;
+    case Errc::bad_content_type: return PXB_REMOTE_ERR_MALFORMED_REPLY;
+    case Errc::too_large: return PXB_REMOTE_ERR_TOO_LARGE;
+    case Errc::job_failed: return PXB_REMOTE_ERR_JOB_FAILED;
+    case Errc::cancelled: return PXB_REMOTE_ERR_CANCELLED;
+    case Errc::unsupported: return PXB_REMOTE_ERR_UNSUPPORTED;
+    case Errc::config: return PXB_REMOTE_ERR_INVALID_OPTION;
+    case Errc::io: return PXB_REMOTE_ERR_IO;
   }
-  return PXB_ERR_INTERNAL;
+  return PXB_REMOTE_ERR_INTERNAL;
 }
 
 // what(), then every detail (schema violation) on its own line, unless
@@ -79,8 +80,8 @@ std::string describe(const remote::Error& e, std::string_view apiKey) {
 }
 
 template <class Body>
-pxb_status remoteCall(std::string_view apiKey, Body&& body) noexcept {
-  return guarded([&]() -> pxb_status {
+pxb_remote_status remoteCall(std::string_view apiKey, Body&& body) noexcept {
+  return guarded([&]() -> pxb_remote_status {
     try {
       return body();
     } catch (const remote::Error& e) {
@@ -102,12 +103,12 @@ void clearOutput(uint8_t** out, size_t* out_size) {
   *out_size = 0;
 }
 
-pxb_status handOver(const remote::Json& value, uint8_t** out, size_t* out_size) {
+pxb_remote_status handOver(const remote::Json& value, uint8_t** out, size_t* out_size) {
   // Provider text is echoed as received: invalid UTF-8 must not abort the call.
   const std::string text = value.dump(-1, ' ', false, remote::Json::error_handler_t::replace);
-  *out = callerCopy(text);
+  *out = capi::callerCopy(text);
   *out_size = text.size();
-  return PXB_OK;
+  return PXB_REMOTE_OK;
 }
 
 [[noreturn]] void badOption(const std::string& message) { throw remote::Error(remote::Errc::config, message); }
@@ -176,45 +177,63 @@ remote::Job unlessFailed(const remote::Job& job) {
 }
 
 }  // namespace
-}  // namespace pixabots::capi
+}  // namespace pixabots::remote_capi
 
 extern "C" {
 
 using namespace pixabots;
 
-pxb_status pxb_remote_new(const pxb_remote_options* options, pxb_remote** out) {
+pxb_remote_status pxb_remote_options_init_version(pxb_remote_options* options, uint32_t version) {
+  return remote_capi::guarded([&] {
+    if (version != PXB_REMOTE_OPTIONS_VERSION) {
+      return remote_capi::fail(PXB_REMOTE_ERR_VERSION_MISMATCH,
+                               "pxb_remote_options version " + std::to_string(version) +
+                                   " does not match the library's " + std::to_string(PXB_REMOTE_OPTIONS_VERSION) +
+                                   ": rebuild against the library's headers");
+    }
+    remote_capi::require(options, "options");
+    *options = pxb_remote_options{};
+    options->version = PXB_REMOTE_OPTIONS_VERSION;
+    options->provider = PXB_PROVIDER_FROM_CONFIG;
+    options->max_retries = -1;
+    return PXB_REMOTE_OK;
+  });
+}
+
+pxb_remote_status pxb_remote_new(const pxb_remote_options* options, pxb_remote** out) {
   pxb_remote_options defaults;
   if (options == nullptr) {
     pxb_remote_options_init(&defaults);
     options = &defaults;
   }
   const std::string_view apiKey = options->api_key != nullptr ? options->api_key : "";
-  return capi::remoteCall(apiKey, [&] {
-    capi::require(out, "out");
+  return remote_capi::remoteCall(apiKey, [&] {
+    remote_capi::require(out, "out");
     if (options->version != PXB_REMOTE_OPTIONS_VERSION) {
-      return capi::fail(PXB_ERR_VERSION_MISMATCH, "pxb_remote_options version " + std::to_string(options->version) +
-                                                      " does not match the library's " +
-                                                      std::to_string(PXB_REMOTE_OPTIONS_VERSION) +
-                                                      ": initialise options with pxb_remote_options_init");
+      return remote_capi::fail(PXB_REMOTE_ERR_VERSION_MISMATCH,
+                               "pxb_remote_options version " + std::to_string(options->version) +
+                                   " does not match the library's " + std::to_string(PXB_REMOTE_OPTIONS_VERSION) +
+                                   ": initialise options with pxb_remote_options_init");
     }
-    const auto overrides = capi::overridesOf(*options);
+    const auto overrides = remote_capi::overridesOf(*options);
     std::optional<std::filesystem::path> configFile;
     if (options->config_file != nullptr) configFile = options->config_file;
     std::optional<remote::RemoteConfig> config = remote::loadConfig(overrides, configFile);
     if (!config) {
-      return capi::fail(PXB_ERR_UNSUPPORTED,
-                        "no remote provider is configured: set pxb_remote_options.provider, PIXABOTS_PROVIDER or "
-                        "\"provider\" in the config file");
+      return remote_capi::fail(
+          PXB_REMOTE_ERR_UNSUPPORTED,
+          "no remote provider is configured: set pxb_remote_options.provider, PIXABOTS_PROVIDER or "
+          "\"provider\" in the config file");
     }
-    capi::applyLimits(*options, *config);
+    remote_capi::applyLimits(*options, *config);
     auto made = std::make_unique<pxb_remote>();
     made->config = std::move(*config);
-    made->pollInterval = capi::pollIntervalOf(*options);
+    made->pollInterval = remote_capi::pollIntervalOf(*options);
     made->transport = remote::makeCurlTransport();
     made->client = std::make_unique<remote::ApiClient>(made->config, *made->transport);
     made->provider = remote::makeProvider(*made->client);
     *out = made.release();
-    return PXB_OK;
+    return PXB_REMOTE_OK;
   });
 }
 
@@ -235,62 +254,62 @@ void pxb_remote_cancel(pxb_remote* handle) {
   fired->cancel();
 }
 
-pxb_status pxb_remote_models(pxb_remote* handle, uint8_t** out, size_t* out_size) {
-  return capi::remoteCall(capi::keyOf(handle), [&] {
-    capi::clearOutput(out, out_size);
-    capi::require(handle, "remote");
+pxb_remote_status pxb_remote_models(pxb_remote* handle, uint8_t** out, size_t* out_size) {
+  return remote_capi::remoteCall(remote_capi::keyOf(handle), [&] {
+    remote_capi::clearOutput(out, out_size);
+    remote_capi::require(handle, "remote");
     remote::Json models = remote::Json::array();
     for (const remote::Model& model : handle->provider->listModels()) models.push_back(remote::modelToJson(model));
-    return capi::handOver(models, out, out_size);
+    return remote_capi::handOver(models, out, out_size);
   });
 }
 
-pxb_status pxb_remote_schema(pxb_remote* handle, const char* model, uint8_t** out, size_t* out_size) {
-  return capi::remoteCall(capi::keyOf(handle), [&] {
-    capi::clearOutput(out, out_size);
-    capi::require(handle, "remote");
-    capi::require(model, "model");
-    return capi::handOver(handle->provider->modelSchema(model), out, out_size);
+pxb_remote_status pxb_remote_schema(pxb_remote* handle, const char* model, uint8_t** out, size_t* out_size) {
+  return remote_capi::remoteCall(remote_capi::keyOf(handle), [&] {
+    remote_capi::clearOutput(out, out_size);
+    remote_capi::require(handle, "remote");
+    remote_capi::require(model, "model");
+    return remote_capi::handOver(handle->provider->modelSchema(model), out, out_size);
   });
 }
 
-pxb_status pxb_remote_submit(pxb_remote* handle, const char* model, const char* input_json, int32_t validate,
-                             uint8_t** out, size_t* out_size) {
-  return capi::remoteCall(capi::keyOf(handle), [&] {
-    capi::clearOutput(out, out_size);
-    capi::require(handle, "remote");
-    capi::require(model, "model");
-    capi::require(input_json, "input_json");
-    const remote::Json input = capi::parseInput(input_json);
+pxb_remote_status pxb_remote_submit(pxb_remote* handle, const char* model, const char* input_json, int32_t validate,
+                                    uint8_t** out, size_t* out_size) {
+  return remote_capi::remoteCall(remote_capi::keyOf(handle), [&] {
+    remote_capi::clearOutput(out, out_size);
+    remote_capi::require(handle, "remote");
+    remote_capi::require(model, "model");
+    remote_capi::require(input_json, "input_json");
+    const remote::Json input = remote_capi::parseInput(input_json);
     if (!input.is_object()) {
-      throw capi::InvalidArgument{"input_json must be a JSON object, not " + std::string(input.type_name())};
+      throw remote_capi::InvalidArgument{"input_json must be a JSON object, not " + std::string(input.type_name())};
     }
     const auto cancel = handle->currentCancel();
     const remote::Job job = validate != 0 ? remote::submitValidated(*handle->provider, model, input, cancel.get())
                                           : handle->provider->submit(model, input, cancel.get());
-    return capi::handOver(remote::jobToJson(job), out, out_size);
+    return remote_capi::handOver(remote::jobToJson(job), out, out_size);
   });
 }
 
-pxb_status pxb_remote_poll(pxb_remote* handle, const char* job_id, uint8_t** out, size_t* out_size) {
-  return capi::remoteCall(capi::keyOf(handle), [&] {
-    capi::clearOutput(out, out_size);
-    capi::require(handle, "remote");
-    capi::require(job_id, "job_id");
+pxb_remote_status pxb_remote_poll(pxb_remote* handle, const char* job_id, uint8_t** out, size_t* out_size) {
+  return remote_capi::remoteCall(remote_capi::keyOf(handle), [&] {
+    remote_capi::clearOutput(out, out_size);
+    remote_capi::require(handle, "remote");
+    remote_capi::require(job_id, "job_id");
     const auto cancel = handle->currentCancel();
-    return capi::handOver(remote::jobToJson(handle->provider->getJob(job_id, {}, cancel.get())), out, out_size);
+    return remote_capi::handOver(remote::jobToJson(handle->provider->getJob(job_id, {}, cancel.get())), out, out_size);
   });
 }
 
-pxb_status pxb_remote_wait(pxb_remote* handle, const char* job_id, int64_t deadline_ms, uint8_t** out,
-                           size_t* out_size) {
-  return capi::remoteCall(capi::keyOf(handle), [&] {
-    capi::clearOutput(out, out_size);
-    capi::require(handle, "remote");
-    capi::require(job_id, "job_id");
+pxb_remote_status pxb_remote_wait(pxb_remote* handle, const char* job_id, int64_t deadline_ms, uint8_t** out,
+                                  size_t* out_size) {
+  return remote_capi::remoteCall(remote_capi::keyOf(handle), [&] {
+    remote_capi::clearOutput(out, out_size);
+    remote_capi::require(handle, "remote");
+    remote_capi::require(job_id, "job_id");
     if (deadline_ms < 0) {
-      capi::badOption("deadline_ms " + std::to_string(deadline_ms) +
-                      " is out of range: must be 0 (10 minutes) or positive");
+      remote_capi::badOption("deadline_ms " + std::to_string(deadline_ms) +
+                             " is out of range: must be 0 (10 minutes) or positive");
     }
     const auto cancel = handle->currentCancel();
     remote::WaitOptions options;
@@ -301,22 +320,23 @@ pxb_status pxb_remote_wait(pxb_remote* handle, const char* job_id, int64_t deadl
     }
     options.cancel = cancel.get();
     const remote::Job job = remote::waitForJob(*handle->provider, *handle->client, job_id, options);
-    return capi::handOver(remote::jobToJson(job), out, out_size);
+    return remote_capi::handOver(remote::jobToJson(job), out, out_size);
   });
 }
 
-pxb_status pxb_remote_fetch(pxb_remote* handle, const char* job_id, const char* dir, uint8_t** out, size_t* out_size) {
-  return capi::remoteCall(capi::keyOf(handle), [&] {
-    capi::clearOutput(out, out_size);
-    capi::require(handle, "remote");
-    capi::require(job_id, "job_id");
-    capi::require(dir, "dir");
+pxb_remote_status pxb_remote_fetch(pxb_remote* handle, const char* job_id, const char* dir, uint8_t** out,
+                                   size_t* out_size) {
+  return remote_capi::remoteCall(remote_capi::keyOf(handle), [&] {
+    remote_capi::clearOutput(out, out_size);
+    remote_capi::require(handle, "remote");
+    remote_capi::require(job_id, "job_id");
+    remote_capi::require(dir, "dir");
     const auto cancel = handle->currentCancel();
-    const remote::Job job = capi::unlessFailed(handle->provider->getJob(job_id, {}, cancel.get()));
+    const remote::Job job = remote_capi::unlessFailed(handle->provider->getJob(job_id, {}, cancel.get()));
     if (job.status != remote::JobStatus::completed) {
-      return capi::fail(PXB_ERR_NOT_READY, "job " + job.id + " is still " +
-                                               std::string(remote::jobStatusName(job.status)) +
-                                               ": wait for it (pxb_remote_wait) before fetching its outputs");
+      return remote_capi::fail(PXB_REMOTE_ERR_NOT_READY,
+                               "job " + job.id + " is still " + std::string(remote::jobStatusName(job.status)) +
+                                   ": wait for it (pxb_remote_wait) before fetching its outputs");
     }
     remote::DownloadOptions options;
     options.cancel = cancel.get();
@@ -324,7 +344,7 @@ pxb_status pxb_remote_fetch(pxb_remote* handle, const char* job_id, const char* 
     for (const std::filesystem::path& path : remote::downloadOutputs(*handle->client, job, dir, options)) {
       paths.push_back(path.string());
     }
-    return capi::handOver(paths, out, out_size);
+    return remote_capi::handOver(paths, out, out_size);
   });
 }
 

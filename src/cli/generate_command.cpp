@@ -2,8 +2,8 @@
 // kinds (pixabot, og) are drawn by generate::drawLocal, as the remote
 // Generator draws them, with no provider and no network, in every build
 // (they never read the remote configuration either). Other kinds go to the
-// configured provider through remote::Generator, which exists only in builds
-// with the remote module.
+// configured provider through remote::Generator, in the remote helper
+// (cli/remote/helper.hpp), which `pixabots` execs for them.
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -17,9 +17,10 @@
 #include "cli/pack_option.hpp"
 #include "generate/local_kinds.hpp"
 #include "io/output_file.hpp"
+#include "cli/remote/provider_options.hpp"
 #include "pixabots/core/error.hpp"
 
-#ifdef PIXABOTS_WITH_REMOTE
+#if defined(PIXABOTS_CLI_REMOTE_HELPER)
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -33,6 +34,8 @@
 #include "cli/remote/job_steps.hpp"
 #include "cli/remote/report.hpp"
 #include "remote/generator.hpp"
+#elif defined(PIXABOTS_WITH_REMOTE)
+#include "cli/remote/helper.hpp"
 #endif
 
 namespace pixabots::cli {
@@ -93,7 +96,7 @@ int generateLocal(const Args& args, const std::string& kind, const std::optional
   return 0;
 }
 
-#ifdef PIXABOTS_WITH_REMOTE
+#if defined(PIXABOTS_CLI_REMOTE_HELPER)
 
 // A directory beside `file` that is removed with everything in it when this
 // goes out of scope: downloads land there, then the one output is renamed
@@ -135,7 +138,8 @@ fs::path downloadTo(remote::ApiClient& client, const remote::Job& job, const fs:
   return file;
 }
 
-int generateRemote(const Args& args, const std::string& kind, const std::optional<std::string>& output) {
+int generateRemote(const Args& args, const std::string& kind, const std::optional<std::string>& output,
+                   const std::vector<std::string_view>&) {
   for (const char* localOnly : {"--id", "--seed", "--size", "--format", "--pack"}) {
     if (args.value(localOnly))
       usage("kind " + kind + " is generated remotely: " + localOnly + " is for pixabot and og");
@@ -182,22 +186,29 @@ int generateRemote(const Args& args, const std::string& kind, const std::optiona
   }
 }
 
+#elif defined(PIXABOTS_WITH_REMOTE)
+
+int generateRemote(const Args&, const std::string&, const std::optional<std::string>&,
+                   const std::vector<std::string_view>& argv) {
+  runInRemoteHelper("generate", argv);
+}
+
 #else
 
-int generateRemote(const Args&, const std::string& kind, const std::optional<std::string>&) {
+int generateRemote(const Args&, const std::string& kind, const std::optional<std::string>&,
+                   const std::vector<std::string_view>&) {
   throw std::runtime_error("kind " + kind +
-                           " needs a remote provider, and this pixabots was built without remote generation "
-                           "(PIXABOTS_REMOTE=OFF, or libcurl was not found); the local kinds are pixabot and og");
+                           " needs a remote provider, and remote generation is not built in: this pixabots was "
+                           "built without libcurl (or with PIXABOTS_REMOTE=OFF); the local kinds are pixabot and og");
 }
 
 #endif
 
 int generate(const std::vector<std::string_view>& argv) {
-  const Args args(
-      argv,
-      {"--kind", "--prompt", "--model", "--input", "-o", "--output", "--out", "--id", "--seed", "--size", "--format",
-       "--pack", "--deadline", "--provider", "--base-url", "--config", "--timeout-ms", "--task-provider"},
-      {"--no-wait", "--json"});
+  std::vector<std::string_view> valued = {"--kind", "--prompt", "--model", "--input",  "-o",     "--output",  "--out",
+                                          "--id",   "--seed",   "--size",  "--format", "--pack", "--deadline"};
+  valued.insert(valued.end(), kProviderOptions.begin(), kProviderOptions.end());
+  const Args args(argv, valued, {"--no-wait", "--json"});
   if (!args.positionals().empty()) usage("generate takes options only, got \"" + args.positionals()[0] + "\"");
   const auto kind = args.value("--kind");
   if (!kind) usage("generate needs --kind: pixabot or og (drawn locally), or a remote kind such as text-to-image");
@@ -205,7 +216,7 @@ int generate(const std::vector<std::string_view>& argv) {
   if (!output) output = args.value("--output");
   if (output && args.value("--out")) usage("give -o FILE or --out DIR, not both");
   if (output && *output == "-" && args.flag("--json")) usage("--json and -o - would both write to stdout");
-  return generate::isLocalKind(*kind) ? generateLocal(args, *kind, output) : generateRemote(args, *kind, output);
+  return generate::isLocalKind(*kind) ? generateLocal(args, *kind, output) : generateRemote(args, *kind, output, argv);
 }
 
 }  // namespace

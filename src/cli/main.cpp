@@ -14,6 +14,14 @@ namespace {
 using pixabots::cli::Command;
 
 const std::array<const Command*, 14> kCommands = {
+#if defined(PIXABOTS_CLI_REMOTE_HELPER)
+// pixabots-remote: the commands `pixabots` execs it for (cli/remote/helper.hpp).
+const std::array<const Command*, 3> kCommands = {
+    &pixabots::cli::kGenerateCommand,
+    &pixabots::cli::kRemoteCommand,
+    &pixabots::cli::kMcpCommand,
+};
+#else
     &pixabots::cli::kRenderCommand,  &pixabots::cli::kGenerateCommand,     &pixabots::cli::kBatchCommand,
     &pixabots::cli::kInfoCommand,    &pixabots::cli::kPartsCommand,        &pixabots::cli::kFramesCommand,
     &pixabots::cli::kOgCommand,      &pixabots::cli::kPrintCommand,        &pixabots::cli::kSheetCommand,
@@ -21,6 +29,7 @@ const std::array<const Command*, 14> kCommands = {
     &pixabots::cli::kRemoteCommand,  &pixabots::cli::kMcpCommand,
 };
 
+#endif
 void usage(std::ostream& out) {
   out << "usage: pixabots COMMAND [options]   (pixabots COMMAND --help for its options)\n\ncommands:\n";
   for (const Command* c : kCommands) {

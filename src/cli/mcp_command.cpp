@@ -1,5 +1,9 @@
 // `pixabots mcp`: the Model Context Protocol server over stdio (src/mcp),
-// with the remote tools when a provider is configured.
+// with the remote tools when a provider is configured. Whether one is depends
+// on the remote configuration (flags, environment, config file), which only
+// libpixabots_remote reads: so in builds with remote generation `pixabots`
+// hands the whole command to the remote helper (cli/remote/helper.hpp), and
+// serves the local tools itself only when the helper is missing.
 #include <iostream>
 #include <optional>
 
@@ -11,11 +15,18 @@
 #include "pixabots/core/error.hpp"
 #include "pixabots/pixabots.hpp"
 
-#ifdef PIXABOTS_MCP_REMOTE
+#if defined(PIXABOTS_CLI_REMOTE_HELPER)
 #include <memory>
 
 #include "cli/remote/connection.hpp"
+#include "mcp/remote_tools.hpp"
 #include "remote/config.hpp"
+#elif defined(PIXABOTS_WITH_REMOTE)
+#include <algorithm>
+#include <stdexcept>
+
+#include "cli/remote/helper.hpp"
+#include "cli/remote/provider_options.hpp"
 #endif
 
 namespace pixabots::cli {
@@ -23,8 +34,16 @@ namespace {
 
 int mcp(const std::vector<std::string_view>& argv) {
   std::vector<std::string_view> valued = {"--pack", "--allow-write"};
-#ifdef PIXABOTS_MCP_REMOTE
+#if defined(PIXABOTS_CLI_REMOTE_HELPER)
   valued.insert(valued.end(), kProviderOptions.begin(), kProviderOptions.end());
+#elif defined(PIXABOTS_WITH_REMOTE)
+  if (const auto helper = findRemoteHelper()) execRemoteHelper(*helper, "mcp", argv);
+  const bool namesProvider = std::any_of(argv.begin(), argv.end(), [](std::string_view a) {
+    return std::find(kProviderOptions.begin(), kProviderOptions.end(), a.substr(0, a.find('='))) !=
+           kProviderOptions.end();
+  });
+  if (namesProvider) throw std::runtime_error(remoteHelperMissing());
+  std::clog << "pixabots mcp: no remote tools: " << remoteHelperMissing() << "\n";
 #endif
   const Args args(argv, valued, {});
   if (!args.positionals().empty()) {
@@ -40,7 +59,7 @@ int mcp(const std::vector<std::string_view>& argv) {
   mcp::ToolRegistry tools;
   mcp::addLocalTools(tools, ctx, root ? &*root : nullptr);
 
-#ifdef PIXABOTS_MCP_REMOTE
+#if defined(PIXABOTS_CLI_REMOTE_HELPER)
   std::unique_ptr<Connection> connection;
   if (std::optional<remote::RemoteConfig> config = configFromArgs(args)) {
     connection = std::make_unique<Connection>(std::move(*config));

@@ -1,12 +1,13 @@
 // `pixabots remote`: a generation provider's API from the command line
-// (src/remote, docs/remote.md). Compiled into every build; without the
-// remote module it only says so.
+// (src/remote, docs/remote.md). Runs in the remote helper (cli/remote/
+// helper.hpp), which `pixabots` execs; without remote generation built in it
+// only says so.
 #include <stdexcept>
 #include <string>
 
 #include "cli/commands.hpp"
 
-#ifdef PIXABOTS_WITH_REMOTE
+#if defined(PIXABOTS_CLI_REMOTE_HELPER)
 #include <unistd.h>
 
 #include <algorithm>
@@ -23,12 +24,14 @@
 #include "pixabots/core/error.hpp"
 #include "remote/job_json.hpp"
 #include "remote/lifecycle.hpp"
+#elif defined(PIXABOTS_WITH_REMOTE)
+#include "cli/remote/helper.hpp"
 #endif
 
 namespace pixabots::cli {
 namespace {
 
-#ifdef PIXABOTS_WITH_REMOTE
+#if defined(PIXABOTS_CLI_REMOTE_HELPER)
 
 [[noreturn]] void usage(const std::string& message) { throw core::Error(core::Errc::invalid_option, message); }
 
@@ -237,7 +240,7 @@ int remoteCommand(const std::vector<std::string_view>& argv) {
   if (sub == kSubcommands.end()) {
     usage("unknown remote subcommand \"" + std::string(argv[0]) + "\"; one of " + subcommandNames());
   }
-  std::vector<std::string_view> valued = kProviderOptions;
+  std::vector<std::string_view> valued(kProviderOptions.begin(), kProviderOptions.end());
   valued.insert(valued.end(), sub->valued.begin(), sub->valued.end());
   std::vector<std::string_view> flags = sub->flags;
   flags.push_back("--json");
@@ -259,11 +262,15 @@ int remoteCommand(const std::vector<std::string_view>& argv) {
   }
 }
 
+#elif defined(PIXABOTS_WITH_REMOTE)
+
+int remoteCommand(const std::vector<std::string_view>& argv) { runInRemoteHelper("remote", argv); }
+
 #else
 
 int remoteCommand(const std::vector<std::string_view>&) {
   throw std::runtime_error(
-      "this pixabots was built without remote generation (PIXABOTS_REMOTE=OFF, or libcurl was not found)");
+      "remote generation is not built in: this pixabots was built without libcurl (or with PIXABOTS_REMOTE=OFF)");
 }
 
 #endif

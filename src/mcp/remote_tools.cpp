@@ -1,12 +1,12 @@
 // remote_models, remote_schema, remote_run, remote_job, remote_replay_webhook:
 // the configured generation provider through the remote module's client,
-// with its error model. Only builds with PIXABOTS_REMOTE have them, and the
-// server offers them only when a provider is configured.
+// with its error model. Only the remote helper has them (mcp/remote_tools.hpp),
+// and the server offers them only when a provider is configured.
 #include <chrono>
 #include <string>
 
 #include "mcp/tool_support.hpp"
-#include "mcp/tools.hpp"
+#include "mcp/remote_tools.hpp"
 #include "remote/config.hpp"
 #include "remote/job_json.hpp"
 #include "remote/lifecycle.hpp"

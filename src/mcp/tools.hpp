@@ -5,13 +5,6 @@
 #include "mcp/write_root.hpp"
 #include "pixabots/pixabots.hpp"
 
-#ifdef PIXABOTS_MCP_REMOTE
-#include <string>
-
-#include "remote/client.hpp"
-#include "remote/provider.hpp"
-#endif
-
 namespace pixabots::mcp {
 
 // Every tool that draws from the pack: the image and catalog tools. `root`
@@ -21,16 +14,6 @@ void addLocalTools(ToolRegistry& registry, const Context& ctx, const WriteRoot* 
 void addImageTools(ToolRegistry& registry, const Context& ctx, const WriteRoot* root);
 // describe_pixabot, list_parts, seeded_id, random_ids, frames: JSON.
 void addCatalogTools(ToolRegistry& registry, const Context& ctx);
-
-#ifdef PIXABOTS_MCP_REMOTE
-// A configured provider. All three must outlive the registry's tools.
-struct RemoteAccess {
-  remote::Provider& provider;
-  remote::ApiClient& client;
-  std::string apiKey;  // redacted from every result
-};
-// remote_models, remote_schema, remote_run, remote_job, remote_replay_webhook.
-void addRemoteTools(ToolRegistry& registry, const RemoteAccess& remote);
-#endif
+// The remote tools are in mcp/remote_tools.hpp (the CLI's remote helper only).
 
 }  // namespace pixabots::mcp

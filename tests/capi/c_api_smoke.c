@@ -94,33 +94,6 @@ static void idsAndErrors(const pxb_ctx* ctx) {
   EXPECT(strcmp(pxb_strerror(PXB_ERR_INVALID_ID), "invalid pixabot ID") == 0);
 }
 
-/* Remote generation against a port nothing listens on: a network error (or
-   PXB_ERR_UNSUPPORTED in a build without it), and nothing leaked either way. */
-static void remoteUnreachable(void) {
-  pxb_remote_options options;
-  pxb_remote* remote = NULL;
-  uint8_t* json = (uint8_t*)&options;
-  size_t size = 1;
-  pxb_status status;
-  EXPECT(pxb_remote_options_init(&options) == PXB_OK);
-  options.provider = PXB_PROVIDER_JOBS;
-  options.base_url = "http://127.0.0.1:1";
-  options.api_key = "pxb_smoke_key";
-  options.max_retries = 0;
-  status = pxb_remote_new(&options, &remote);
-  if (status == PXB_ERR_UNSUPPORTED) {
-    EXPECT(remote == NULL && strstr(pxb_last_error(), "without remote generation") != NULL);
-    EXPECT(pxb_remote_models(remote, &json, &size) == PXB_ERR_UNSUPPORTED);
-  } else {
-    EXPECT(status == PXB_OK && remote != NULL);
-    EXPECT(pxb_remote_models(remote, &json, &size) == PXB_ERR_NETWORK);
-    EXPECT(strstr(pxb_last_error(), "pxb_smoke_key") == NULL);
-  }
-  EXPECT(json == NULL && size == 0);
-  pxb_remote_cancel(remote);
-  pxb_remote_free(remote);
-}
-
 int main(int argc, char** argv) {
   pxb_ctx* ctx = NULL;
   pxb_ctx* pack = NULL;
@@ -131,7 +104,6 @@ int main(int argc, char** argv) {
   rgbaIntoBuffer(ctx);
   pngRoundTrip(ctx);
   idsAndErrors(ctx);
-  remoteUnreachable();
   if (argc > 1) { /* a sprite pack directory */
     EXPECT(pxb_ctx_new_from_dir(argv[1], &pack) == PXB_OK);
     renderEveryFormat(pack);

@@ -215,3 +215,10 @@ TEST_CASE("generate draws the local kinds as render and og do, in builds with or
   CHECK(remote.status == 1);
   CHECK_THAT(remote.err, Catch::Contains("kind text-to-image needs a remote provider"));
 }
+
+#ifndef PIXABOTS_WITH_REMOTE
+TEST_CASE("a build without remote generation says so for remote and remote kinds") {
+  expectFailure("remote models", 1, "remote generation is not built in");
+  expectFailure("generate --kind text-to-image --prompt x", 1, "remote generation is not built in");
+}
+#endif

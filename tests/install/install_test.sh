@@ -82,3 +82,17 @@ only_library add_subdirectory_c_only c_consumer
 consume fetchcontent_shared "c_consumer cpp_consumer" -- -DPIXABOTS_FROM=fetchcontent -DPIXABOTS_TARGET=pixabots
 only_library fetchcontent_shared "c_consumer cpp_consumer"
 
+# libpixabots_remote, when it was built: a C consumer through find_package and
+# pkg-config, each also linking libpixabots (pxb_free) through the remote one.
+if [ -f "$work/prefix/include/pixabots/remote.h" ]; then
+  remote_source=$(cd "$consumer_dir/../remote_consumer" && pwd)
+  for from in find_package pkg-config; do
+    dir=$work/remote_$from
+    args=(-DCMAKE_PREFIX_PATH="$work/prefix")
+    [ "$from" = pkg-config ] && args+=(-DUSE_PKG_CONFIG=ON)
+    cmake -S "$remote_source" -B "$dir" "${toolchain[@]}" "${args[@]}" >"$dir.log" 2>&1 || { cat "$dir.log"; exit 1; }
+    cmake --build "$dir" >>"$dir.log" 2>&1 || { cat "$dir.log"; exit 1; }
+    LD_LIBRARY_PATH="$work/prefix/lib" "$dir/remote_consumer"
+    echo "install_test: libpixabots_remote through $from ok"
+  done
+fi

@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "mcp/remote_tools.hpp"
 #include "mcp_harness.hpp"
 #include "remote/fake_clock.hpp"
 #include "remote/fake_providers.hpp"

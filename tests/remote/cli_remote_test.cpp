@@ -692,4 +692,51 @@ TEST_CASE("generate draws local kinds locally even with a provider configured", 
   CHECK(fake.requests().empty());
 }
 
+// pixabots links no libcurl and execs pixabots-remote for the commands that
+// reach a provider (cli/remote/helper.hpp): copied somewhere without it, every
+// other command still works, and those name where the helper was looked for.
+TEST_CASE("pixabots links no libcurl, and works without pixabots-remote beside it", "[cli]") {
+  CHECK_THAT(testing::runShell("ldd " PIXABOTS_CLI).output, !Contains("libcurl") && !Contains("libssl"));
+  CHECK_THAT(testing::runShell("ldd " PIXABOTS_REMOTE_CLI).output, Contains("libcurl"));
+
+  const fs::path prefix = testing::scratch("lone_prefix");
+  fs::remove_all(prefix);
+  fs::create_directories(prefix / "bin");
+  const fs::path lone = prefix / "bin" / "pixabots";
+  fs::copy_file(PIXABOTS_CLI, lone);
+  const auto runLone = [&](const std::string& args) {
+    return testing::runShell("env " + cleanEnv() + kGuard + " " + lone.string() + " " + args + " 2>&1 </dev/null");
+  };
+  const std::string missing =
+      "remote generation runs in the program pixabots-remote, which was not found: looked for " +
+      (prefix / "bin" / "pixabots-remote").string() + " and " +
+      (prefix / "libexec" / "pixabots" / "pixabots-remote").string();
+
+  CHECK(runLone("--help").status == 0);
+  const fs::path svg = prefix / "x.svg", png = prefix / "g.png";
+  CHECK(runLone("render 2156 -o " + svg.string()).status == 0);
+  CHECK(testing::readBytes(svg).size() > 0);
+  const testing::Run local = runLone("generate --kind pixabot --id 2156 -o " + png.string());
+  CHECK(local.status == 0);
+  CHECK(local.output == "2156 -> " + png.string() + "\n");
+  for (const std::string& args : {std::string("remote models"), std::string("generate --kind text-to-image --prompt x"),
+                                  std::string("mcp --provider jobs")}) {
+    INFO(args);
+    const testing::Run r = runLone(args);
+    CHECK(r.status == 1);
+    CHECK_THAT(r.output, Contains(missing));
+  }
+  // mcp without a provider flag serves the local tools, and says why there are no others.
+  const testing::Run mcp = runLone("mcp");
+  CHECK(mcp.status == 0);
+  CHECK_THAT(mcp.output, Contains("pixabots mcp: no remote tools: " + missing));
+
+  // Installed beside it in ../libexec/pixabots, the helper runs the command.
+  fs::create_directories(prefix / "libexec" / "pixabots");
+  fs::copy_file(PIXABOTS_REMOTE_CLI, prefix / "libexec" / "pixabots" / "pixabots-remote");
+  const testing::Run helped = runLone("remote models");
+  CHECK(helped.status == 1);
+  CHECK_THAT(helped.output, Contains("no remote provider is configured"));
+}
+
 #endif

@@ -5,9 +5,6 @@
 
 namespace pixabots::cli {
 
-const std::vector<std::string_view> kProviderOptions = {"--provider", "--base-url", "--config", "--timeout-ms",
-                                                        "--task-provider"};
-
 std::optional<remote::RemoteConfig> configFromArgs(const Args& args) {
   std::map<std::string, std::string> overrides;
   // Flag names are loadConfig's keys with '-' for '_'.

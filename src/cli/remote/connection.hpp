@@ -8,14 +8,12 @@
 #include <vector>
 
 #include "cli/args.hpp"
+#include "cli/remote/provider_options.hpp"
 #include "remote/config.hpp"
 #include "remote/error.hpp"
 #include "remote/provider.hpp"
 
 namespace pixabots::cli {
-
-// The valued options every command that may reach a provider takes.
-extern const std::vector<std::string_view> kProviderOptions;
 
 // The settings --provider, --base-url, --config, --timeout-ms and
 // --task-provider give over the environment and the config file; nullopt
