@@ -14,7 +14,7 @@
 
 #include "capi/buffer.hpp"
 #include "capi/remote_guard.hpp"
-#include "codecs/json/bounded_parse.hpp"
+#include "pixabots/core/json_input.hpp"
 #include "remote/config.hpp"
 #include "remote/job_json.hpp"
 #include "remote/lifecycle.hpp"
@@ -159,11 +159,11 @@ std::chrono::milliseconds pollIntervalOf(const pxb_remote_options& o) {
 
 remote::Json parseInput(const char* inputJson) {
   try {
-    return core::detail::parseBounded(inputJson);
+    return core::parseJsonBounded(inputJson);
   } catch (const remote::Json::exception& e) {
     // parse_error, or out_of_range for a number no double holds.
     throw InvalidArgument{std::string("input_json is not valid JSON: ") + e.what()};
-  } catch (const core::detail::JsonTooDeep& e) {
+  } catch (const core::JsonTooDeep& e) {
     throw InvalidArgument{std::string("input_json is refused: ") + e.what()};
   }
 }

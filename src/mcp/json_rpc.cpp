@@ -1,6 +1,6 @@
 #include "mcp/json_rpc.hpp"
 
-#include "codecs/json/bounded_parse.hpp"
+#include "pixabots/core/json_input.hpp"
 
 namespace pixabots::mcp::rpc {
 namespace {
@@ -20,11 +20,11 @@ bool validId(const Json& id) { return id.is_string() || id.is_number_integer(); 
 Incoming parse(std::string_view line) {
   Json message;
   try {
-    message = core::detail::parseBounded(line, kMaxDepth);
+    message = core::parseJsonBounded(line, kMaxDepth);
   } catch (const Json::exception& e) {
     // parse_error, or out_of_range for a number no double holds (1e999).
     return error(nullptr, kParseError, parseProblem(e));
-  } catch (const core::detail::JsonTooDeep&) {
+  } catch (const core::JsonTooDeep&) {
     return error(nullptr, kInvalidRequest, "the message nests deeper than " + std::to_string(kMaxDepth) + " levels");
   }
   if (message.is_array()) {

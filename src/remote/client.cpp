@@ -9,7 +9,7 @@
 #include <cstdio>
 #include <mutex>
 
-#include "codecs/json/bounded_parse.hpp"
+#include "pixabots/core/json_input.hpp"
 #include "pixabots/version.h"
 #include "remote/config.hpp"
 #include "remote/quote.hpp"
@@ -301,8 +301,8 @@ HttpResponse ApiClient::State::perform(const Call& call) {
 Json ApiClient::State::parse(const HttpResponse& reply, const std::string& operation) const {
   if (reply.status == 204) return Json();
   try {
-    return core::detail::parseBounded(reply.body);
-  } catch (const core::detail::JsonTooDeep& e) {
+    return core::parseJsonBounded(reply.body);
+  } catch (const core::JsonTooDeep& e) {
     throw Error(Errc::malformed_reply, operation + ": the reply is malformed: " + e.what(), reply.status);
   } catch (const Json::parse_error& e) {
     throw Error(Errc::malformed_reply,

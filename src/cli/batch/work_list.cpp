@@ -6,8 +6,8 @@
 #include <string_view>
 
 #include "cli/list_file.hpp"
-#include "codecs/json/utf8.hpp"
 #include "pixabots/core/error.hpp"
+#include "pixabots/core/json_input.hpp"
 
 namespace pixabots::cli::batch {
 namespace {
@@ -104,7 +104,7 @@ WorkList seedsFromFile(const Context& ctx, const std::string& path) {
   readListFile(path, {"--seeds", kMaxLineBytes, kMaxLines}, [&](std::string_view seed, std::size_t number) {
     if (blank(seed)) return;
     try {
-      core::detail::requireUtf8(seed, "the seed");
+      core::requireUtf8(seed, "the seed");
     } catch (const core::Error& e) {
       addBad(list, path, number, e.what());
       return;

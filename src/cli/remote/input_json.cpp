@@ -6,8 +6,8 @@
 #include <memory>
 #include <string>
 
-#include "codecs/json/bounded_parse.hpp"
 #include "pixabots/core/error.hpp"
+#include "pixabots/core/json_input.hpp"
 
 namespace pixabots::cli {
 namespace {
@@ -56,14 +56,14 @@ remote::Json parseInputOption(std::string_view value) {
   const std::string text = fromFile ? readFile(std::string(value.substr(1))) : std::string(value);
   remote::Json input;
   try {
-    input = core::detail::parseBounded(text);
+    input = core::parseJsonBounded(text);
   } catch (const remote::Json::parse_error& e) {
     throw core::Error(core::Errc::invalid_option, source + " is not valid JSON: syntax error at " +
                                                       position(text, e.byte) + " (byte " + std::to_string(e.byte) +
                                                       ")");
   } catch (const remote::Json::out_of_range&) {
     throw core::Error(core::Errc::invalid_option, source + " holds a number too large to read");
-  } catch (const core::detail::JsonTooDeep& e) {
+  } catch (const core::JsonTooDeep& e) {
     throw core::Error(core::Errc::invalid_option, source + " is refused: " + e.what());
   }
   if (!input.is_object()) {

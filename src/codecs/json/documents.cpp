@@ -1,10 +1,10 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "codecs/json/utf8.hpp"
 #include "pixabots/core/animation.hpp"
 #include "pixabots/core/error.hpp"
 #include "pixabots/core/json.hpp"
+#include "pixabots/core/json_input.hpp"
 
 namespace pixabots::core {
 namespace {
@@ -19,7 +19,7 @@ void validate(const JsonOptions& options) {
   RenderOptions check;
   check.size = options.size;
   core::validate(check);
-  detail::requireUtf8(options.origin, "the origin");
+  requireUtf8(options.origin, "the origin");
 }
 
 // id, combo and parts: the head of both documents.

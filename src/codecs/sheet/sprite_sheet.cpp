@@ -10,8 +10,8 @@
 
 #include "animation/frames.hpp"
 #include "codecs/png/png_encode.hpp"
-#include "codecs/json/utf8.hpp"
 #include "pixabots/core/error.hpp"
+#include "pixabots/core/json_input.hpp"
 #include "pixabots/core/sheet.hpp"
 #include "pixabots/version.h"
 #include "render/scale.hpp"
@@ -35,7 +35,7 @@ void validate(const SheetOptions& sheet) {
     bad("sheet columns " + std::to_string(sheet.columns) + " applies to the grid layout only: leave it 0 for a strip");
   }
   if (sheet.imageName.empty()) bad("the sheet image name is empty: it names the PNG in the JSON");
-  detail::requireUtf8(sheet.imageName, "the sheet image name");
+  requireUtf8(sheet.imageName, "the sheet image name");
 }
 
 // Smallest c with c*c >= n: a grid as close to square as the frames allow.
