@@ -2,7 +2,6 @@
 #include "capi/ids.hpp"
 
 #include <cstring>
-#include <random>
 #include <string>
 
 #include "capi/context.hpp"
@@ -95,8 +94,7 @@ pxb_status pxb_random_id(const pxb_ctx* ctx, char out_id[PXB_ID_BUFFER_SIZE]) {
   return capi::guarded([&] {
     const core::Catalog& catalog = capi::packOf(ctx).catalog();
     capi::require(out_id, "out_id");
-    thread_local std::mt19937 rng{std::random_device{}()};
-    return capi::writeId(catalog, core::randomCombo(catalog, rng), out_id);
+    return capi::writeId(catalog, core::randomCombo(catalog), out_id);
   });
 }
 

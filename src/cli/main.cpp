@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "pixabots/core/error.hpp"
+#include "pixabots/core/request.hpp"
 #include "pixabots/pixabots.hpp"
 
 namespace {
@@ -79,8 +80,7 @@ int main(int argc, char** argv) {
     return command.run(args);
   } catch (const pixabots::core::Error& e) {
     std::cerr << "pixabots " << name << ": " << e.what() << "\n";
-    const bool bad = e.code() == pixabots::core::Errc::invalid_id || e.code() == pixabots::core::Errc::invalid_option;
-    return bad ? 2 : 1;
+    return pixabots::core::isBadInput(e) ? 2 : 1;
   } catch (const pixabots::Error& e) {
     std::cerr << "pixabots " << name << ": " << e.what() << "\n";
     const pxb_status s = e.status();

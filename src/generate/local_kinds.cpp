@@ -1,7 +1,6 @@
 #include "generate/local_kinds.hpp"
 
 #include <array>
-#include <random>
 
 #include "pixabots/core/error.hpp"
 #include "pixabots/core/og.hpp"
@@ -36,8 +35,7 @@ const LocalFormat& localFormat(std::string_view name) {
 core::Combo chooseCombo(const core::Catalog& catalog, const LocalRequest& request) {
   if (!request.id.empty()) return core::decodeId(catalog, request.id);
   if (request.seed) return core::seededCombo(catalog, *request.seed);
-  thread_local std::mt19937 rng{std::random_device{}()};
-  return core::randomCombo(catalog, rng);
+  return core::randomCombo(catalog);
 }
 
 LocalImage drawPixabot(const core::Pack& pack, const LocalRequest& request) {

@@ -1,5 +1,7 @@
 #include "pixabots/core/seeded.hpp"
 
+#include <random>
+
 namespace pixabots::core {
 namespace {
 
@@ -62,6 +64,11 @@ Combo seededCombo(const Catalog& catalog, std::string_view seed) {
     r /= n;
   }
   return combo;
+}
+
+Combo randomCombo(const Catalog& catalog) {
+  thread_local std::mt19937 rng{std::random_device{}()};
+  return randomCombo(catalog, rng);
 }
 
 }  // namespace pixabots::core

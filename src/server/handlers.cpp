@@ -9,6 +9,8 @@
 #include "pixabots/core/id.hpp"
 #include "pixabots/core/og.hpp"
 #include "pixabots/core/png.hpp"
+#include "pixabots/core/request.hpp"
+#include "pixabots/core/seeded.hpp"
 #include "server/etag.hpp"
 #include "server/openapi.hpp"
 
@@ -53,15 +55,15 @@ std::string_view contentTypeOf(Output output) {
   return kJson;
 }
 
-Format formatOf(Output output) {
+core::Format formatOf(Output output) {
   switch (output) {
-    case Output::png: return Format::png;
-    case Output::gif: return Format::gif;
-    case Output::webp: return Format::webp;
-    case Output::svg: return Format::svg;
-    case Output::json: return Format::metadataJson;
+    case Output::png: return core::Format::png;
+    case Output::gif: return core::Format::gif;
+    case Output::webp: return core::Format::webp;
+    case Output::svg: return core::Format::svg;
+    case Output::json: return core::Format::metadataJson;
   }
-  return Format::png;
+  return core::Format::png;
 }
 
 // The sheet of one part as the pack's PNG layout: frames side by side, 32 px high.
@@ -105,10 +107,7 @@ Response notModified(const Response& response) {
 }
 
 Service::Service(ServiceOptions options) : origin_(std::move(options.origin)) {
-  if (options.pack) {
-    loadedPack_ = core::Pack::fromDirectory(*options.pack);
-    context_ = pixabots::Context::fromDirectory(*options.pack);
-  }
+  if (options.pack) loadedPack_ = core::Pack::fromDirectory(*options.pack);
   const core::Catalog& catalog = pack().catalog();
   for (const core::Category c : core::kEncodingOrder) {
     for (int i = 0; i < catalog.count(c); ++i) {
@@ -208,12 +207,8 @@ Response Service::respond(const ApiRequest& request, std::string_view origin) co
                        [](const MetricsRequest&) { return errorResponse(404, "Not found"); },
                    },
                    request);
-  } catch (const pixabots::Error& e) {
-    const bool bad = e.status() == PXB_ERR_INVALID_ID || e.status() == PXB_ERR_INVALID_OPTION;
-    response = bad ? errorResponse(400, e.what()) : errorResponse(500, "Render failed");
   } catch (const core::Error& e) {
-    const bool bad = e.code() == core::Errc::invalid_id || e.code() == core::Errc::invalid_option;
-    response = bad ? errorResponse(400, e.what()) : errorResponse(500, "Render failed");
+    response = core::isBadInput(e) ? errorResponse(400, e.what()) : errorResponse(500, "Render failed");
   } catch (const std::exception&) {
     response = errorResponse(500, "Render failed");
   }
@@ -239,28 +234,36 @@ Response conditional(Response response, std::string_view ifNoneMatch) {
   return response;
 }
 
+core::Request Service::request(std::string_view id, core::Format format, std::string_view origin) const {
+  core::Request r;
+  r.combo = core::decodeId(pack().catalog(), id);
+  r.format = format;
+  r.origin = origin;
+  return r;
+}
+
+std::string Service::output(const core::Request& request) const {
+  return asString(core::renderOutput(pack(), request));
+}
+
+std::string Service::randomId() const { return core::encodeId(pack().catalog(), core::randomCombo(pack().catalog())); }
+
 Response Service::pixabot(const PixabotRequest& r, std::string_view origin) const {
-  Options options;
-  options.size = r.size;
-  options.format = formatOf(r.output);
-  if (r.output == Output::json) {
-    options.origin = origin;
-  } else {
-    options.hue = r.hue.value_or(0);
-    options.saturate = r.saturate.value_or(1);
-    options.bg = r.bg;
-    options.speed = r.speed;
+  core::Request request = this->request(r.id, formatOf(r.output), origin);
+  request.render.size = r.size;
+  if (r.output != Output::json) {
+    request.render.hue = r.hue.value_or(0);
+    request.render.saturate = r.saturate.value_or(1);
+    if (r.bg) request.render.bg = core::parseColor(*r.bg);
+    request.render.speed = r.speed;
     // The service's encoders merge identical consecutive frames into one longer frame.
-    options.mergeRepeats = true;
+    request.mergeRepeats = true;
   }
-  return ok("pixabot", contentTypeOf(r.output), asString(context_.render(r.id, options)));
+  return ok("pixabot", contentTypeOf(r.output), output(request));
 }
 
 Response Service::frames(const FramesRequest& r, std::string_view origin) const {
-  Options options;
-  options.format = Format::framesJson;
-  options.origin = origin;
-  std::string body = context_.renderText(r.id, options);
+  std::string body = output(request(r.id, core::Format::framesJson, origin));
   // The service serves sprite sheets under /parts/ (the library names them /sprites/; both resolve here).
   const std::string from = std::string(origin) + "/sprites/";
   const std::string to = std::string(origin) + "/parts/";
@@ -271,13 +274,11 @@ Response Service::frames(const FramesRequest& r, std::string_view origin) const 
 }
 
 Response Service::batch(const BatchRequest& r, std::string_view origin) const {
-  Options options;
-  options.format = Format::metadataJson;
-  options.size = r.size;
-  options.origin = origin;
   OrderedJson list = OrderedJson::array();
   const auto add = [&](const std::string& id) {
-    OrderedJson bot = OrderedJson::parse(context_.renderText(id, options));
+    core::Request metadata = request(id, core::Format::metadataJson, origin);
+    metadata.render.size = r.size;
+    OrderedJson bot = OrderedJson::parse(output(metadata));
     if (!r.paletteSuffix.empty()) {
       bot["png"] = bot["png"].get<std::string>() + r.paletteSuffix;
       bot["gif"] = bot["gif"].get<std::string>() + r.paletteSuffix;
@@ -285,7 +286,7 @@ Response Service::batch(const BatchRequest& r, std::string_view origin) const {
     list.push_back(std::move(bot));
   };
   for (const std::string& id : r.ids) add(id);
-  for (int i = 0; i < r.randomCount; ++i) add(context_.randomId());
+  for (int i = 0; i < r.randomCount; ++i) add(randomId());
   OrderedJson body;
   body["count"] = list.size();
   body["pixabots"] = std::move(list);
@@ -295,15 +296,12 @@ Response Service::batch(const BatchRequest& r, std::string_view origin) const {
 }
 
 Response Service::random(const RandomRequest& r, std::string_view origin) const {
-  const std::string id = context_.randomId();
+  const std::string id = randomId();
   const std::string url = std::string(origin) + "/api/pixabot/" + id;
   Response response;
   if (r.json) {
-    Options options;
-    options.format = Format::metadataJson;
-    options.origin = origin;
     // The service's random metadata links the default size, without a size parameter.
-    OrderedJson bot = OrderedJson::parse(context_.renderText(id, options));
+    OrderedJson bot = OrderedJson::parse(output(request(id, core::Format::metadataJson, origin)));
     bot["png"] = url;
     bot["gif"] = url + "?animated=true";
     response = ok("random", kJson, bot.dump());

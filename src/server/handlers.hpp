@@ -1,8 +1,8 @@
 #pragma once
 // The API's behaviour without HTTP: a request target in, a response out
 // (status, content type, headers, body). One Service answers any number of
-// threads at once: the pixabots::Context and the pack are immutable, the
-// sprite PNGs are encoded once at start-up.
+// threads at once: the pack is immutable (loaded once, every output rendered
+// through the core's request layer), the sprite PNGs are encoded once at start-up.
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "pixabots/core/pack.hpp"
-#include "pixabots/pixabots.hpp"
+#include "pixabots/core/request.hpp"
 #include "server/query.hpp"
 
 namespace pixabots::server {
@@ -48,7 +48,7 @@ struct ServiceOptions {
 
 class Service {
  public:
-  // Throws pixabots::Error / core::Error when the pack cannot be loaded.
+  // Throws core::Error when the pack cannot be loaded.
   explicit Service(ServiceOptions options);
 
   // A parsed target (see parseRequest) and what it costs, for the HTTP layer
@@ -75,7 +75,6 @@ class Service {
   Response get(std::string_view target, std::string_view ifNoneMatch = {}) const;
 
   const core::Pack& pack() const { return loadedPack_ ? *loadedPack_ : core::Pack::embedded(); }
-  const pixabots::Context& context() const { return context_; }
   const std::string& origin() const { return origin_; }
 
  private:
@@ -85,10 +84,14 @@ class Service {
   Response random(const RandomRequest& r, std::string_view origin) const;
   Response og(const OgRequest& r) const;
   Response sprite(const SpriteRequest& r) const;
+  // The request for `id` in `format`, the URLs in its JSON at `origin`; the
+  // rest of the options at the core's defaults.
+  core::Request request(std::string_view id, core::Format format, std::string_view origin) const;
+  std::string output(const core::Request& request) const;
+  std::string randomId() const;
 
   std::string origin_;
   std::optional<core::Pack> loadedPack_;
-  pixabots::Context context_;
   std::map<std::string, std::string, std::less<>> sprites_;  // "eyes/glasses" -> PNG sheet
 };
 

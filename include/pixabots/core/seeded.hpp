@@ -53,4 +53,9 @@ Combo randomCombo(const Catalog& catalog, Rng& rng) {
   return combo;
 }
 
+// A random combo from this thread's generator, seeded once from
+// std::random_device: "a random avatar" for the front ends and the C ABI
+// (never reproducible; seed a generator and call the form above for that).
+Combo randomCombo(const Catalog& catalog);
+
 }  // namespace pixabots::core
