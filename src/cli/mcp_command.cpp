@@ -9,6 +9,7 @@
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/pack_option.hpp"
 #include "mcp/server.hpp"
 #include "mcp/session.hpp"
 #include "mcp/tools.hpp"
@@ -49,15 +50,14 @@ int mcp(const std::vector<std::string_view>& argv) {
   if (!args.positionals().empty()) {
     throw core::Error(core::Errc::invalid_option, "mcp takes options only, got \"" + args.positionals()[0] + "\"");
   }
-  const auto pack = args.value("--pack");
-  const Context ctx = pack ? Context::fromDirectory(*pack) : Context();
+  const PackOption pack(args);
   std::optional<mcp::WriteRoot> root;
   if (const auto dir = args.value("--allow-write")) {
     root.emplace(*dir);
     std::clog << "pixabots mcp: tools may write files inside " << root->path().string() << "\n";
   }
   mcp::ToolRegistry tools;
-  mcp::addLocalTools(tools, ctx, root ? &*root : nullptr);
+  mcp::addLocalTools(tools, pack.pack(), root ? &*root : nullptr);
 
 #if defined(PIXABOTS_CLI_REMOTE_HELPER)
   std::unique_ptr<Connection> connection;

@@ -4,7 +4,6 @@
 #include <string>
 #include <vector>
 
-#include "capi/context.hpp"
 #include "mcp/base64.hpp"
 #include "mcp/tool_support.hpp"
 #include "mcp/tools.hpp"
@@ -12,13 +11,14 @@
 #include "pixabots/core/og.hpp"
 #include "pixabots/core/png.hpp"
 #include "pixabots/core/render.hpp"
+#include "pixabots/core/request.hpp"
 #include "pixabots/core/seeded.hpp"
 
 namespace pixabots::mcp {
 namespace {
 
 struct ImageFormat {
-  Format format;
+  core::Format format;
   std::string name;      // as the summary says it
   std::string mimeType;  // APNG is served as image/png, which every PNG viewer opens
 };
@@ -32,16 +32,16 @@ ImageFormat chooseFormat(const Json& arguments) {
   const std::string name = arguments.value("format", animated.value_or(false) ? "gif" : "png");
   if (name == "svg") {
     if (animated.value_or(false)) throw ToolError("svg is a still image: animated output is gif, webp or apng");
-    return {Format::svg, "SVG", "image/svg+xml"};
+    return {core::Format::svg, "SVG", "image/svg+xml"};
   }
   if (name == "png") {
-    return animated.value_or(false) ? ImageFormat{Format::apng, "APNG", "image/png"}
-                                    : ImageFormat{Format::png, "PNG", "image/png"};
+    return animated.value_or(false) ? ImageFormat{core::Format::apng, "APNG", "image/png"}
+                                    : ImageFormat{core::Format::png, "PNG", "image/png"};
   }
   if (animated == false) throw ToolError(name + " is always animated: drop \"animated\": false, or use png or svg");
-  if (name == "gif") return {Format::gif, "GIF", "image/gif"};
-  if (name == "webp") return {Format::webp, "WebP", "image/webp"};
-  return {Format::apng, "APNG", "image/png"};
+  if (name == "gif") return {core::Format::gif, "GIF", "image/gif"};
+  if (name == "webp") return {core::Format::webp, "WebP", "image/webp"};
+  return {core::Format::apng, "APNG", "image/png"};
 }
 
 Json renderPixabotSchema(const WriteRoot* root) {
@@ -82,30 +82,34 @@ Json renderPixabotSchema(const WriteRoot* root) {
   });
 }
 
-Json renderPixabot(const Context& ctx, const WriteRoot* root, const Json& arguments) {
-  const std::string id = chooseId(ctx, arguments, true);
+Json renderPixabot(const core::Pack& pack, const WriteRoot* root, const Json& arguments) {
+  core::Request request;
+  request.combo = chooseCombo(pack.catalog(), arguments, true);
   const ImageFormat format = chooseFormat(arguments);
-  Options options;
-  options.format = format.format;
+  request.format = format.format;
+  core::RenderOptions& options = request.render;
   options.size = arguments.value("size", core::kDefaultSize);
   if (const auto palette = arguments.find("palette"); palette != arguments.end()) {
     options.hue = palette->value("hue", 0.0);
     options.saturate = palette->value("saturate", 1.0);
   }
-  if (const auto bg = arguments.find("bg"); bg != arguments.end()) options.bg = bg->get<std::string>();
+  if (const auto bg = arguments.find("bg"); bg != arguments.end())
+    options.bg = core::parseColor(bg->get<std::string>());
   if (const auto speed = arguments.find("speed"); speed != arguments.end()) {
-    if (format.format == Format::png || format.format == Format::svg) {
+    if (format.format == core::Format::png || format.format == core::Format::svg) {
       throw ToolError("speed applies to animated output: set \"animated\": true or format gif, webp or apng");
     }
     options.speed = speed->get<double>();
   }
-  const std::vector<std::uint8_t> bytes = ctx.render(id, options);
+  const std::vector<std::uint8_t> bytes = core::renderOutput(pack, request);
+  const std::string id = core::encodeId(pack.catalog(), request.combo);
 
-  std::string summary = describeId(ctx, id) + " as " + format.name + ", " + std::to_string(options.size) + "x" +
-                        std::to_string(options.size) + " px, " + std::to_string(bytes.size()) + " bytes";
+  std::string summary = describeCombo(pack.catalog(), request.combo) + " as " + format.name + ", " +
+                        std::to_string(options.size) + "x" + std::to_string(options.size) + " px, " +
+                        std::to_string(bytes.size()) + " bytes";
   if (const auto written = writeResultFile(root, arguments, bytes)) summary += "; written to " + *written;
   Json content = Json::array();
-  if (format.format == Format::svg) {
+  if (format.format == core::Format::svg) {
     // Image content is for raster images; SVG travels as an embedded resource.
     content.push_back({{"type", "resource"},
                        {"resource",
@@ -148,8 +152,7 @@ Json ogCardSchema(const WriteRoot* root) {
   });
 }
 
-Json ogCard(const Context& ctx, const WriteRoot* root, const Json& arguments) {
-  const core::Pack& pack = capi::packOf(ctx.get());
+Json ogCard(const core::Pack& pack, const WriteRoot* root, const Json& arguments) {
   core::OgOptions options;
   options.layout = core::parseOgLayout(arguments.value("layout", "grid"));
   for (const Json& id : arguments.value("ids", Json::array())) {
@@ -176,7 +179,7 @@ Json ogCard(const Context& ctx, const WriteRoot* root, const Json& arguments) {
 
 }  // namespace
 
-void addImageTools(ToolRegistry& registry, const Context& ctx, const WriteRoot* root) {
+void addImageTools(ToolRegistry& registry, const core::Pack& pack, const WriteRoot* root) {
   registry.add({"render_pixabot",
                 "Draws a pixel-art robot avatar. Pick it by id (4 characters of [0-9a-z]) or seed (any text: the same "
                 "text always gives the same avatar); with neither, a random one. Returns the image (PNG by default; "
@@ -184,14 +187,14 @@ void addImageTools(ToolRegistry& registry, const Context& ctx, const WriteRoot* 
                 "output_path also writes the file, only inside the directory the server was started with "
                 "(pixabots mcp --allow-write DIR) and replacing a file only with overwrite: true.",
                 renderPixabotSchema(root),
-                [&ctx, root](const Json& arguments) { return renderPixabot(ctx, root, arguments); }});
+                [&pack, root](const Json& arguments) { return renderPixabot(pack, root, arguments); }});
   registry.add(
       {"og_card",
        "Draws a 1200x630 Open Graph card (a social preview image) of avatars with a title: a grid picked by "
        "a seed, a single bot, or up to 6 side by side. Returns the PNG; output_path also writes it, only inside "
        "the directory the server was started with (pixabots mcp --allow-write DIR) and replacing a file "
        "only with overwrite: true.",
-       ogCardSchema(root), [&ctx, root](const Json& arguments) { return ogCard(ctx, root, arguments); }});
+       ogCardSchema(root), [&pack, root](const Json& arguments) { return ogCard(pack, root, arguments); }});
 }
 
 }  // namespace pixabots::mcp

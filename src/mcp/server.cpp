@@ -27,9 +27,9 @@ std::size_t readSome(int fd, char* buffer, std::size_t capacity) {
 
 }  // namespace
 
-void addLocalTools(ToolRegistry& registry, const Context& ctx, const WriteRoot* root) {
-  addImageTools(registry, ctx, root);
-  addCatalogTools(registry, ctx);
+void addLocalTools(ToolRegistry& registry, const core::Pack& pack, const WriteRoot* root) {
+  addImageTools(registry, pack, root);
+  addCatalogTools(registry, pack);
 }
 
 bool serve(Session& session, LineReader& reader, const Send& send) {

@@ -1,6 +1,7 @@
 #include "mcp/tool_support.hpp"
 
 #include "mcp/tool_registry.hpp"
+#include "pixabots/core/seeded.hpp"
 
 namespace pixabots::mcp {
 
@@ -42,25 +43,21 @@ Json overwriteProperty() {
   return {{"type", "boolean"}, {"description", "replace a file already at output_path (default false)"}};
 }
 
-std::string chooseId(const Context& ctx, const Json& arguments, bool randomWhenNeither) {
+core::Combo chooseCombo(const core::Catalog& catalog, const Json& arguments, bool randomWhenNeither) {
   const auto id = arguments.find("id");
   const auto seed = arguments.find("seed");
   if (id != arguments.end() && seed != arguments.end()) throw ToolError("give \"id\" or \"seed\", not both");
-  if (id != arguments.end()) {
-    ctx.checkId(id->get<std::string>());
-    return id->get<std::string>();
-  }
-  if (seed != arguments.end()) return ctx.seededId(seed->get<std::string>());
+  if (id != arguments.end()) return core::decodeId(catalog, id->get<std::string>());
+  if (seed != arguments.end()) return core::seededCombo(catalog, seed->get<std::string>());
   if (!randomWhenNeither) throw ToolError("give \"id\" (4 characters of [0-9a-z]) or \"seed\" (any text)");
-  return ctx.randomId();
+  return core::randomCombo(catalog);
 }
 
-std::string describeId(const Context& ctx, const std::string& id) {
-  const Combo combo = ctx.decode(id);
-  return id + " (eyes " + std::string(ctx.partName(Category::eyes, combo.eyes)) + ", head " +
-         std::string(ctx.partName(Category::heads, combo.heads)) + ", body " +
-         std::string(ctx.partName(Category::body, combo.body)) + ", top " +
-         std::string(ctx.partName(Category::top, combo.top)) + ")";
+std::string describeCombo(const core::Catalog& catalog, const core::Combo& combo) {
+  const auto name = [&](core::Category c) { return catalog.part(c, combo[c]).name; };
+  return core::encodeId(catalog, combo) + " (eyes " + name(core::Category::eyes) + ", head " +
+         name(core::Category::heads) + ", body " + name(core::Category::body) + ", top " + name(core::Category::top) +
+         ")";
 }
 
 std::optional<std::string> writeResultFile(const WriteRoot* root, const Json& arguments,

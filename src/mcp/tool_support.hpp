@@ -9,7 +9,8 @@
 
 #include "mcp/json_rpc.hpp"
 #include "mcp/write_root.hpp"
-#include "pixabots/pixabots.hpp"
+#include "pixabots/core/catalog.hpp"
+#include "pixabots/core/id.hpp"
 
 namespace pixabots::mcp {
 
@@ -23,13 +24,13 @@ Json bgProperty();
 Json outputPathProperty(const WriteRoot* root);
 Json overwriteProperty();
 
-// The ID `arguments` name: "id", else the avatar of "seed", else (when
+// The avatar `arguments` name: "id", else the avatar of "seed", else (when
 // `randomWhenNeither`) a random one. Throws ToolError for both, or neither
-// when a random pick is not wanted; pixabots::Error for a bad ID.
-std::string chooseId(const Context& ctx, const Json& arguments, bool randomWhenNeither);
+// when a random pick is not wanted; core::Error(invalid_id) for a bad ID.
+core::Combo chooseCombo(const core::Catalog& catalog, const Json& arguments, bool randomWhenNeither);
 
 // "2156 (eyes visor, head blob, body wings, top mohawk)"
-std::string describeId(const Context& ctx, const std::string& id);
+std::string describeCombo(const core::Catalog& catalog, const core::Combo& combo);
 
 // Writes `bytes` where "output_path" in `arguments` says, replacing a file
 // only with "overwrite": true, and returns the absolute path written; nullopt

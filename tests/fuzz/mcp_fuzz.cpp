@@ -40,10 +40,9 @@ bool send(std::string_view line) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const pixabots::Context ctx;
   static const ToolRegistry tools = [] {
     ToolRegistry registry;
-    addCatalogTools(registry, ctx);
+    addCatalogTools(registry, pixabots::core::Pack::embedded());
     return registry;
   }();
   Session session(tools, "fuzz");

@@ -9,6 +9,7 @@
 
 #include "mcp/session.hpp"
 #include "mcp/tools.hpp"
+#include "pixabots/core/pack.hpp"
 #include "pixabots/pixabots.hpp"
 
 namespace pixabots::mcp::test {
@@ -41,7 +42,7 @@ inline std::vector<std::uint8_t> base64Decode(const std::string& text) {
 // output_path writes inside `root`, or is refused without one.
 class Harness {
  public:
-  explicit Harness(const WriteRoot* root = nullptr) { addLocalTools(tools, ctx, root); }
+  explicit Harness(const WriteRoot* root = nullptr) { addLocalTools(tools, pack, root); }
 
   // The reply to `line`, parsed; nullopt when the server sent none.
   std::optional<Json> sendLine(const std::string& line) {
@@ -80,6 +81,8 @@ class Harness {
     return reply.at("result");
   }
 
+  // The tools draw with the core's pack; tests check them against the public API.
+  const core::Pack& pack = core::Pack::embedded();
   Context ctx;
   ToolRegistry tools;
   Session session{tools, "test-version"};

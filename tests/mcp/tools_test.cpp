@@ -2,7 +2,6 @@
 // and compared with the library's own renders, JSON with the library's.
 #include <catch2/catch.hpp>
 
-#include "capi/context.hpp"
 #include "mcp_harness.hpp"
 #include "pixabots/core/color.hpp"
 #include "pixabots/core/error.hpp"
@@ -149,7 +148,7 @@ TEST_CASE("render_pixabot says what is wrong with its arguments and what is acce
 
 TEST_CASE("og_card returns the library's card", "[mcp][tools]") {
   Harness h;
-  const core::Pack& pack = capi::packOf(h.ctx.get());
+  const core::Pack& pack = h.pack;
   const Rgba grid = decodePng(imageBytes(h.call("og_card", Json::object()), "image/png"));
   CHECK(grid.width == 1200);
   CHECK(grid.height == 630);
@@ -185,7 +184,7 @@ TEST_CASE("og_card's bad arguments", "[mcp][tools]") {
   tooMany.bots.assign(7, core::decodeId(core::Catalog::service(), "2156"));
   std::string libraryMessage;
   try {
-    core::renderOg(capi::packOf(h.ctx.get()), tooMany);
+    core::renderOg(h.pack, tooMany);
   } catch (const core::Error& e) {
     libraryMessage = e.what();
   }
@@ -216,7 +215,7 @@ TEST_CASE("describe_pixabot: parts, combo index, neighbours", "[mcp][tools]") {
   CHECK(doc.at("next") == h.ctx.nextId("2156"));
   CHECK(doc.at("ticks") == h.ctx.tickCount("2156"));
   CHECK(doc.at("animated") == (h.ctx.tickCount("2156") == 16));
-  const core::Part& eyes = capi::packOf(h.ctx.get()).catalog().part(core::Category::eyes, 2);
+  const core::Part& eyes = h.pack.catalog().part(core::Category::eyes, 2);
   CHECK(doc.at("sprites").at("eyes") == Json{{"frames", eyes.frames}, {"kind", core::partKindName(eyes.kind)}});
 
   CHECK(h.call("describe_pixabot", {{"seed", "alice"}}).at("structuredContent").at("id") == "3409");
@@ -229,7 +228,7 @@ TEST_CASE("describe_pixabot: parts, combo index, neighbours", "[mcp][tools]") {
 TEST_CASE("list_parts is the catalog", "[mcp][tools]") {
   Harness h;
   const Json doc = h.call("list_parts", Json::object()).at("structuredContent");
-  const core::Catalog& catalog = capi::packOf(h.ctx.get()).catalog();
+  const core::Catalog& catalog = h.pack.catalog();
   CHECK(doc.at("combinations") == catalog.combinations());
   for (core::Category c : core::kEncodingOrder) {
     const Json& list = doc.at("categories").at(std::string(core::categoryName(c)));
