@@ -25,8 +25,11 @@ constexpr int kMaxIds = core::kContactSheetMaxBots;
 
 [[noreturn]] void usage(const std::string& message) { throw Error(Errc::invalid_option, message); }
 
+// Checked before any combo is drawn for it, so --count 1000000000 costs nothing.
 void checkCount(int count) {
-  if (count < 1 || count > kMaxIds) usage("--count " + std::to_string(count) + " is out of range 1..1024");
+  if (count < 1 || count > kMaxIds) {
+    usage("--count " + std::to_string(count) + " is out of range 1.." + std::to_string(kMaxIds));
+  }
 }
 
 // IDs from a file, up to kMaxIds of them: past that the sheet is refused, so

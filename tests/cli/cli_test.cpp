@@ -110,7 +110,7 @@ TEST_CASE("gallery draws every part of a pack at 4x on a labelled grid") {
     }
   }
   CHECK(opaque > 0);
-  expectFailure("gallery --bots 5000 -o " + out.string(), 2, "--bots 5000 is out of range 0..1024");
+  expectFailure("gallery --bots 5000 -o " + out.string(), 2, "bots 5000 is out of range 0..1024");
 }
 
 TEST_CASE("docs/gallery.png is what `pixabots gallery` draws from the built-in art today") {
