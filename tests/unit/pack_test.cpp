@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -17,8 +18,10 @@
 #include "pixabots/core/catalog.hpp"
 #include "pixabots/core/error.hpp"
 #include "pixabots/core/pack.hpp"
+#include "pack/embedded_art.hpp"
 #include "support/files.hpp"
 #include "support/png_build.hpp"
+#include "support/sprite_files.hpp"
 
 using namespace pixabots::core;
 using Catch::Matchers::Contains;
@@ -647,8 +650,64 @@ TEST_CASE("the embedded pack is sprites/ compiled in") {
   CHECK(embedded.name() == "pixabots-original");
 }
 
+// The art is decoded at build time; these are the pixels decoding sprites/'s
+// PNGs gives today, through both PNG paths (directory and memory), frame by
+// frame so that a difference names the part and frame.
+TEST_CASE("every embedded sprite frame is the decoded PNG's, byte for byte") {
+  const Pack& embedded = Pack::embedded();
+  const testing::SpriteFiles sprites = testing::readSpriteFiles(PIXABOTS_SPRITES_DIR);
+  const Pack fromDirectory = Pack::fromDirectory(PIXABOTS_SPRITES_DIR);
+  const Pack fromFiles = Pack::fromFiles(sprites.files(), {}, "sprites");
+  for (const Pack* decoded : {&fromDirectory, &fromFiles}) {
+    REQUIRE(decoded->catalog() == embedded.catalog());
+    REQUIRE(decoded->name() == embedded.name());
+    int frames = 0;
+    for (Category c : kEncodingOrder) {
+      for (int i = 0; i < embedded.catalog().count(c); ++i) {
+        const SpriteSheet& want = decoded->sheet(c, i);
+        const SpriteSheet& got = embedded.sheet(c, i);
+        REQUIRE(got.frames() == want.frames());
+        for (int f = 0; f < got.frames(); ++f) {
+          INFO(categoryName(c) << "/" << embedded.catalog().part(c, i).name << " frame " << f);
+          CHECK(std::memcmp(got.frame(f), want.frame(f), kFrameBytes) == 0);
+          ++frames;
+        }
+      }
+    }
+    CHECK(frames == 88);  // every frame of sprites/ was compared
+  }
+}
+
+TEST_CASE("the embedded pack's frames are the compiled-in data, not copies") {
+  const detail::EmbeddedArt& art = detail::embeddedArt();
+  const Pack& embedded = Pack::embedded();
+  CHECK(embedded.name() == art.name);
+  for (Category c : kEncodingOrder) {
+    const auto parts = art.parts[static_cast<std::size_t>(c)];
+    REQUIRE(static_cast<int>(parts.size()) == embedded.catalog().count(c));
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      INFO(categoryName(c) << "/" << parts[i].name);
+      CHECK(embedded.sheet(c, static_cast<int>(i)).frame(0) == parts[i].pixels);
+    }
+  }
+}
+
+// A sheet is equal to another by its frames, owned or borrowed.
+TEST_CASE("sprite sheets compare by pixels, wherever they are held") {
+  const std::vector<std::uint8_t> pixels(kFrameBytes * 2, 7);
+  const SpriteSheet owned(2, pixels);
+  const SpriteSheet borrowed(2, std::span<const std::uint8_t>(pixels));
+  CHECK(owned == borrowed);
+  CHECK(borrowed.frame(1) == pixels.data() + kFrameBytes);
+  CHECK(owned.frame(1) != pixels.data() + kFrameBytes);
+  std::vector<std::uint8_t> other = pixels;
+  other.back() = 8;
+  CHECK_FALSE(owned == SpriteSheet(2, std::span<const std::uint8_t>(other)));
+  CHECK_FALSE(owned == SpriteSheet(1, std::span<const std::uint8_t>(pixels).first(kFrameBytes)));
+}
+
 // ctest runs each test case in its own process, so this is the first use there.
-TEST_CASE("the embedded pack is decoded once, even when first used concurrently") {
+TEST_CASE("the embedded pack is built once, even when first used concurrently") {
   std::vector<const Pack*> seen(4, nullptr);
   std::vector<std::thread> threads;
   for (std::size_t i = 0; i < seen.size(); ++i) {

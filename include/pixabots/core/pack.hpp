@@ -1,4 +1,5 @@
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -36,17 +37,27 @@ struct PackFile {
   std::span<const std::uint8_t> bytes;
 };
 
-// A part's frames, decoded once: frame f is 32x32 RGBA at frame(f), rows 128 bytes.
+// A part's frames, decoded once: frame f is 32x32 RGBA at frame(f), rows 128
+// bytes, frames one after the other (frames * kFrameBytes bytes).
 class SpriteSheet {
  public:
-  SpriteSheet(int frames, std::vector<std::uint8_t> pixels) : frames_(frames), pixels_(std::move(pixels)) {}
+  // Owns its pixels: a sheet decoded from a pack's PNG.
+  SpriteSheet(int frames, std::vector<std::uint8_t> pixels) : frames_(frames), owned_(std::move(pixels)) {}
+  // Borrows pixels that outlive it: the art compiled into the library, used
+  // where it lies rather than copied.
+  SpriteSheet(int frames, std::span<const std::uint8_t> pixels) : frames_(frames), borrowed_(pixels) {}
   int frames() const { return frames_; }
-  const std::uint8_t* frame(int f) const { return pixels_.data() + static_cast<std::size_t>(f) * kFrameBytes; }
-  bool operator==(const SpriteSheet&) const = default;
+  const std::uint8_t* frame(int f) const { return pixels().data() + static_cast<std::size_t>(f) * kFrameBytes; }
+  // Equal frames, wherever their pixels are held.
+  bool operator==(const SpriteSheet& other) const {
+    return frames_ == other.frames_ && std::ranges::equal(pixels(), other.pixels());
+  }
 
  private:
+  std::span<const std::uint8_t> pixels() const { return owned_.empty() ? borrowed_ : std::span(owned_); }
   int frames_;
-  std::vector<std::uint8_t> pixels_;
+  std::vector<std::uint8_t> owned_;
+  std::span<const std::uint8_t> borrowed_;
 };
 
 // One thing wrong with a pack, as checkPackDirectory reports it.
@@ -77,7 +88,9 @@ class Pack {
   static Pack fromDirectory(const std::filesystem::path& dir, const PackLimits& limits = {});
   // The same from files already in memory; `origin` prefixes file names in errors.
   static Pack fromFiles(std::span<const PackFile> files, const PackLimits& limits = {}, std::string_view origin = "");
-  // The project's own art, compiled into the library and decoded on first use.
+  // The project's own art, compiled into the library already decoded (sprites
+  // as RGBA, the catalog as data): built on first use without decoding or
+  // copying pixels.
   static const Pack& embedded();
 
   const Catalog& catalog() const { return catalog_; }
