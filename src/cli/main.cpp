@@ -14,7 +14,6 @@ namespace {
 
 using pixabots::cli::Command;
 
-const std::array<const Command*, 14> kCommands = {
 #if defined(PIXABOTS_CLI_REMOTE_HELPER)
 // pixabots-remote: the commands `pixabots` execs it for (cli/remote/helper.hpp).
 const std::array<const Command*, 3> kCommands = {
@@ -23,14 +22,15 @@ const std::array<const Command*, 3> kCommands = {
     &pixabots::cli::kMcpCommand,
 };
 #else
+const std::array<const Command*, 14> kCommands = {
     &pixabots::cli::kRenderCommand,  &pixabots::cli::kGenerateCommand,     &pixabots::cli::kBatchCommand,
     &pixabots::cli::kInfoCommand,    &pixabots::cli::kPartsCommand,        &pixabots::cli::kFramesCommand,
     &pixabots::cli::kOgCommand,      &pixabots::cli::kPrintCommand,        &pixabots::cli::kSheetCommand,
     &pixabots::cli::kGalleryCommand, &pixabots::cli::kValidatePackCommand, &pixabots::cli::kServeCommand,
     &pixabots::cli::kRemoteCommand,  &pixabots::cli::kMcpCommand,
 };
-
 #endif
+
 void usage(std::ostream& out) {
   out << "usage: pixabots COMMAND [options]   (pixabots COMMAND --help for its options)\n\ncommands:\n";
   for (const Command* c : kCommands) {
