@@ -14,7 +14,7 @@ inline constexpr std::string_view kDefaultOrigin = "https://pixabots.com";
 // Where the URLs inside the JSON documents point.
 struct JsonOptions {
   std::string origin{kDefaultOrigin};  // no trailing slash
-  int size = kDefaultSize;                      // the size the png/gif URLs ask for
+  int size = kDefaultSize;             // the size the png/gif URLs ask for
 };
 
 // An origin for those URLs as a user gives it (--origin, the MCP frames tool,
