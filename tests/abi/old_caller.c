@@ -13,15 +13,8 @@
 
 #include "pixabots_1_0.h"
 
-static int failures = 0;
-
-#define EXPECT(cond)                                                                                        \
-  do {                                                                                                      \
-    if (!(cond)) {                                                                                          \
-      fprintf(stderr, "%s:%d: failed: %s (last error: %s)\n", __FILE__, __LINE__, #cond, pxb_last_error()); \
-      ++failures;                                                                                           \
-    }                                                                                                       \
-  } while (0)
+#define EXPECT_LAST_ERROR() pxb_last_error()
+#include "../capi/expect.h"
 
 static const uint8_t kPngSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 

@@ -7,15 +7,8 @@
 
 #include "pixabots/pixabots.h"
 
-static int failures = 0;
-
-#define EXPECT(cond)                                                                                        \
-  do {                                                                                                      \
-    if (!(cond)) {                                                                                          \
-      fprintf(stderr, "%s:%d: failed: %s (last error: %s)\n", __FILE__, __LINE__, #cond, pxb_last_error()); \
-      ++failures;                                                                                           \
-    }                                                                                                       \
-  } while (0)
+#define EXPECT_LAST_ERROR() pxb_last_error()
+#include "expect.h"
 
 static void renderEveryFormat(const pxb_ctx* ctx) {
   pxb_options options;

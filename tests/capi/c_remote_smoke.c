@@ -7,15 +7,8 @@
 
 #include "pixabots/remote.h"
 
-static int failures = 0;
-
-#define EXPECT(cond)                                                                                               \
-  do {                                                                                                             \
-    if (!(cond)) {                                                                                                 \
-      fprintf(stderr, "%s:%d: failed: %s (last error: %s)\n", __FILE__, __LINE__, #cond, pxb_remote_last_error()); \
-      ++failures;                                                                                                  \
-    }                                                                                                              \
-  } while (0)
+#define EXPECT_LAST_ERROR() pxb_remote_last_error()
+#include "expect.h"
 
 /* Every call that hands over JSON fails with a network error, leaves the
    output empty and keeps the API key out of the message. */
