@@ -26,7 +26,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }();
   FuzzInput in{data, size};
   const std::string id = in.text(6);
-  pxb_options o;
+  // The options inside a bigger caller struct, as a caller built against newer
+  // headers has it: struct_size may then run into `tail`, never past it.
+  struct {
+    pxb_options o;
+    std::uint8_t tail[64];
+  } caller{};
+  pxb_options& o = caller.o;
   check(pxb_options_init(&o) == PXB_OK);
   // Mostly small sizes so each input stays fast; out-of-range values are tried too.
   o.size = 20 + in.take<std::uint8_t>();
@@ -41,7 +47,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string bg = in.text(9);
   const std::uint8_t flags = in.take<std::uint8_t>();
   if (flags & 1) o.bg = bg.c_str();
-  if (flags & 2) o.version += 1;
+  if (flags & 2) {
+    o.struct_size = static_cast<std::uint32_t>(sizeof(pxb_options) - 8 + in.take<std::uint8_t>() % 73);
+    caller.tail[in.take<std::uint8_t>() % sizeof caller.tail] = in.take<std::uint8_t>();
+  }
   if (flags & 4) o.origin = bg.c_str();
 
   std::uint8_t* out = nullptr;
