@@ -137,6 +137,36 @@ void BM_CtxNewFirstPng128(benchmark::State& state, Art art) { runStartup(state, 
 void BM_CtxNew(benchmark::State& state, Art art) { runStartup(state, art, Part::ctxNew); }
 void BM_FirstPng128(benchmark::State& state, Art art) { runStartup(state, art, Part::firstRender); }
 
+// The same two calls in a running program (code and tables already paged in):
+// what a host pays for each new context and its first avatar.
+void BM_CtxNewFirstPng128InProcess(benchmark::State& state, Art art) {
+  testing::SpriteFiles sprites;
+  std::vector<pxb_pack_file> files;
+  if (art == Art::pngDecode) {
+    sprites = testing::readSpriteFiles(PIXABOTS_SPRITES_DIR);
+    for (std::size_t i = 0; i < sprites.paths.size(); ++i) {
+      files.push_back({sprites.paths[i].c_str(), sprites.bytes[i].data(), sprites.bytes[i].size()});
+    }
+  }
+  for (auto _ : state) {
+    pxb_ctx* ctx = nullptr;
+    const pxb_status made =
+        art == Art::embedded ? pxb_ctx_new(&ctx) : pxb_ctx_new_from_memory(files.data(), files.size(), &ctx);
+    std::uint8_t* png = nullptr;
+    std::size_t size = 0;
+    if (made != PXB_OK || pxb_render(ctx, "2156", nullptr, &png, &size) != PXB_OK) {
+      state.SkipWithError("could not create a context or render");
+      break;
+    }
+    benchmark::DoNotOptimize(png);
+    pxb_free(png);
+    pxb_ctx_free(ctx);
+  }
+}
+
+BENCHMARK_CAPTURE(BM_CtxNewFirstPng128InProcess, embedded, Art::embedded)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_CtxNewFirstPng128InProcess, png_decode, Art::pngDecode)->Unit(benchmark::kMicrosecond);
+
 BENCHMARK_CAPTURE(BM_CtxNewFirstPng128, embedded, Art::embedded)
     ->UseManualTime()
     ->Iterations(100)
