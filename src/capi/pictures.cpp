@@ -62,19 +62,6 @@ core::OgOptions ogOptionsOf(const core::Pack& pack, const pxb_og_options* given)
   return og;
 }
 
-void handOver(const std::vector<std::uint8_t>& bytes, uint8_t** out, size_t* out_size) {
-  *out = callerCopy(bytes);
-  *out_size = bytes.size();
-}
-
-// Every call here hands over a new buffer: cleared first, so a failure leaves NULL and 0.
-void clearOutput(uint8_t** out, size_t* out_size) {
-  require(out, "out");
-  require(out_size, "out_size");
-  *out = nullptr;
-  *out_size = 0;
-}
-
 }  // namespace
 }  // namespace pixabots::capi
 
@@ -128,9 +115,7 @@ pxb_status pxb_render_contact_sheet(const pxb_ctx* ctx, const char* const* ids, 
 pxb_status pxb_catalog_json(const pxb_ctx* ctx, uint8_t** out, size_t* out_size) {
   return capi::guarded([&] {
     capi::clearOutput(out, out_size);
-    const std::string json = core::catalogJson(capi::packOf(ctx));
-    *out = capi::callerCopy(json);
-    *out_size = json.size();
+    capi::handOver(core::catalogJson(capi::packOf(ctx)), out, out_size);
     return PXB_OK;
   });
 }

@@ -95,19 +95,9 @@ std::string_view keyOf(const pxb_remote* handle) {
   return handle != nullptr ? std::string_view(handle->config.apiKey) : std::string_view();
 }
 
-// The output pair of every JSON call: checked, and empty until success.
-void clearOutput(uint8_t** out, size_t* out_size) {
-  require(out, "out");
-  require(out_size, "out_size");
-  *out = nullptr;
-  *out_size = 0;
-}
-
 pxb_remote_status handOver(const remote::Json& value, uint8_t** out, size_t* out_size) {
   // Provider text is echoed as received: invalid UTF-8 must not abort the call.
-  const std::string text = value.dump(-1, ' ', false, remote::Json::error_handler_t::replace);
-  *out = capi::callerCopy(text);
-  *out_size = text.size();
+  capi::handOver(value.dump(-1, ' ', false, remote::Json::error_handler_t::replace), out, out_size);
   return PXB_REMOTE_OK;
 }
 
@@ -256,7 +246,7 @@ void pxb_remote_cancel(pxb_remote* handle) {
 
 pxb_remote_status pxb_remote_models(pxb_remote* handle, uint8_t** out, size_t* out_size) {
   return remote_capi::remoteCall(remote_capi::keyOf(handle), [&] {
-    remote_capi::clearOutput(out, out_size);
+    capi::clearOutput(out, out_size);
     remote_capi::require(handle, "remote");
     remote::Json models = remote::Json::array();
     for (const remote::Model& model : handle->provider->listModels()) models.push_back(remote::modelToJson(model));
@@ -266,7 +256,7 @@ pxb_remote_status pxb_remote_models(pxb_remote* handle, uint8_t** out, size_t* o
 
 pxb_remote_status pxb_remote_schema(pxb_remote* handle, const char* model, uint8_t** out, size_t* out_size) {
   return remote_capi::remoteCall(remote_capi::keyOf(handle), [&] {
-    remote_capi::clearOutput(out, out_size);
+    capi::clearOutput(out, out_size);
     remote_capi::require(handle, "remote");
     remote_capi::require(model, "model");
     return remote_capi::handOver(handle->provider->modelSchema(model), out, out_size);
@@ -276,7 +266,7 @@ pxb_remote_status pxb_remote_schema(pxb_remote* handle, const char* model, uint8
 pxb_remote_status pxb_remote_submit(pxb_remote* handle, const char* model, const char* input_json, int32_t validate,
                                     uint8_t** out, size_t* out_size) {
   return remote_capi::remoteCall(remote_capi::keyOf(handle), [&] {
-    remote_capi::clearOutput(out, out_size);
+    capi::clearOutput(out, out_size);
     remote_capi::require(handle, "remote");
     remote_capi::require(model, "model");
     remote_capi::require(input_json, "input_json");
@@ -293,7 +283,7 @@ pxb_remote_status pxb_remote_submit(pxb_remote* handle, const char* model, const
 
 pxb_remote_status pxb_remote_poll(pxb_remote* handle, const char* job_id, uint8_t** out, size_t* out_size) {
   return remote_capi::remoteCall(remote_capi::keyOf(handle), [&] {
-    remote_capi::clearOutput(out, out_size);
+    capi::clearOutput(out, out_size);
     remote_capi::require(handle, "remote");
     remote_capi::require(job_id, "job_id");
     const auto cancel = handle->currentCancel();
@@ -304,7 +294,7 @@ pxb_remote_status pxb_remote_poll(pxb_remote* handle, const char* job_id, uint8_
 pxb_remote_status pxb_remote_wait(pxb_remote* handle, const char* job_id, int64_t deadline_ms, uint8_t** out,
                                   size_t* out_size) {
   return remote_capi::remoteCall(remote_capi::keyOf(handle), [&] {
-    remote_capi::clearOutput(out, out_size);
+    capi::clearOutput(out, out_size);
     remote_capi::require(handle, "remote");
     remote_capi::require(job_id, "job_id");
     if (deadline_ms < 0) {
@@ -327,7 +317,7 @@ pxb_remote_status pxb_remote_wait(pxb_remote* handle, const char* job_id, int64_
 pxb_remote_status pxb_remote_fetch(pxb_remote* handle, const char* job_id, const char* dir, uint8_t** out,
                                    size_t* out_size) {
   return remote_capi::remoteCall(remote_capi::keyOf(handle), [&] {
-    remote_capi::clearOutput(out, out_size);
+    capi::clearOutput(out, out_size);
     remote_capi::require(handle, "remote");
     remote_capi::require(job_id, "job_id");
     remote_capi::require(dir, "dir");

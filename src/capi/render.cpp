@@ -72,10 +72,7 @@ pxb_status pxb_options_init_size(pxb_options* options, size_t struct_size) {
 
 pxb_status pxb_render(const pxb_ctx* ctx, const char* id, const pxb_options* options, uint8_t** out, size_t* out_size) {
   return capi::guarded([&] {
-    capi::require(out, "out");
-    capi::require(out_size, "out_size");
-    *out = nullptr;
-    *out_size = 0;
+    capi::clearOutput(out, out_size);
     const core::Pack& pack = capi::packOf(ctx);
     const core::Request r = capi::requestOf(pack, id, options);
     if (const auto n = core::fixedOutputSize(pack, r)) {
@@ -91,9 +88,7 @@ pxb_status pxb_render(const pxb_ctx* ctx, const char* id, const pxb_options* opt
       *out_size = *n;
       return PXB_OK;
     }
-    const std::vector<std::uint8_t> bytes = core::renderOutput(pack, r);
-    *out = capi::callerCopy(bytes);
-    *out_size = bytes.size();
+    capi::handOver(core::renderOutput(pack, r), out, out_size);
     return PXB_OK;
   });
 }
