@@ -1,17 +1,15 @@
 // Animated WebP: each frame is only the rectangle that changed since the one
 // before, encoded by our VP8L writer, and frames repeating an earlier change
-// (the second bounce) reuse its bytes. libwebp's mux writes the container.
-#include <webp/mux.h>
-
+// (the second bounce) reuse its bytes, in our own container writer.
 #include <algorithm>
 #include <array>
 #include <cstring>
 #include <memory>
-#include <string>
+#include <span>
 
 #include "animation/frames.hpp"
 #include "codecs/webp/vp8l_encode.hpp"
-#include "pixabots/core/error.hpp"
+#include "codecs/webp/webp_container.hpp"
 #include "pixabots/core/webp.hpp"
 #include "render/scale.hpp"
 
@@ -66,6 +64,7 @@ struct Scratch {
   detail::AnimationFrames frames;
   std::array<Encoded, 2 * kLoopTicks> encoded;
   std::size_t used = 0;
+  std::array<detail::WebpFrame, kLoopTicks> chosen;  // views into `encoded`
 };
 
 // Whether two patches agree on every source pixel `rect` reads.
@@ -95,15 +94,6 @@ const Encoded& encode(Scratch& s, const Canvas& patch, const PixelRect& rect, bo
   return e;
 }
 
-[[noreturn]] void muxFailed(const char* step, WebPMuxError err) {
-  throw Error(Errc::codec,
-              std::string("WebP mux: ") + step + " failed (" + std::to_string(static_cast<int>(err)) + ")");
-}
-
-struct MuxDeleter {
-  void operator()(WebPMux* mux) const { WebPMuxDelete(mux); }
-};
-
 }  // namespace
 
 std::vector<std::uint8_t> renderWebp(const Pack& pack, const Combo& combo, const RenderOptions& options) {
@@ -114,8 +104,6 @@ std::vector<std::uint8_t> renderWebp(const Pack& pack, const Combo& combo, const
   const detail::ScaleMaps maps(options.size);
   s.used = 0;
 
-  std::unique_ptr<WebPMux, MuxDeleter> mux(WebPMuxNew());
-  if (!mux) throw Error(Errc::codec, "WebP mux: out of memory");
   static const Canvas kCleared{};
   Canvas patch;
   for (int i = 0; i < frames.count; ++i) {
@@ -147,35 +135,15 @@ std::vector<std::uint8_t> renderWebp(const Pack& pack, const Combo& combo, const
       const Encoded& blended = encode(s, patch, rect, true, maps);
       if (blended.bytes.size() < best->bytes.size()) best = &blended;
     }
-    WebPMuxFrameInfo info{};
-    info.bitstream.bytes = best->bytes.data();
-    info.bitstream.size = best->bytes.size();
-    info.x_offset = rect.x;
-    info.y_offset = rect.y;
-    info.duration = frames.delayMs[static_cast<std::size_t>(i)];
-    info.id = WEBP_CHUNK_ANMF;
-    info.dispose_method = WEBP_MUX_DISPOSE_NONE;
-    info.blend_method = best->blend ? WEBP_MUX_BLEND : WEBP_MUX_NO_BLEND;
-    // The bytes outlive the mux (they are in the scratch), so no copy.
-    if (const WebPMuxError err = WebPMuxPushFrame(mux.get(), &info, 0); err != WEBP_MUX_OK) {
-      muxFailed("adding a frame", err);
-    }
-  }
-  if (const WebPMuxError err = WebPMuxSetCanvasSize(mux.get(), options.size, options.size); err != WEBP_MUX_OK) {
-    muxFailed("setting the canvas size", err);
+    s.chosen[static_cast<std::size_t>(i)] = {.vp8l = best->bytes,
+                                             .x = rect.x,
+                                             .y = rect.y,
+                                             .durationMs = frames.delayMs[static_cast<std::size_t>(i)],
+                                             .blend = best->blend};
   }
   // Loop forever; a transparent background, for viewers that honour the hint.
-  const WebPMuxAnimParams params{0x00000000u, 0};
-  if (const WebPMuxError err = WebPMuxSetAnimationParams(mux.get(), &params); err != WEBP_MUX_OK) {
-    muxFailed("setting the animation parameters", err);
-  }
-  WebPData assembled{};
-  if (const WebPMuxError err = WebPMuxAssemble(mux.get(), &assembled); err != WEBP_MUX_OK) {
-    muxFailed("assembling", err);
-  }
-  std::vector<std::uint8_t> out(assembled.bytes, assembled.bytes + assembled.size);
-  WebPDataClear(&assembled);
-  return out;
+  return detail::assembleAnimatedWebp(
+      options.size, options.size, std::span(s.chosen).first(static_cast<std::size_t>(frames.count)), 0x00000000u, 0);
 }
 
 }  // namespace pixabots::core
