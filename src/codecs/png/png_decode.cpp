@@ -1,139 +1,26 @@
-// PNG decoder on libpng, reading from memory.
-//
-// libpng reports errors by longjmp. Jumping over a frame that holds a C++
-// object with a non-trivial destructor is undefined behaviour, so each libpng
-// call sequence runs in a small function whose locals are all trivial; the
-// error text goes into a plain buffer and the C++ side throws after the call
-// has returned. The png_struct and the Image live in decodePng()'s frame,
-// which no longjmp ever crosses.
-#include <png.h>
-#include <zlib.h>
+// decodePng's checks on the file itself, shared by both backends
+// (png_decode_backend.hpp): whatever library inflates the rows, hostile input
+// meets the same checks and gets the same messages.
+#include "codecs/png/png_decode.hpp"
 
 #include <algorithm>
 #include <array>
-#include <csetjmp>
 #include <cstring>
 #include <limits>
-#include <optional>
 #include <string>
 
-#include "codecs/png/png_decode.hpp"
+#include "codecs/png/checksum.hpp"
+#include "codecs/png/png_decode_backend.hpp"
 #include "pixabots/core/error.hpp"
-#include "pixabots/core/png.hpp"
 
 namespace pixabots::core {
+namespace detail::png {
 namespace {
 
 constexpr std::uint8_t kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-// Ancillary chunks libpng keeps in memory (text, ICC profiles) are irrelevant
-// here and skipped, but cap them anyway in case one is handled.
-constexpr png_alloc_size_t kChunkMallocMax = 4u << 20;
-constexpr png_uint_32 kChunkCacheMax = 256;
-
-// Everything the libpng callbacks touch: trivial, so longjmp may skip it.
-struct ReadContext {
-  const std::uint8_t* data;
-  std::size_t size;
-  std::size_t pos;
-  bool truncated;
-  char message[256];
-};
-
-void readCallback(png_structp png, png_bytep out, png_size_t length) {
-  auto* ctx = static_cast<ReadContext*>(png_get_io_ptr(png));
-  if (length > ctx->size - ctx->pos) {
-    ctx->truncated = true;
-    png_error(png, "truncated");
-  }
-  std::memcpy(out, ctx->data + ctx->pos, length);
-  ctx->pos += length;
-}
-
-void errorCallback(png_structp png, png_const_charp message) {
-  auto* ctx = static_cast<ReadContext*>(png_get_error_ptr(png));
-  std::strncpy(ctx->message, message != nullptr ? message : "unknown error", sizeof ctx->message - 1);
-  ctx->message[sizeof ctx->message - 1] = '\0';
-  png_longjmp(png, 1);
-}
-
-void warningCallback(png_structp, png_const_charp) {}
-
-// The file's own format, before the transforms to RGBA.
-struct SourceFormat {
-  png_uint_32 width;
-  png_uint_32 height;
-  int bitDepth;
-  int colorType;
-  int interlace;
-  int channels;
-  // Indexed images only: PLTE and the tRNS alphas (owned by libpng's info).
-  png_colorp palette;
-  int paletteSize;
-  png_bytep paletteAlpha;
-  int paletteAlphaCount;
-};
-
-// Reads up to the first IDAT, notes the file's format in `source` and sets up
-// the transforms to 8-bit RGBA, or for an indexed image to one index a byte
-// (expandPalette does the rest: libpng would expand an index past the palette
-// to black without a word). Returns the number of interlace passes, 0 on error.
-int readHeader(png_structp png, png_infop info, SourceFormat* source) {
-  if (setjmp(png_jmpbuf(png))) return 0;
-  png_read_info(png, info);
-  source->width = png_get_image_width(png, info);
-  source->height = png_get_image_height(png, info);
-  source->bitDepth = png_get_bit_depth(png, info);
-  source->colorType = png_get_color_type(png, info);
-  source->interlace = png_get_interlace_type(png, info);
-  source->channels = png_get_channels(png, info);
-  if (source->colorType == PNG_COLOR_TYPE_PALETTE) {
-    png_get_PLTE(png, info, &source->palette, &source->paletteSize);
-    png_get_tRNS(png, info, &source->paletteAlpha, &source->paletteAlphaCount, nullptr);
-    png_set_packing(png);  // 1, 2 and 4-bit indices -> one a byte
-  } else {
-    png_set_expand(png);    // grey < 8 bits -> 8, tRNS -> alpha
-    png_set_scale_16(png);  // 16 -> 8 bits, rounded
-    png_set_gray_to_rgb(png);
-    png_set_add_alpha(png, 0xff, PNG_FILLER_AFTER);  // no-op when alpha exists
-  }
-  const int passes = png_set_interlace_handling(png);
-  png_read_update_info(png, info);
-  return passes;
-}
-
-// Reads every pass into `pixels` (rows `stride` apart) and the chunks after.
-bool readRows(png_structp png, png_bytep pixels, std::size_t stride, png_uint_32 height, int passes) {
-  if (setjmp(png_jmpbuf(png))) return false;
-  for (int pass = 0; pass < passes; ++pass) {
-    for (png_uint_32 y = 0; y < height; ++y) png_read_row(png, pixels + y * stride, nullptr);
-  }
-  png_read_end(png, nullptr);
-  return true;
-}
-
-class ReadHandle {
- public:
-  explicit ReadHandle(ReadContext& ctx)
-      : png_(png_create_read_struct(PNG_LIBPNG_VER_STRING, &ctx, errorCallback, warningCallback)) {
-    if (png_ != nullptr) info_ = png_create_info_struct(png_);
-  }
-  ReadHandle(const ReadHandle&) = delete;
-  ReadHandle& operator=(const ReadHandle&) = delete;
-  ~ReadHandle() { png_destroy_read_struct(&png_, info_ != nullptr ? &info_ : nullptr, nullptr); }
-  png_structp png() const { return png_; }
-  png_infop info() const { return info_; }
-
- private:
-  png_structp png_ = nullptr;
-  png_infop info_ = nullptr;
-};
+constexpr std::uint32_t kMaxChunkLength = 0x7fffffffu;
 
 [[noreturn]] void fail(const std::string& message) { throw Error(Errc::codec, message); }
-
-[[noreturn]] void failFrom(const ReadContext& ctx) {
-  if (ctx.truncated) fail("truncated PNG data");
-  fail(std::string("corrupt PNG: ") + ctx.message);
-}
 
 std::uint32_t readU32(const std::uint8_t* p) {
   return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | p[3];
@@ -153,161 +40,188 @@ void checkLimits(std::uint64_t width, std::uint64_t height, const PngLimits& lim
   }
 }
 
-// Turns the indices at the start of each row into RGBA, refusing an index past
-// the palette. Right to left, so that pixel x's RGBA, written at 4x, lands on
-// indices already read.
-void expandPalette(Image& image, const SourceFormat& f) {
-  for (int y = 0; y < image.height(); ++y) {
-    std::uint8_t* row = image.row(y);
-    for (int x = 0; x < image.width(); ++x) {
-      if (row[x] >= f.paletteSize) {
-        fail("corrupt PNG: pixel (" + std::to_string(x) + ", " + std::to_string(y) + ") uses palette index " +
-             std::to_string(row[x]) + " but PLTE has " + std::to_string(f.paletteSize) +
-             (f.paletteSize == 1 ? " entry" : " entries") + " (indices 0.." + std::to_string(f.paletteSize - 1) + ")");
-      }
-    }
-    for (int x = image.width() - 1; x >= 0; --x) {
-      const int index = row[x];
-      const png_color& c = f.palette[index];
-      std::uint8_t* out = row + static_cast<std::size_t>(x) * 4;
-      out[0] = c.red;
-      out[1] = c.green;
-      out[2] = c.blue;
-      out[3] = index < f.paletteAlphaCount ? f.paletteAlpha[index] : 0xff;
-    }
+// Samples per pixel, or 0 when the bit depth is not allowed for the colour type.
+int channelsOf(int colorType, int bitDepth) {
+  const bool upTo8 = bitDepth == 1 || bitDepth == 2 || bitDepth == 4 || bitDepth == 8;
+  switch (colorType) {
+    case kGrey: return upTo8 || bitDepth == 16 ? 1 : 0;
+    case kIndexed: return upTo8 ? 1 : 0;
+    case kRgb: return bitDepth == 8 || bitDepth == 16 ? 3 : 0;
+    case kGreyAlpha: return bitDepth == 8 || bitDepth == 16 ? 2 : 0;
+    case kRgba: return bitDepth == 8 || bitDepth == 16 ? 4 : 0;
+    default: return 0;
   }
 }
 
 // The exact length of the inflated image data: each row of each interlace
 // pass (empty passes have none) is a filter byte and the packed pixels.
-std::uint64_t inflatedSize(const SourceFormat& f) {
+std::uint64_t inflatedSize(const PngLayout& f) {
   const auto pixelBits = static_cast<std::uint64_t>(f.bitDepth) * static_cast<std::uint64_t>(f.channels);
   const auto rows = [&](std::uint64_t width, std::uint64_t height) {
     return width == 0 ? 0 : height * (1 + (width * pixelBits + 7) / 8);
   };
-  if (f.interlace == PNG_INTERLACE_NONE) return rows(f.width, f.height);
+  if (!f.interlaced) return rows(f.width, f.height);
+  // Adam7: each pass's first column and row, and its steps.
+  constexpr std::array<std::uint64_t, 7> x0{0, 4, 0, 2, 0, 1, 0}, y0{0, 0, 4, 0, 2, 0, 1};
+  constexpr std::array<std::uint64_t, 7> dx{8, 8, 4, 4, 2, 2, 1}, dy{8, 8, 8, 4, 4, 2, 2};
+  const auto count = [](std::uint64_t size, std::uint64_t first, std::uint64_t step) {
+    return size > first ? (size - first + step - 1) / step : 0;
+  };
   std::uint64_t total = 0;
-  for (int pass = 0; pass < 7; ++pass) total += rows(PNG_PASS_COLS(f.width, pass), PNG_PASS_ROWS(f.height, pass));
+  for (std::size_t p = 0; p < 7; ++p) total += rows(count(f.width, x0[p], dx[p]), count(f.height, y0[p], dy[p]));
   return total;
 }
 
-std::string formatName(const SourceFormat& f) {
+std::string formatName(const PngLayout& f) {
   std::string name = std::to_string(f.bitDepth) + "-bit ";
   switch (f.colorType) {
-    case PNG_COLOR_TYPE_GRAY: name += "grey"; break;
-    case PNG_COLOR_TYPE_GRAY_ALPHA: name += "grey+alpha"; break;
-    case PNG_COLOR_TYPE_RGB: name += "RGB"; break;
-    case PNG_COLOR_TYPE_RGB_ALPHA: name += "RGBA"; break;
+    case kGrey: name += "grey"; break;
+    case kGreyAlpha: name += "grey+alpha"; break;
+    case kRgb: name += "RGB"; break;
+    case kRgba: name += "RGBA"; break;
     default: name += "indexed"; break;
   }
-  return f.interlace == PNG_INTERLACE_NONE ? name : name + " interlaced";
+  return f.interlaced ? name + " interlaced" : name;
 }
 
-// libpng inflates the whole IDAT stream, however long, before it notices data
-// past the last row, and then only warns: a 1 MB file can inflate to 1 GB.
-// So the stream is inflated once first, counting, and refused at the first
-// byte past what the header calls for. Anything else wrong with the chunks or
-// the stream is left for libpng to name.
-void refuseExcessImageData(std::span<const std::uint8_t> bytes, const SourceFormat& format) {
-  const std::uint64_t expected = inflatedSize(format);
-  z_stream zs{};
-  if (inflateInit(&zs) != Z_OK) fail("cannot decode PNG: zlib initialisation failed");
-  struct End {
-    z_stream& stream;
-    ~End() { inflateEnd(&stream); }
-  } end{zs};
-  std::array<Bytef, 16384> scratch;
-  std::uint64_t total = 0;
-  bool inIdat = false;
-  for (std::size_t pos = 8; bytes.size() - pos >= 12;) {
+void readHeader(std::span<const std::uint8_t> data, const PngLimits& limits, PngLayout& f) {
+  if (data.size() != 13) failCorrupt("IHDR: invalid length " + std::to_string(data.size()));
+  f.width = readU32(&data[0]);
+  f.height = readU32(&data[4]);
+  checkLimits(f.width, f.height, limits);
+  if (f.width == 0 || f.height == 0 || f.width > kMaxChunkLength || f.height > kMaxChunkLength) {
+    failCorrupt("IHDR: invalid size " + std::to_string(f.width) + "x" + std::to_string(f.height));
+  }
+  f.bitDepth = data[8];
+  f.colorType = data[9];
+  f.channels = channelsOf(f.colorType, f.bitDepth);
+  if (f.channels == 0) {
+    failCorrupt("IHDR: bit depth " + std::to_string(f.bitDepth) + " with colour type " + std::to_string(f.colorType) +
+                " is not a PNG format");
+  }
+  if (data[10] != 0 || data[11] != 0) failCorrupt("IHDR: unknown compression or filter method");
+  if (data[12] > 1) failCorrupt("IHDR: unknown interlace method " + std::to_string(data[12]));
+  f.interlaced = data[12] == 1;
+  f.inflatedSize = inflatedSize(f);
+}
+
+// tRNS as libpng takes it: the first one before the image data with the
+// length the colour type calls for; any other is ignored.
+void readTransparency(std::span<const std::uint8_t> data, PngLayout& f) {
+  if (!f.paletteAlpha.empty() || !f.keyColour.empty()) return;
+  if (f.colorType == kIndexed) {
+    if (!data.empty() && data.size() <= f.palette.size() / 3) f.paletteAlpha = data;
+  } else if ((f.colorType == kGrey && data.size() == 2) || (f.colorType == kRgb && data.size() == 6)) {
+    f.keyColour = data;
+  }
+}
+
+// Walks every chunk up to IEND, in file order, so the first problem in the
+// file is the one named: framing, CRCs of critical chunks (libpng skips an
+// ancillary chunk with a bad CRC, so this does too), IHDR first and valid,
+// PLTE where an indexed image needs it, the IDAT run.
+PngLayout readLayout(std::span<const std::uint8_t> bytes, const PngLimits& limits) {
+  PngLayout f;
+  bool seenHeader = false;
+  bool idatEnded = false;
+  for (std::size_t pos = sizeof kSignature;;) {
+    if (bytes.size() - pos < 12) failTruncated();
     const std::uint32_t length = readU32(&bytes[pos]);
-    if (length > bytes.size() - pos - 12) return;
-    const bool idat = std::memcmp(&bytes[pos + 4], "IDAT", 4) == 0;
-    if (inIdat && !idat) return;  // libpng inflates one run of IDAT chunks only
-    inIdat = idat;
-    if (idat) {
-      zs.next_in = const_cast<Bytef*>(&bytes[pos + 8]);
-      zs.avail_in = length;
-      do {
-        zs.next_out = scratch.data();
-        zs.avail_out = static_cast<uInt>(scratch.size());
-        const int ret = inflate(&zs, Z_NO_FLUSH);
-        total += scratch.size() - zs.avail_out;
-        if (total > expected) {
-          fail("corrupt PNG: the image data inflates to more than " + std::to_string(expected) +
-               " bytes, the size of a " + std::to_string(format.width) + "x" + std::to_string(format.height) + " " +
-               formatName(format) + " image (its IHDR); inflating stopped there");
-        }
-        if (ret == Z_BUF_ERROR) break;  // this chunk is used up
-        if (ret != Z_OK) return;        // the end of the stream, or an error libpng will report
-      } while (zs.avail_out == 0);
-    }
+    if (length > kMaxChunkLength) failCorrupt("chunk length " + std::to_string(length) + " is over 2^31-1");
+    if (length > bytes.size() - pos - 12) failTruncated();
+    const std::uint8_t* type = &bytes[pos + 4];
+    const std::span<const std::uint8_t> data = bytes.subspan(pos + 8, length);
     pos += 12 + std::size_t{length};
+    if (!std::all_of(type, type + 4, [](std::uint8_t c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); })) {
+      failCorrupt("invalid chunk type");
+    }
+    const std::string name(type, type + 4);
+    const bool critical = (type[0] & 0x20) == 0;
+    const bool crcOk = crc32(0, type, 4 + std::size_t{length}) == readU32(data.data() + length);
+    if (critical && !crcOk) failCorrupt(name + ": CRC error");
+    if (!seenHeader) {
+      if (name != "IHDR") failCorrupt("the first chunk is " + name + ", not IHDR");
+      readHeader(data, limits, f);
+      seenHeader = true;
+      continue;
+    }
+    const bool beforeData = f.idat.empty();
+    if (!f.idat.empty() && name != "IDAT") idatEnded = true;
+    if (name == "IEND") break;
+    if (name == "IDAT") {
+      if (f.colorType == kIndexed && f.palette.empty()) failCorrupt("no PLTE before the image data");
+      if (!idatEnded) f.idat.push_back(data);  // libpng reads one run, then warns of any other
+    } else if (name == "PLTE") {
+      if (f.colorType == kGrey || f.colorType == kGreyAlpha) continue;  // ignored, as by libpng
+      if (!beforeData || !f.palette.empty()) failCorrupt("PLTE: out of place");
+      if (length == 0 || length % 3 != 0 || length > 3 * 256) {
+        if (f.colorType == kIndexed) failCorrupt("PLTE: invalid length " + std::to_string(length));
+        continue;
+      }
+      if (f.colorType == kIndexed) f.palette = data;
+    } else if (name == "tRNS") {
+      if (crcOk && beforeData) readTransparency(data, f);
+    } else if (critical) {
+      failCorrupt(name + ": unknown critical chunk");
+    }
+  }
+  if (f.idat.empty()) failCorrupt("no image data (IDAT)");
+  return f;
+}
+
+// Turns the indices at the start of each row into RGBA, refusing an index past
+// the palette. Right to left, so that pixel x's RGBA, written at 4x, lands on
+// indices already read.
+void expandPalette(Image& image, const PngLayout& f) {
+  const int paletteSize = static_cast<int>(f.palette.size() / 3);
+  for (int y = 0; y < image.height(); ++y) {
+    std::uint8_t* row = image.row(y);
+    for (int x = 0; x < image.width(); ++x) {
+      if (row[x] >= paletteSize) {
+        failCorrupt("pixel (" + std::to_string(x) + ", " + std::to_string(y) + ") uses palette index " +
+                    std::to_string(row[x]) + " but PLTE has " + std::to_string(paletteSize) +
+                    (paletteSize == 1 ? " entry" : " entries") + " (indices 0.." + std::to_string(paletteSize - 1) +
+                    ")");
+      }
+    }
+    for (int x = image.width() - 1; x >= 0; --x) {
+      const std::size_t index = row[x];
+      std::uint8_t* out = row + static_cast<std::size_t>(x) * 4;
+      std::memcpy(out, &f.palette[index * 3], 3);
+      out[3] = index < f.paletteAlpha.size() ? f.paletteAlpha[index] : 0xff;
+    }
   }
 }
 
 }  // namespace
 
-namespace detail {
+void failTruncated() { fail("truncated PNG data"); }
 
-std::optional<PngSize> pngHeaderSize(std::span<const std::uint8_t> png) {
-  if (png.size() < 33 || std::memcmp(png.data(), kSignature, sizeof kSignature) != 0) return std::nullopt;
-  const std::uint8_t* chunk = png.data() + 8;
-  if (readU32(chunk) != 13 || std::memcmp(chunk + 4, "IHDR", 4) != 0 ||
-      crc32(crc32(0L, nullptr, 0), chunk + 4, 17) != readU32(chunk + 21)) {
-    return std::nullopt;
-  }
-  return PngSize{readU32(chunk + 8), readU32(chunk + 12)};
+void failCorrupt(const std::string& what) { fail("corrupt PNG: " + what); }
+
+void failExcessData(const PngLayout& f) {
+  failCorrupt("the image data inflates to more than " + std::to_string(f.inflatedSize) + " bytes, the size of a " +
+              std::to_string(f.width) + "x" + std::to_string(f.height) + " " + formatName(f) +
+              " image (its IHDR); inflating stopped there");
 }
 
-}  // namespace detail
+void failTooLarge(const PngLayout& f) {
+  fail("PNG is " + std::to_string(f.width) + "x" + std::to_string(f.height) + ", too large for this platform");
+}
 
-Image decodePng(std::span<const std::uint8_t> bytes, const PngLimits& limits) {
+Image decodePngWith(std::span<const std::uint8_t> bytes, const PngLimits& limits, PngBackend backend) {
   if (bytes.empty()) fail("not a PNG (empty input)");
   const std::size_t sigLen = std::min(bytes.size(), sizeof kSignature);
   if (std::memcmp(bytes.data(), kSignature, sigLen) != 0) fail("not a PNG (bad signature)");
-  if (bytes.size() < sizeof kSignature) fail("truncated PNG data");
+  if (bytes.size() < sizeof kSignature) failTruncated();
 
-  // Check the size in IHDR before libpng allocates anything for it.
-  if (const auto size = detail::pngHeaderSize(bytes)) checkLimits(size->width, size->height, limits);
-
-  ReadContext ctx{bytes.data(), bytes.size(), 0, false, {}};
-  ReadHandle handle(ctx);
-  png_structp png = handle.png();
-  png_infop info = handle.info();
-  if (png == nullptr || info == nullptr) fail("cannot decode PNG: libpng initialisation failed");
-
-  png_set_read_fn(png, &ctx, readCallback);
-  // Backstops in case the pre-check above was skipped.
-  png_set_user_limits(png, static_cast<png_uint_32>(std::clamp(limits.maxWidth, 1, 0x7fffffff)),
-                      static_cast<png_uint_32>(std::clamp(limits.maxHeight, 1, 0x7fffffff)));
-  png_set_chunk_malloc_max(png, kChunkMallocMax);
-  png_set_chunk_cache_max(png, kChunkCacheMax);
-  // Skip every ancillary chunk except tRNS: none affect the pixels we return.
-  png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, nullptr, -1);
-
-  SourceFormat source{};
-  const int passes = readHeader(png, info, &source);
-  if (passes == 0) failFrom(ctx);
-  refuseExcessImageData(bytes, source);
-
-  const png_uint_32 width = png_get_image_width(png, info);
-  const png_uint_32 height = png_get_image_height(png, info);
-  checkLimits(width, height, limits);
-  const bool indexed = source.colorType == PNG_COLOR_TYPE_PALETTE;
-  const int channels = indexed ? 1 : 4;
-  if (png_get_bit_depth(png, info) != 8 || png_get_channels(png, info) != channels ||
-      png_get_rowbytes(png, info) != std::size_t{width} * static_cast<std::size_t>(channels)) {
-    fail("cannot decode PNG: unexpected pixel layout after conversion");
+  const PngLayout layout = readLayout(bytes, limits);
+  // Only bites where size_t is 32 bits (WebAssembly).
+  if (std::uint64_t{layout.width} * layout.height * 4 > std::numeric_limits<std::size_t>::max() / 2) {
+    failTooLarge(layout);
   }
-
-  // libpng caps each side at 2^31-1, so this only bites where size_t is 32 bits.
-  if (std::uint64_t{width} * height * 4 > std::numeric_limits<std::size_t>::max() / 2) {
-    fail("PNG is " + std::to_string(width) + "x" + std::to_string(height) + ", too large for this platform");
-  }
-  Image image(static_cast<int>(width), static_cast<int>(height));
-  if (!readRows(png, image.pixels().data(), image.rowBytes(), height, passes)) failFrom(ctx);
-  if (indexed) expandPalette(image, source);
+  Image image = backend(bytes, layout);
+  if (layout.colorType == kIndexed) expandPalette(image, layout);
 
   // Transparent pixels carry no colour.
   std::span<std::uint8_t> px = image.pixels();
@@ -315,6 +229,26 @@ Image decodePng(std::span<const std::uint8_t> bytes, const PngLimits& limits) {
     if (px[i + 3] == 0) std::memset(&px[i], 0, 4);
   }
   return image;
+}
+
+}  // namespace detail::png
+
+std::optional<detail::PngSize> detail::pngHeaderSize(std::span<const std::uint8_t> file) {
+  if (file.size() < 33 || std::memcmp(file.data(), png::kSignature, sizeof png::kSignature) != 0) return std::nullopt;
+  const std::uint8_t* chunk = file.data() + 8;
+  if (png::readU32(chunk) != 13 || std::memcmp(chunk + 4, "IHDR", 4) != 0 ||
+      png::crc32(0, chunk + 4, 17) != png::readU32(chunk + 21)) {
+    return std::nullopt;
+  }
+  return detail::PngSize{png::readU32(chunk + 8), png::readU32(chunk + 12)};
+}
+
+Image decodePng(std::span<const std::uint8_t> bytes, const PngLimits& limits) {
+#if defined(PIXABOTS_PNG_DECODER_STB) || defined(__EMSCRIPTEN__)
+  return detail::png::decodePngWith(bytes, limits, detail::png::decodeWithStb);
+#else
+  return detail::png::decodePngWith(bytes, limits, detail::png::decodeWithLibpng);
+#endif
 }
 
 }  // namespace pixabots::core

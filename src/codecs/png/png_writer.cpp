@@ -2,9 +2,8 @@
 // generic row handling cost more than encoding a small pixel-art avatar.
 #include "codecs/png/png_writer.hpp"
 
+#include "codecs/png/checksum.hpp"
 #include "codecs/png/row_deflate.hpp"
-
-#include <zlib.h>
 
 #include <algorithm>
 #include <array>
@@ -122,13 +121,12 @@ class DataChunkWriter {
   DataChunkWriter(std::vector<std::uint8_t>& out, std::uint32_t* fdatSequence)
       : out_(out), sequence_(fdatSequence), capacity_(fdatSequence ? kMaxLength - 4 : kMaxLength) {}
 
-  // Each piece is at most a chunk's 2^31-1 bytes, so it fits crc32's uInt.
   void append(const std::uint8_t* data, std::size_t size) {
     while (size > 0) {
       if (!open_) begin();
       const std::size_t take = std::min<std::size_t>(size, capacity_ - length_);
       out_.insert(out_.end(), data, data + take);
-      crc_ = crc32(crc_, data, static_cast<uInt>(take));
+      crc_ = crc32(crc_, data, take);
       length_ += static_cast<std::uint32_t>(take);
       data += take;
       size -= take;
@@ -147,7 +145,7 @@ class DataChunkWriter {
     appendU32(out_, 0);  // length, patched by end()
     const std::uint8_t* type = sequence_ ? kFdat : kIdat;
     out_.insert(out_.end(), type, type + 4);
-    crc_ = crc32(0L, type, 4);
+    crc_ = crc32(0, type, 4);
     if (sequence_) {
       std::uint8_t seq[4];
       putU32(seq, (*sequence_)++);
@@ -159,7 +157,7 @@ class DataChunkWriter {
   }
   void end() {
     putU32(out_.data() + start_, length_ + (sequence_ ? 4u : 0u));
-    appendU32(out_, static_cast<std::uint32_t>(crc_));
+    appendU32(out_, crc_);
     open_ = false;
   }
 
@@ -168,26 +166,12 @@ class DataChunkWriter {
   std::uint32_t capacity_;  // data bytes per chunk, after any sequence number
   std::size_t start_ = 0;
   std::uint32_t length_ = 0;
-  uLong crc_ = 0;
+  std::uint32_t crc_ = 0;
   bool open_ = false;
 };
 
 // CMF: deflate, 32 KiB window; FLG: fastest level, no dictionary, check bits.
 constexpr std::uint8_t kZlibHeader[2] = {0x78, 0x01};
-constexpr std::uint64_t kAdlerMod = 65521;
-
-// Adler-32 continued over `count` repeated rows (filter byte 2, then
-// rowSize-1 zeros) without reading them: a += 2, b += a, then b += a per zero.
-uLong adlerRepeatedRows(uLong adler, std::size_t count, std::size_t rowSize) {
-  const std::uint64_t zeros = (rowSize - 1) % kAdlerMod;
-  std::uint64_t a = adler & 0xffffu;
-  std::uint64_t b = adler >> 16;
-  for (std::size_t i = 0; i < count; ++i) {
-    a = (a + 2) % kAdlerMod;
-    b = (b + a + zeros * a) % kAdlerMod;
-  }
-  return static_cast<uLong>((b << 16) | a);
-}
 
 // Feeds filtered rows through the thread's RowDeflater (row_deflate.hpp)
 // into data chunks, and does the zlib wrapper: the Adler-32 of a repeated row
@@ -202,12 +186,12 @@ class RowDeflateSink {
   }
 
   void writeRow(const std::uint8_t* data, std::size_t size) {
-    adler_ = adler32_z(adler_, data, size);
+    adler_ = adler32(adler_, data, size);
     deflater_.row(data);
     drain();
   }
   void writeRepeatedRows(std::size_t count, std::size_t rowSize) {
-    adler_ = adlerRepeatedRows(adler_, count, rowSize);
+    adler_ = adler32RepeatedRows(adler_, count, rowSize);
     deflater_.repeatedRows(count);
     drain();
   }
@@ -215,7 +199,7 @@ class RowDeflateSink {
     deflater_.finish();
     drain();
     std::uint8_t trailer[4];
-    putU32(trailer, static_cast<std::uint32_t>(adler_));
+    putU32(trailer, adler_);
     chunks_.append(trailer, 4);
     chunks_.finish();
   }
@@ -229,7 +213,7 @@ class RowDeflateSink {
 
   RowDeflater& deflater_;
   DataChunkWriter chunks_;
-  uLong adler_ = 1;
+  std::uint32_t adler_ = 1;
 };
 
 // Output row from index row `idx` via the column map, packed MSB first.
@@ -336,8 +320,7 @@ void appendChunk(std::vector<std::uint8_t>& out, const char (&type)[5], const st
   const std::size_t typePos = out.size();
   out.insert(out.end(), type, type + 4);
   if (size > 0) out.insert(out.end(), data, data + size);
-  const uLong crc = crc32(0L, out.data() + typePos, static_cast<uInt>(4 + size));
-  appendU32(out, static_cast<std::uint32_t>(crc));
+  appendU32(out, crc32(0, out.data() + typePos, 4 + size));
 }
 
 MappedWriter::MappedWriter(const std::uint8_t* src, std::size_t stride, int width, int height)
