@@ -10,8 +10,8 @@ namespace pixabots::core {
 const Pack& Pack::embedded() {
   // Built on first use, so programs that bring their own pack never pay for
   // it (a few microseconds: the catalog's strings and one borrowed sheet a
-  // part); a function-local static is initialised once even under concurrent
-  // first calls.
+  // part, and the compact form's one expansion); a function-local static is
+  // initialised once even under concurrent first calls.
   static const Pack pack = [] {
     const detail::EmbeddedArt& art = detail::embeddedArt();
     std::array<std::vector<Part>, 4> parts;
