@@ -1,16 +1,25 @@
 #!/usr/bin/env bash
 # Installs the Debian packages pixabots needs to build and test, and nothing else.
 # Idempotent: apt-get runs only when a package is missing.
+#   install-deps.sh          the native build and its tests
+#   install-deps.sh web      and emscripten for the WebAssembly build (build-web.sh)
+#   install-deps.sh browser  and that plus Chromium for the browser tests
 set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config
-  zlib1g-dev libpng-dev libgif-dev libwebp-dev
+  zlib1g-dev libpng-dev libgif-dev libwebp-dev libstb-dev
   nlohmann-json3-dev libcpp-httplib-dev libboost-dev ccache
   libcurl4-openssl-dev catch2 libbenchmark-dev
   clang libclang-rt-14-dev
   python3 python3-pip valgrind wrk
 )
+case "${1:-}" in
+  "") ;;
+  web) packages+=(emscripten) ;;
+  browser) packages+=(emscripten chromium) ;;
+  *) echo "install-deps: unknown group '$1' (accepted: web, browser)" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

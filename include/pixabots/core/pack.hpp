@@ -50,7 +50,9 @@ class SpriteSheet {
   const std::uint8_t* frame(int f) const { return pixels().data() + static_cast<std::size_t>(f) * kFrameBytes; }
   // Equal frames, wherever their pixels are held.
   bool operator==(const SpriteSheet& other) const {
-    return frames_ == other.frames_ && std::ranges::equal(pixels(), other.pixels());
+    // Not std::ranges::equal: the web build's libc++ (LLVM 14) lacks it.
+    const auto mine = pixels(), theirs = other.pixels();
+    return frames_ == other.frames_ && std::equal(mine.begin(), mine.end(), theirs.begin(), theirs.end());
   }
 
  private:
