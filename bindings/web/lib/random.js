@@ -1,0 +1,29 @@
+// Random numbers from the host's Web Crypto: every browser, worker, edge
+// runtime and Node >= 19 has globalThis.crypto; Node 18 gets node:crypto's
+// (useWebCrypto, at load). The module's own entropy import would abort
+// where no global crypto exists, so randomId() draws here.
+import { PixabotsError } from './errors.js';
+
+let crypto = globalThis.crypto;
+
+/** Under Node 18, node:crypto's webcrypto; a no-op elsewhere. */
+export async function useWebCrypto() {
+  if (crypto?.getRandomValues) return;
+  try {
+    crypto = (await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:crypto')).webcrypto;
+  } catch {
+    // not Node either: randomBelow says so when asked
+  }
+}
+
+const word = new Uint32Array(1);
+
+/** A uniform integer 0 .. n-1 (n <= 2^32), without modulo bias. */
+export function randomBelow(n) {
+  if (!crypto?.getRandomValues) throw new PixabotsError('INTERNAL', 'pixabots: this runtime has no crypto.getRandomValues for randomId()');
+  const limit = 2 ** 32 - (2 ** 32 % n); // the largest multiple of n that fits
+  for (;;) {
+    crypto.getRandomValues(word);
+    if (word[0] < limit) return word[0] % n;
+  }
+}
