@@ -64,7 +64,12 @@ export const Pixabot = forwardRef(function Pixabot(
   }, [id, size, animated, speed, format, webp, hue, saturate, bg, reducedMotion]);
 
   // An object URL is revoked once a newer one is on screen, the last on unmount.
-  useEffect(() => () => shown.src && URL.revokeObjectURL(shown.src), [shown.src]);
+  useEffect(() => {
+    const { src } = shown;
+    return () => {
+      if (src) URL.revokeObjectURL(src);
+    };
+  }, [shown]);
 
   const altId = wantsRandom(id) ? shown.id : id;
   return createElement('img', {

@@ -1,7 +1,7 @@
 // What <pixa-bot> (element.js) and <Pixabot> (react.js) share: one load of the
 // module per page, the output their @pixabots/react-style props ask for, and
 // that output as an object URL. Browser-only: nothing here imports node:.
-import { load } from '../index.js';
+import { PixabotsError, load } from '../index.js';
 
 let shared;
 
@@ -26,7 +26,7 @@ export function wantsRandom(id) {
  */
 export function renderOptions({ size = 128, animated = true, speed, format, webp, hue, saturate, bg }, reducedMotion) {
   if (format !== undefined && format !== null && format !== 'svg')
-    throw new TypeError(`format ${JSON.stringify(format)} is not accepted: must be "svg" or absent`);
+    throw new PixabotsError('INVALID_OPTION', `format ${JSON.stringify(format)} is not accepted: must be "svg" or absent`);
   const moving = animated !== false && !reducedMotion;
   const output = format === 'svg' ? 'svg' : moving ? (webp ? 'webp' : 'gif') : 'png';
   const options = { format: output, size };

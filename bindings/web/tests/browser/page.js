@@ -2,14 +2,12 @@
 // React <Pixabot> side by side. It records object URLs and error
 // events on window.report; window.imageOf finds a test's <img> and
 // window.setReactId re-renders the component.
-import './record-urls.js';
-import '../../element.js';
+import { report } from './record-urls.js';
+import 'pixabots-web/element'; // by the package's name: its exports map, as an app would
 import { createElement, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Pixabot } from '../../react.js';
+import { Pixabot } from 'pixabots-web/react';
 import { invalidId, stills, webp } from './cases.js';
-
-const report = window.report;
 
 // The <img> of a data-test name: in the element's shadow root, or React's own.
 window.imageOf = (test) => {
