@@ -64,6 +64,10 @@ async function bundlePage() {
     define: { 'process.env.NODE_ENV': '"production"' },
     write: false,
     logLevel: 'silent',
+  }).catch((error) => {
+    if (!/Could not resolve "node:/.test(error.message)) throw error;
+    throw new Error(`${error.message}\nA node: import is reachable from element.js or react.js, so no browser bundle builds: ` +
+      'keep it out of a bundler\'s sight, e.g. await import(specifierInAVariable)');
   });
   return result.outputFiles[0].contents;
 }
