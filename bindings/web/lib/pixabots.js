@@ -68,8 +68,11 @@ export class Pixabots {
   }
 
   /** Another object on the same WebAssembly instance, drawing with a pack given as files in memory. */
-  withPack(files, options = {}) {
+  withPack(files, options) {
     this.#handle();
+    if (options !== undefined && options !== null && (typeof options !== 'object' || Array.isArray(options))) {
+      throw new PixabotsError('INVALID_ARGUMENT', `withPack() options must be an object { limits }, not ${describe(options)}`);
+    }
     return Pixabots.create(this.#runtime, packContext(this.#runtime, files, options?.limits));
   }
 

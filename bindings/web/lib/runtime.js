@@ -164,6 +164,9 @@ export async function instantiate(wasmModule) {
     failed = reject;
   });
   const ready = createPixabotsModule({
+    // Without it the loader resolves its .wasm against import.meta.url, which
+    // some edge runtimes leave undefined; it never fetches it anyway.
+    locateFile: (path) => path,
     // The loader never fetches or reads the .wasm itself: it gets this instance.
     instantiateWasm(imports, receiveInstance) {
       WebAssembly.instantiate(wasmModule, imports).then((instance) => {

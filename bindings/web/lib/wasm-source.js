@@ -3,8 +3,10 @@
 // cost, so modules are cached: a second load() only instantiates.
 import { PixabotsError, describe } from './errors.js';
 
-// Bundlers see this URL and ship the .wasm beside the bundle.
-const DEFAULT_URL = new URL('../dist/pixabots.wasm', import.meta.url);
+// Bundlers see this URL and ship the .wasm beside the bundle. Made when
+// needed: where import.meta.url is no URL (some edge bundles) the caller
+// passes the module instead.
+const defaultUrl = () => new URL('../dist/pixabots.wasm', import.meta.url);
 
 const byUrl = new Map(); // href -> Promise<WebAssembly.Module>
 const byBytes = new WeakMap(); // ArrayBuffer or view -> Promise<WebAssembly.Module>
@@ -72,7 +74,10 @@ function cached(map, key, compile) {
  * string, a Response or a promise of one; undefined is the package's own.
  */
 export async function compileWasm(source) {
-  if (source === undefined || source === null) return cached(byUrl, DEFAULT_URL.href, () => compileUrl(DEFAULT_URL));
+  if (source === undefined || source === null) {
+    const url = defaultUrl();
+    return cached(byUrl, url.href, () => compileUrl(url));
+  }
   if (source instanceof WebAssembly.Module) return source;
   if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
     return cached(byBytes, source, () => WebAssembly.compile(source));
