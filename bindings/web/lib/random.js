@@ -3,6 +3,7 @@
 // (useWebCrypto, at load). The module's own entropy import would abort
 // where no global crypto exists, so randomId() draws here.
 import { PixabotsError } from './errors.js';
+import { nodeBuiltin } from './node.js';
 
 let crypto = globalThis.crypto;
 
@@ -10,7 +11,7 @@ let crypto = globalThis.crypto;
 export async function useWebCrypto() {
   if (crypto?.getRandomValues) return;
   try {
-    crypto = (await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:crypto')).webcrypto;
+    crypto = (await nodeBuiltin('crypto')).webcrypto;
   } catch {
     // not Node either: randomBelow says so when asked
   }

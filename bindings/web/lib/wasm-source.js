@@ -2,6 +2,7 @@
 // from the package's own dist/pixabots.wasm. Compiling is most of load()'s
 // cost, so modules are cached: a second load() only instantiates.
 import { PixabotsError, describe } from './errors.js';
+import { isNode, nodeBuiltin } from './node.js';
 
 // Bundlers see this URL and ship the .wasm beside the bundle. Made when
 // needed: where import.meta.url is no URL (some edge bundles) the caller
@@ -10,8 +11,6 @@ const defaultUrl = () => new URL('../dist/pixabots.wasm', import.meta.url);
 
 const byUrl = new Map(); // href -> Promise<WebAssembly.Module>
 const byBytes = new WeakMap(); // ArrayBuffer or view -> Promise<WebAssembly.Module>
-
-const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
 
 function ioError(message, cause) {
   return new PixabotsError('IO', message, cause ? { cause } : undefined);
@@ -29,9 +28,8 @@ async function compileResponse(response, where) {
 
 async function compileUrl(url) {
   if (isNode && url.protocol === 'file:') {
-    // Node's fetch cannot read file: URLs. A dynamic import, hidden from
-    // bundlers, so browser builds never pull in node:fs.
-    const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises');
+    // Node's fetch cannot read file: URLs.
+    const { readFile } = await nodeBuiltin('fs/promises');
     let bytes;
     try {
       bytes = await readFile(url);
@@ -53,7 +51,7 @@ async function compileUrl(url) {
 async function toUrl(source) {
   if (source instanceof URL) return source;
   if (isNode && !/^[a-z][a-z0-9+.-]*:/i.test(source)) {
-    const { pathToFileURL } = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:url');
+    const { pathToFileURL } = await nodeBuiltin('url');
     return pathToFileURL(source);
   }
   return new URL(source, globalThis.location?.href);

@@ -131,3 +131,34 @@ describe('ticks and raw RGBA, pixel for pixel with the CLI', () => {
     }
   }
 });
+
+// The CLI never merges repeated ticks: the merged sheet is checked against its
+// one-column sheet, each merged frame the tick it starts at, held for as long
+// as the ticks it stands for.
+describe('merged sheets hold the CLI\'s ticks', () => {
+  for (const id of ['2156', '0000', 'f76b', '3409']) {
+    test(id, async () => {
+      const b = await bots();
+      const size = 32;
+      const strip = b.decodePng(cliSheet(id, { size, sheetColumns: 1 }).png);
+      const options = { size, sheetColumns: 1, mergeRepeats: true };
+      const sheet = b.decodePng(b.render(id, { ...options, format: 'sheet-png' }));
+      const { frames } = JSON.parse(new TextDecoder().decode(b.render(id, { ...options, format: 'sheet-json' })));
+      assert.equal(sheet.height, frames.length * size);
+      const frame = size * size * 4;
+      let tick = 0;
+      frames.forEach(({ frame: at, duration }, i) => {
+        assert.deepEqual([at.x, at.y, at.w, at.h], [0, i * size, size, size]);
+        assert.deepEqual(sheet.data.subarray(i * frame, (i + 1) * frame), strip.data.subarray(tick * frame, (tick + 1) * frame), `frame ${i}`);
+        assert.equal(duration % b.tickDurationMs(), 0);
+        tick += duration / b.tickDurationMs();
+      });
+      assert.equal(tick, b.tickCount(id));
+      // As many frames as runs of identical consecutive ticks in the strip.
+      const tickAt = (t) => Buffer.from(strip.data.subarray(t * frame, (t + 1) * frame));
+      let runs = 1;
+      for (let t = 1; t < tick; t++) if (!tickAt(t).equals(tickAt(t - 1))) runs += 1;
+      assert.equal(frames.length, runs);
+    });
+  }
+});
