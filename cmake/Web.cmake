@@ -23,3 +23,8 @@ set_target_properties(nlohmann_json::nlohmann_json PROPERTIES INTERFACE_INCLUDE_
 # edge runtimes (V8) have it. Every object must be compiled with it.
 add_compile_options(-fwasm-exceptions)
 add_link_options(-fwasm-exceptions)
+
+# The module's size is part of a page's load: -Oz by default (src/CMakeLists.txt
+# puts the per-pixel code back at -O2).
+set(CMAKE_C_FLAGS_RELEASE "-Oz -DNDEBUG")
+set(CMAKE_CXX_FLAGS_RELEASE "-Oz -DNDEBUG")

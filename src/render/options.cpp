@@ -1,5 +1,5 @@
 #include <cmath>
-#include <sstream>
+#include <cstdio>
 #include <string>
 
 #include "pixabots/core/error.hpp"
@@ -8,10 +8,12 @@
 namespace pixabots::core {
 namespace {
 
+// What `std::ostream << v` prints (%g), without iostreams: the locale
+// machinery they pull in is a fifth of the WebAssembly module.
 std::string number(double v) {
-  std::ostringstream s;
-  s << v;
-  return s.str();
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", v);
+  return text;
 }
 
 }  // namespace
