@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Quick start, part 2: installs the dependencies, then builds and runs the whole
-# test suite twice: a release build, and a clang build under AddressSanitizer and
+# test suite twice: a release build (with the WebAssembly package's build, Node.js
+# and Chromium tests), and a clang build under AddressSanitizer and
 # UndefinedBehaviorSanitizer, whose fuzz targets then replay and extend their
 # corpora under libFuzzer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/install-deps.sh
+./scripts/install-deps.sh browser
 jobs=$(nproc)
 # ccache (from install-deps) makes a second run, or a rebuild after a small change, recompile only what changed.
 launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
@@ -21,6 +22,13 @@ step() {
 step cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DPIXABOTS_BUILD_TESTS=ON "${launcher[@]}" >/dev/null
 step cmake --build build -j"$jobs"
 step ctest --test-dir build --output-on-failure -j"$jobs"
+
+# The WebAssembly package: its build (which reuses build/ for the art tool and
+# the CLI its tests compare with), its Node.js tests and a real headless Chromium.
+step ./scripts/build-web.sh
+step npm --prefix bindings/web ci --no-audit --no-fund
+step npm --prefix bindings/web test
+step npm --prefix bindings/web run test:browser
 
 # One clang build serves the sanitizer suite and the fuzzers, so the library is
 # compiled once instead of twice (gcc for the tests, clang for libFuzzer). Its
