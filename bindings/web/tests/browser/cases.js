@@ -18,3 +18,7 @@ export const replacementId = '0000';
 
 // Not an ID: the element and the component report it instead of rendering.
 export const invalidId = 'zzzz';
+
+// What the module Web Worker (worker.js) renders with load()'s own wasm URL,
+// compared byte for byte with the CLI's files of these names.
+export const workerRender = { id: 'f76b', size: 128, files: ['png', 'gif'] };

@@ -1,7 +1,8 @@
 // The test page, bundled by esbuild (run.mjs): the <pixa-bot> element and the
-// React <Pixabot> side by side. It records object URLs and error
-// events on window.report; window.imageOf finds a test's <img> and
-// window.setReactId re-renders the component.
+// React <Pixabot> side by side, and a module worker rendering with the
+// package. It records object URLs, error events and the worker's renders on
+// window.report; window.imageOf finds a test's <img> and window.setReactId
+// re-renders the component.
 import { report } from './record-urls.js';
 import 'pixabots-web/element'; // by the package's name: its exports map, as an app would
 import { createElement, useEffect, useRef, useState } from 'react';
@@ -59,6 +60,16 @@ function App() {
     createElement(Pixabot, { id: invalidId, 'data-test': 'react-invalid' }),
   );
 }
+
+// The module worker's renders (or why it failed) on window.report.worker.
+const worker = new Worker('/worker.js', { type: 'module' });
+worker.addEventListener('message', (event) => {
+  report.worker = event.data;
+  worker.terminate();
+});
+worker.addEventListener('error', (event) => {
+  report.worker = { error: event.message || 'the worker script failed to load' };
+});
 
 const container = document.createElement('div');
 document.body.append(container);

@@ -1,23 +1,29 @@
-// The reference side of the pixel checks: the native CLI's PNG of the same
-// options, and both PNGs decoded by pngjs (a decoder of neither Chromium nor
-// pixabots), compared pixel for pixel.
+// The reference side of the checks: the native CLI's files of the same
+// options; PNGs decoded by pngjs (a decoder of neither Chromium nor
+// pixabots) and compared pixel for pixel, or files compared byte for byte.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 
-/** The native still of props ({ id, size, bg, hue, saturate }), decoded. */
-export function nativeStill(cli, props, directory) {
-  const file = join(directory, `native-${props.id}-${props.size}.png`);
-  const args = ['render', props.id, '--size', String(props.size), '-o', file];
-  for (const name of ['bg', 'hue', 'saturate'])
-    if (props[name] !== undefined) args.push(`--${name}`, String(props[name]));
+/** The bytes of the native CLI's `render id ...flags -o directory/name`. */
+export function nativeRender(cli, directory, name, id, flags) {
+  const file = join(directory, name);
+  const args = ['render', id, ...flags, '-o', file];
   try {
     execFileSync(cli, args, { stdio: ['ignore', 'ignore', 'pipe'], timeout: 30_000 });
   } catch (error) {
     throw new Error(`${cli} ${args.join(' ')} failed: ${error.stderr || error.message}`);
   }
-  return PNG.sync.read(readFileSync(file));
+  return readFileSync(file);
+}
+
+/** The native still of props ({ id, size, bg, hue, saturate }), decoded. */
+export function nativeStill(cli, props, directory) {
+  const flags = ['--size', String(props.size)];
+  for (const name of ['bg', 'hue', 'saturate'])
+    if (props[name] !== undefined) flags.push(`--${name}`, String(props[name]));
+  return PNG.sync.read(nativeRender(cli, directory, `native-${props.id}-${props.size}.png`, props.id, flags));
 }
 
 export function decodePng(bytes) {
@@ -43,4 +49,12 @@ export function differences(screenshot, box, expected) {
       first ??= `(${x},${y}) is rgba(${[...shot]}) instead of rgba(${[...want]})`;
     }
   return count ? `${count} of ${box.width * box.height} pixels differ, first ${first}` : undefined;
+}
+
+/** Where `actual` first differs from `expected` (both byte arrays), or undefined when they are equal. */
+export function byteDifference(actual, expected) {
+  const length = Math.min(actual.length, expected.length);
+  const at = expected.findIndex((value, i) => i >= length || actual[i] !== value);
+  if (at < 0 && actual.length === expected.length) return undefined;
+  return `${actual.length} bytes against ${expected.length}, first difference at byte ${at < 0 ? length : at}`;
 }

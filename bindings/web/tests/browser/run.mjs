@@ -2,9 +2,10 @@
 // The browser test (npm run test:browser; any working directory): the test
 // page (page.js: <pixa-bot> and React <Pixabot>) bundled by esbuild, served
 // with dist/pixabots.wasm on 127.0.0.1, in Debian's headless Chromium driven
-// by playwright-core. The stills' pixels must equal the native CLI's renders;
-// alt text, the forwarded ref, reduced motion, errors and object URL
-// revocation are checked too. Needs scripts/build-web.sh (dist/ and the CLI)
+// by playwright-core. The stills' pixels must equal the native CLI's renders,
+// and a module worker's (worker.js) PNG and GIF its files' bytes; alt text,
+// the forwarded ref, reduced motion, errors and object URL revocation are
+// checked too. Needs scripts/build-web.sh (dist/ and the CLI)
 // and scripts/install-deps.sh browser (Chromium); no network.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,9 +13,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { decodePng, differences, nativeStill } from './pixels.mjs';
+import { byteDifference, decodePng, differences, nativeRender, nativeStill } from './pixels.mjs';
 import { serve } from './serve.mjs';
-import { invalidId, replacementId, stills, webp } from './cases.js';
+import { invalidId, replacementId, stills, webp, workerRender } from './cases.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const web = resolve(here, '../..');
@@ -55,18 +56,18 @@ function preflight() {
   if (missing.length) throw new Error(missing.map(([path, fix]) => `${path} is missing: ${fix}`).join('\n'));
 }
 
-async function bundlePage() {
+async function bundle(entry) {
   const result = await build({
-    entryPoints: [join(here, 'page.js')],
+    entryPoints: [join(here, entry)],
     bundle: true,
     format: 'esm',
-    platform: 'browser', // a node: import reachable from element.js or react.js fails here
+    platform: 'browser', // a node: import reachable from the package fails here
     define: { 'process.env.NODE_ENV': '"production"' },
     write: false,
     logLevel: 'silent',
   }).catch((error) => {
     if (!/Could not resolve "node:/.test(error.message)) throw error;
-    throw new Error(`${error.message}\nA node: import is reachable from element.js or react.js, so no browser bundle builds: ` +
+    throw new Error(`${error.message}\nA node: import is reachable from ${entry}, so no browser bundle builds: ` +
       'keep it out of a bundler\'s sight, e.g. await import(specifierInAVariable)');
   });
   return result.outputFiles[0].contents;
@@ -98,8 +99,9 @@ async function main(directory) {
   const server = await serve(
     new Map([
       ['/', { type: 'text/html; charset=utf-8', body: html }],
-      ['/page.js', { type: 'text/javascript', body: await bundlePage() }],
-      // index.js finds the module next to itself: ./dist/ of the bundle's URL.
+      ['/page.js', { type: 'text/javascript', body: await bundle('page.js') }],
+      ['/worker.js', { type: 'text/javascript', body: await bundle('worker.js') }],
+      // index.js finds the module next to itself: ./dist/ of the bundle's URL (page's or worker's).
       ['/dist/pixabots.wasm', { type: 'application/wasm', body: readFileSync(wasmPath) }],
     ]),
   );
@@ -235,6 +237,21 @@ async function main(directory) {
       return window.report.created.filter((url) => !shown.has(url) && !window.report.revoked.includes(url));
     });
     check('every object URL not on screen is revoked', leaks.length ? `still live: ${leaks.join(' ')}` : undefined);
+
+    // The module worker: load() with no wasm given, renders byte for byte the CLI's files.
+    await waitFor('the worker\'s renders', () => window.report.worker !== undefined);
+    const fromWorker = await page.evaluate(() => {
+      const { error, ...renders } = window.report.worker;
+      return { error, renders: Object.fromEntries(Object.entries(renders).map(([format, bytes]) => [format, Array.from(bytes)])) };
+    });
+    check('worker: load() finds its wasm in a module worker and renders', fromWorker.error);
+    for (const format of workerRender.files) {
+      const { id, size } = workerRender;
+      const native = nativeRender(cli, directory, `worker-${id}-${size}.${format}`, id, ['--size', String(size)]);
+      const rendered = fromWorker.renders[format];
+      check(`worker: ${format.toUpperCase()}@${size} of ${id} is the CLI's file byte for byte`,
+        rendered ? byteDifference(rendered, native) : 'not rendered');
+    }
 
     check('the page loads nothing off the loopback server', offsite.length ? offsite.join(' ') : undefined);
     check('no page errors', pageErrors.length ? pageErrors.join('\n') : undefined);
