@@ -7,7 +7,15 @@ import { isNode, nodeBuiltin } from './node.js';
 // Bundlers see this URL and ship the .wasm beside the bundle. Made when
 // needed: where import.meta.url is no URL (some edge bundles) the caller
 // passes the module instead.
-const defaultUrl = () => new URL('../dist/pixabots.wasm', import.meta.url);
+function defaultUrl() {
+  try {
+    return new URL('../dist/pixabots.wasm', import.meta.url);
+  } catch (cause) {
+    throw new PixabotsError('INVALID_ARGUMENT',
+      'this runtime gives the package no URL to find dist/pixabots.wasm from: pass it, load({ wasm }), ' +
+      'as a WebAssembly.Module (an edge runtime\'s .wasm import), bytes, a URL or a Response', { cause });
+  }
+}
 
 const byUrl = new Map(); // href -> Promise<WebAssembly.Module>
 const byBytes = new WeakMap(); // ArrayBuffer or view -> Promise<WebAssembly.Module>

@@ -104,3 +104,13 @@ test('in an edge runtime load({ wasm: WebAssembly.Module }) renders the bytes No
   assert.deepEqual(fetched, []);
   edge.close();
 });
+
+test('in an edge runtime load() without the wasm says to pass it', async () => {
+  const context = edgeContext([]);
+  vm.runInContext(await bundle(), context, { filename: 'pixabots-edge.js' });
+  await assert.rejects(context.pixabots.load(), (error) => {
+    assert.equal(error.code, 'INVALID_ARGUMENT');
+    assert.match(error.message, /no URL to find dist\/pixabots\.wasm from: pass it, load\(\{ wasm \}\)/);
+    return true;
+  });
+});
