@@ -187,5 +187,5 @@ export interface Pixabots {
   version(): string;
 }
 
-/** A new WebAssembly instance drawing with the embedded art, or options.pack. */
+/** A context drawing with the embedded art, or options.pack, in the instance every load() of the module shares. */
 export declare function load(options?: LoadOptions): Promise<Pixabots>;

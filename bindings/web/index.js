@@ -6,7 +6,7 @@ import { CATEGORIES, FORMATS } from './lib/abi.js';
 import { PixabotsError, Status, describe } from './lib/errors.js';
 import { Pixabots, embeddedContext, packContext } from './lib/pixabots.js';
 import { useWebCrypto } from './lib/random.js';
-import { instantiate } from './lib/runtime.js';
+import { sharedInstance } from './lib/runtime.js';
 import { compileWasm } from './lib/wasm-source.js';
 
 export { CATEGORIES, FORMATS, PixabotsError, Status };
@@ -14,10 +14,10 @@ export { CATEGORIES, FORMATS, PixabotsError, Status };
 const LOAD_KEYS = ['wasm', 'pack', 'limits'];
 
 /**
- * A new WebAssembly instance and its Pixabots object: the embedded art, or
- * `options.pack`. `options.wasm` says where the module comes from (default:
- * dist/pixabots.wasm beside this file); a compiled module is cached, so later
- * loads only instantiate it.
+ * A Pixabots object: a new context with the embedded art, or `options.pack`.
+ * `options.wasm` says where the module comes from (default:
+ * dist/pixabots.wasm beside this file); the module is compiled and
+ * instantiated once, and later loads of it add a context to that instance.
  */
 export async function load(options = {}) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
@@ -29,7 +29,7 @@ export async function load(options = {}) {
     }
   }
   const [wasmModule] = await Promise.all([compileWasm(options.wasm), useWebCrypto()]);
-  const runtime = await instantiate(wasmModule);
+  const runtime = await sharedInstance(wasmModule);
   const pointer = options.pack === undefined || options.pack === null
     ? embeddedContext(runtime)
     : packContext(runtime, options.pack, options.limits);

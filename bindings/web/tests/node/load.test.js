@@ -45,12 +45,17 @@ test('bad wasm sources say what went wrong', async () => {
   await assert.rejects(load('dist/pixabots.wasm'), { code: 'INVALID_ARGUMENT', message: 'load() options must be an object, not "dist/pixabots.wasm"' });
 });
 
-test('each load() is its own instance; the compiled module is shared', async () => {
+test('each load() is its own context in one shared instance', async () => {
   const [a, b] = await Promise.all([load(), load()]);
+  a.render('2156', { size: 1920, format: 'gif' }); // grows the memory a draws in
+  assert.equal(a.memoryBytes, b.memoryBytes); // b's too: one memory
   a.close();
   assert.equal(a.closed, true);
-  assert.deepEqual(b.render('2156'), expectedPng());
+  assert.deepEqual(b.render('2156'), expectedPng()); // closing a leaves b's context
   b.close();
+  const c = await load();
+  assert.deepEqual(c.render('2156'), expectedPng());
+  c.close();
 });
 
 test('close() frees at once, later calls throw, close and dispose are idempotent', async () => {
