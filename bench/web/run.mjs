@@ -75,7 +75,7 @@ function printTables({ node, loadAverage, size, load, render }) {
     ['import the package', both(wasm, 'import'), both(native, 'import'), ''],
     ['first `load()` / `new Context()`', both(wasm, 'load'), both(native, 'context'),
       `${verdict(wasm.wall.load.median <= BUDGETS.loadMs)} (<= ${BUDGETS.loadMs} ms)`],
-    ['second `load()` (module cached)', both(wasm, 'load2'), '', ''],
+    ['second `load()` (a context in the shared instance)', both(wasm, 'load2'), '', ''],
     ['first PNG@128 after it', both(wasm, 'png'), both(native, 'png'), ''],
   ]);
   table(['load() step by step, fresh process', 'wall median (min-max); CPU median'],
