@@ -13,6 +13,7 @@ packages=(
   libcurl4-openssl-dev catch2 libbenchmark-dev
   clang libclang-rt-14-dev
   python3 python3-pip valgrind wrk
+  mono-mcs libnunit-cil-dev nunit-console
   libsdl2-dev
 )
 case "${1:-}" in
