@@ -1,8 +1,8 @@
 // PNG@128 of bot 2156 through the C# binding (Mono or .NET): the median time
 // of one Context.Render call, to set beside the C library's own figure
-// (bench/render_api_bench, docs/performance.md). Built by ctest's
-// csharp_png128 into build/bindings/csharp; run by hand for a real figure:
-//   LD_LIBRARY_PATH=build/src mono build/bindings/csharp/csharp_png128.exe [iterations]
+// (bench/render_api_bench, docs/performance.md). Built and run briefly by
+// ctest's csharp_png128; run it by hand for a real figure:
+//   LD_LIBRARY_PATH=build/src mono build/bindings/csharp/csharp_png128/csharp_png128.exe [iterations]
 using System;
 using System.Diagnostics;
 using Pixabots;
