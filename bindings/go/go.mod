@@ -1,0 +1,3 @@
+module github.com/pixabots/pixabots/bindings/go
+
+go 1.19
