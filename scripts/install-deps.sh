@@ -15,6 +15,7 @@ packages=(
   python3 python3-pip valgrind wrk
   mono-mcs libnunit-cil-dev nunit-console
   libsdl2-dev
+  luajit love xvfb xauth libgl1 libgl1-mesa-dri
 )
 case "${1:-}" in
   "") ;;
