@@ -29,9 +29,9 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
 done
 
-# The bindings' toolchains may come from elsewhere (rustup, nodesource): a
+# The bindings' toolchains may come from elsewhere (rustup, nodesource, go.dev): a
 # working command is enough; otherwise Debian's packages provide them.
-declare -A tools=([node]=nodejs [npm]=npm [cargo]=cargo)
+declare -A tools=([node]=nodejs [npm]=npm [cargo]=cargo [go]=golang-go)
 for tool in "${!tools[@]}"; do
   command -v "$tool" >/dev/null || missing+=("${tools[$tool]}")
 done

@@ -69,4 +69,3 @@ func decodePNG(t testing.TB, data []byte) (width, height int, pixels []byte) {
 	}
 	return b.Dx(), b.Dy(), pixels
 }
-
