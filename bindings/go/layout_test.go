@@ -69,7 +69,7 @@ func TestOptionsSurviveTheTripToC(t *testing.T) {
 		Speed: float64(c.speed), Format: Format(c.format), Tick: int(c.tick), CompactSVG: c.compact_svg == 1,
 		SheetColumns: int(c.sheet_columns), MergeRepeats: c.merge_repeats == 1, Origin: goStringOrEmpty(c.origin),
 		SheetImage: goStringOrEmpty(c.sheet_image)}
-	if back != o || c.struct_size != 80 && unsafe.Sizeof(uintptr(0)) == 8 {
+	if back != o || c.struct_size != libraryDefaults.struct_size {
 		t.Errorf("%+v came back as %+v (struct_size %d)", o, back, c.struct_size)
 	}
 }

@@ -145,8 +145,9 @@ func (c *Context) with(fn func(ptr *C.pxb_ctx) C.pxb_status) error {
 // thread for the call and the read keeps them together. It was chosen over
 // C helpers that copy the message inside the same cgo call because it costs
 // two field writes in the runtime (no system call, no copy when nothing
-// fails) and lets every pxb_* function be called directly, with no wrapper
-// per function to keep in step with the header.
+// fails) and lets the pxb_* functions be called directly, with no wrapper
+// per function to keep in step with the header (render.go's one wrapper is
+// there to avoid an allocation, not for the message).
 func call(fn func() C.pxb_status) error {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
