@@ -9,7 +9,11 @@
 # average before and after.
 #
 #   bench/bindings/run.sh                    # BUILD_DIR: first Release build with libpixabots.so.1
-#   BUILD_DIR=build N=2000 ROUNDS=3 bench/bindings/run.sh
+#   BUILD_DIR=build N=2000 ROUNDS=3 CPU=1 bench/bindings/run.sh
+#
+# Every bench runs pinned (taskset) to one CPU: CPU, else the CPU on which a
+# short C probe is fastest (on shared virtual machines the CPUs can differ
+# a lot; CPU=none runs unpinned).
 #
 # Needs an existing native build (never builds the library). A binding whose
 # tool or dependency is missing is skipped with the reason; bindings/web/dist is
@@ -19,7 +23,7 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 N=${N:-2000}
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 
 if [[ -z "${BUILD_DIR:-}" ]]; then
   for dir in build build-go build-csharp build-lua; do
@@ -128,6 +132,22 @@ if have node; then
   fi
 fi
 
+PIN=""
+if [[ ${CPU:-auto} != none ]] && have taskset; then
+  if [[ ${CPU:-auto} == auto ]]; then
+    best=""
+    for ((cpu = 0; cpu < $(nproc); cpu++)); do
+      t=$(taskset -c "$cpu" "$OUT/c_png128" 500 | cut -d' ' -f2)
+      echo "probe: CPU $cpu, C median $t us" >&2
+      if [[ -z $best ]] || awk -v a="$t" -v b="$best_t" 'BEGIN {exit !(a < b)}'; then best=$cpu best_t=$t; fi
+    done
+    CPU=$best
+  fi
+  PIN="taskset -c $CPU"
+else
+  CPU=none
+fi
+
 declare -A RESULTS  # language -> round medians
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "load average before: $load_before; N=$N renders after 200 warm-up, $ROUNDS rounds" >&2
@@ -135,7 +155,7 @@ count=${#ORDER[@]}
 for ((round = 0; round < ROUNDS; round++)); do
   for ((k = 0; k < count; k++)); do
     lang=${ORDER[(k + round) % count]}
-    line=$(eval "${CMD[$lang]}" 2>>"$OUT/$lang.err" | tail -n 1)
+    line=$(eval "$PIN ${CMD[$lang]}" 2>>"$OUT/$lang.err" | tail -n 1)
     value=${line#"$lang "}
     if [[ $line == "$lang "* && $value =~ ^[0-9.]+$ ]]; then
       echo "round $((round + 1)): $line" >&2
@@ -150,8 +170,8 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 median() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR] = $1} END {if (NR) print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
 c_median=$(echo "${RESULTS[c]:-}" | median)
 [[ -n $c_median ]] || { echo "the C bench failed" >&2; exit 1; }
-printf '\n%s, %s, %s, N=%s renders after 200 warm-up, %s rounds interleaved\n\n' \
-  "$(date -u '+%Y-%m-%d %H:%M UTC')" "$(uname -m)" "$(nproc) CPUs" "$N" "$ROUNDS"
+printf '\n%s, %s, %s CPUs (pinned to: %s), N=%s renders after 200 warm-up, %s rounds interleaved\n\n' \
+  "$(date -u '+%Y-%m-%d %H:%M UTC')" "$(uname -m)" "$(nproc)" "$CPU" "$N" "$ROUNDS"
 echo "| binding | median µs per PNG@128 | round medians (µs) | ratio to C |"
 echo "|---|---:|---|---:|"
 for lang in "${ORDER[@]}"; do
