@@ -1,6 +1,6 @@
 # sdl_offscreen_frame: runs the demo for FRAMES frames frozen at TICK with no
-# display (the environment picks SDL's offscreen video driver and software
-# renderer), saving its last frame, then checks that frame's every avatar
+# display (the test's environment picks SDL's video and render drivers),
+# saving its last frame, then checks that frame's every avatar
 # against the library's own render. -D: DEMO, CHECK, IDS, TICK, SIZE, FRAMES, FRAME.
 set(options --ids ${IDS} --tick ${TICK} --size ${SIZE} --capture ${FRAME})
 file(REMOVE ${FRAME})
