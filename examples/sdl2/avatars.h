@@ -11,18 +11,18 @@
 
 typedef struct avatar {
   char id[PXB_ID_BUFFER_SIZE];
-  int32_t tick_count;    /* 16, or 8 when nothing in the combo moves */
-  int32_t shown_tick;    /* the tick the texture holds; -1 = must be redrawn */
-  SDL_Texture* texture;  /* owned by the grid */
+  int32_t tick_count;   /* 16, or 8 when nothing in the combo moves */
+  int32_t shown_tick;   /* the tick the texture holds; -1 = must be redrawn */
+  SDL_Texture* texture; /* owned by the grid */
 } avatar;
 
 typedef struct avatars {
-  const pxb_ctx* ctx;    /* the caller's; outlives the grid */
-  pxb_options options;   /* RGBA at the grid's size, hue and cell colour; tick set per render */
+  const pxb_ctx* ctx;  /* the caller's; outlives the grid */
+  pxb_options options; /* RGBA at the grid's size, hue and cell colour; tick set per render */
   avatar cells[ARGS_MAX_IDS];
   int count;
-  uint8_t* staging;      /* size*size*4 bytes, for a texture whose rows are padded */
-  long renders;          /* pxb_render_into calls so far */
+  uint8_t* staging; /* size*size*4 bytes, for a texture whose rows are padded */
+  long renders;     /* pxb_render_into calls so far */
 } avatars;
 
 /* Creates `count` textures of `size` px, to be given IDs by avatars_set_id

@@ -23,9 +23,9 @@ static int compare_cell(const SDL_Surface* frame, const uint8_t* expected, int i
     const uint8_t* want = expected + (size_t)y * (size_t)size * 4;
     for (x = 0; x < size; ++x) {
       if (memcmp(row + x * 4, want + x * 4, 4) != 0) {
-        fprintf(stderr, "check_frame: %s (cell %d) differs at (%d, %d): %02x%02x%02x%02x, library %02x%02x%02x%02x\n", id,
-                index, x, y, row[x * 4], row[x * 4 + 1], row[x * 4 + 2], row[x * 4 + 3], want[x * 4], want[x * 4 + 1],
-                want[x * 4 + 2], want[x * 4 + 3]);
+        fprintf(stderr, "check_frame: %s (cell %d) differs at (%d, %d): %02x%02x%02x%02x, library %02x%02x%02x%02x\n",
+                id, index, x, y, row[x * 4], row[x * 4 + 1], row[x * 4 + 2], row[x * 4 + 3], want[x * 4],
+                want[x * 4 + 1], want[x * 4 + 2], want[x * 4 + 3]);
         return 1;
       }
     }

@@ -37,8 +37,14 @@ typedef struct demo {
 static frame_stats frame_times;
 static frame_stats update_times;
 
-static int set_speed(demo* d, double speed) {
+/* The window title shows what the keys changed. */
+static void show_settings(const demo* d) {
   char title[96];
+  snprintf(title, sizeof title, "pixabots: speed %.2fx (%d ms a tick), hue %.0f", d->speed, (int)d->tick_ms, d->hue);
+  SDL_SetWindowTitle(d->window, title);
+}
+
+static int set_speed(demo* d, double speed) {
   pxb_status status = pxb_tick_duration_ms(speed, &d->tick_ms);
   if (status != PXB_OK) {
     fprintf(stderr, "pixabots_sdl: pxb_tick_duration_ms: %s\n", pxb_last_error());
@@ -46,31 +52,25 @@ static int set_speed(demo* d, double speed) {
   }
   d->speed = speed;
   d->next_tick = SDL_GetTicks64() + (Uint64)d->tick_ms;
-  snprintf(title, sizeof title, "pixabots: speed %.2fx (%d ms a tick), hue %.0f", speed, (int)d->tick_ms, d->hue);
-  SDL_SetWindowTitle(d->window, title);
+  show_settings(d);
   return 0;
 }
 
 static int on_key(demo* d, SDL_Keycode key) {
   switch (key) {
-    case SDLK_ESCAPE:
-      d->running = 0;
-      return 0;
-    case SDLK_r:
-      return avatars_reroll(&d->grid);
+    case SDLK_ESCAPE: d->running = 0; return 0;
+    case SDLK_r: return avatars_reroll(&d->grid);
     case SDLK_h:
       d->hue = d->hue + HUE_STEP >= 360.0 ? 0.0 : d->hue + HUE_STEP;
       avatars_set_hue(&d->grid, d->hue);
-      return set_speed(d, d->speed); /* refreshes the title */
+      show_settings(d);
+      return 0;
     case SDLK_PLUS:
     case SDLK_EQUALS: /* + without Shift on most layouts */
-    case SDLK_KP_PLUS:
-      return set_speed(d, d->speed * 2 > MAX_SPEED ? MAX_SPEED : d->speed * 2);
+    case SDLK_KP_PLUS: return set_speed(d, d->speed * 2 > MAX_SPEED ? MAX_SPEED : d->speed * 2);
     case SDLK_MINUS:
-    case SDLK_KP_MINUS:
-      return set_speed(d, d->speed / 2 < MIN_SPEED ? MIN_SPEED : d->speed / 2);
-    default:
-      return 0;
+    case SDLK_KP_MINUS: return set_speed(d, d->speed / 2 < MIN_SPEED ? MIN_SPEED : d->speed / 2);
+    default: return 0;
   }
 }
 
