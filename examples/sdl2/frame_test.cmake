@@ -12,3 +12,11 @@ execute_process(COMMAND ${CHECK} ${options} RESULT_VARIABLE status TIMEOUT 60)
 if(NOT status EQUAL 0)
   message(FATAL_ERROR "the saved frame does not match the library's render: ${status}")
 endif()
+# The checker tells ticks apart: the same frame is not the render of another tick.
+math(EXPR other "(${TICK} + 1) % 16")
+execute_process(COMMAND ${CHECK} --ids ${IDS} --tick ${other} --size ${SIZE} --capture ${FRAME}
+                RESULT_VARIABLE status ERROR_VARIABLE reason TIMEOUT 60)
+if(NOT status EQUAL 1)
+  message(FATAL_ERROR "the checker accepted the frame as tick ${other}: ${status}")
+endif()
+message(STATUS "as expected, not tick ${other}: ${reason}")

@@ -130,7 +130,7 @@ static int run(demo* d) {
     if (paced && ms < PACED_FRAME_MS) SDL_Delay((Uint32)(PACED_FRAME_MS - ms));
   }
   frame_stats_print(&frame_times, "frames");
-  frame_stats_print(&update_times, "frames that redrew avatars, their update");
+  frame_stats_print(&update_times, "avatar updates (the frames that redrew any)");
   printf("library renders: %ld\n", d->grid.renders);
   return 0;
 }
