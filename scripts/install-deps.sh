@@ -4,6 +4,9 @@
 #   install-deps.sh          the native build and its tests
 #   install-deps.sh web      and emscripten for the WebAssembly build (build-web.sh)
 #   install-deps.sh browser  and that plus Chromium for the browser tests
+#   install-deps.sh package  and the packaging tools (scripts/package.sh and its
+#                            tests: lintian, mmdebstrap, podman with runc)
+# Groups combine: install-deps.sh browser package.
 set -euo pipefail
 
 packages=(
@@ -17,12 +20,14 @@ packages=(
   libsdl2-dev
   luajit love xvfb xauth libgl1 libgl1-mesa-dri
 )
-case "${1:-}" in
-  "") ;;
-  web) packages+=(emscripten) ;;
-  browser) packages+=(emscripten chromium) ;;
-  *) echo "install-deps: unknown group '$1' (accepted: web, browser)" >&2; exit 2 ;;
-esac
+for group in "$@"; do
+  case "$group" in
+    web) packages+=(emscripten) ;;
+    browser) packages+=(emscripten chromium) ;;
+    package) packages+=(lintian mmdebstrap podman runc uidmap) ;;
+    *) echo "install-deps: unknown group '$group' (accepted: web, browser, package)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do
