@@ -4,10 +4,12 @@ Everything here mirrors include/pixabots/pixabots.h; the public API is in
 pixabots/__init__.py. The library is looked up, in order:
 
 1. the full path in the environment variable PIXABOTS_LIBRARY;
-2. the dynamic loader's own search (LD_LIBRARY_PATH, the ldconfig cache,
+2. the copy a platform wheel carries, next to this file (build_backend.py
+   --library puts it there);
+3. the dynamic loader's own search (LD_LIBRARY_PATH, the ldconfig cache,
    /usr/lib...) for libpixabots.so.1, the name the ABI is released under;
-3. ctypes.util.find_library("pixabots");
-4. the default ``cmake --install`` prefixes, /usr/local/lib and /usr/lib.
+4. ctypes.util.find_library("pixabots");
+5. the default ``cmake --install`` prefixes, /usr/local/lib and /usr/lib.
 """
 
 from __future__ import annotations
@@ -151,7 +153,11 @@ def _candidates():
         names = ["pixabots.dll", "libpixabots.dll"]
     else:
         names = ["libpixabots.so.1"]
-    found = [(name, "the dynamic loader") for name in names]
+    here = os.path.dirname(os.path.abspath(__file__))
+    # By its full path, so that the loader takes this copy and no other.
+    found = [(os.path.join(here, name), "bundled with the package") for name in names
+             if os.path.exists(os.path.join(here, name))]
+    found += [(name, "the dynamic loader") for name in names]
     located = ctypes.util.find_library("pixabots")
     if located:
         found.append((located, "ctypes.util.find_library"))
@@ -169,8 +175,9 @@ def _load():
         except OSError as error:
             tried.append(f"{candidate} ({how}): {error}")
     raise ImportError(
-        "cannot load the pixabots library (libpixabots.so.1). Install it with "
-        "`cmake --install build` or point PIXABOTS_LIBRARY at the file. Tried:\n  " + "\n  ".join(tried)
+        "cannot load the pixabots library (libpixabots.so.1). Install the wheel that carries it, "
+        "install the library with `cmake --install build`, or point PIXABOTS_LIBRARY at the file. "
+        "Tried:\n  " + "\n  ".join(tried)
     )
 
 
