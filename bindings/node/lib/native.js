@@ -3,9 +3,13 @@
 // knows about the JavaScript API: index.js builds that on top.
 //
 // The shared library is found with PIXABOTS_LIBRARY (a full path) when it is
-// set, else by its soname through the system loader (ld.so.cache,
-// LD_LIBRARY_PATH), where `cmake --install` puts it.
+// set, else as the copy the npm package carries for this platform
+// (lib/linux-x64/libpixabots.so.1, put there by pack.cmake), else by its
+// soname through the system loader (ld.so.cache, LD_LIBRARY_PATH), where
+// `cmake --install` puts it.
 
+const fs = require('node:fs');
+const path = require('node:path');
 const koffi = require('koffi');
 
 const ABI_MAJOR = 1; // the library's major version (its soname) this file mirrors
@@ -18,19 +22,27 @@ function defaultLibraryName() {
   }
 }
 
+// The copy the package carries for this platform and architecture, if any.
+function bundledLibrary() {
+  const file = path.join(__dirname, `${process.platform}-${process.arch}`, defaultLibraryName());
+  return fs.existsSync(file) ? file : null;
+}
+
 function loadLibrary() {
   const fromEnv = process.env.PIXABOTS_LIBRARY;
-  const name = fromEnv ? fromEnv : defaultLibraryName();
+  const bundled = fromEnv ? null : bundledLibrary();
+  const name = fromEnv || bundled || defaultLibraryName();
   try {
     return koffi.load(name);
   } catch (cause) {
-    const where = fromEnv
-      ? `PIXABOTS_LIBRARY=${fromEnv}`
-      : `${name} from the system library path`;
+    const where = fromEnv ? `PIXABOTS_LIBRARY=${fromEnv}`
+      : bundled ? `${bundled}, bundled with the package`
+        : `${name} from the system library path`;
     const error = new Error(
       `pixabots: cannot load the native library (${where}): ${cause.message}. ` +
-        'Install it with `cmake --install BUILD_DIR` (then `ldconfig`), or set ' +
-        'PIXABOTS_LIBRARY to the full path of libpixabots.so.');
+        'Install the npm package that carries it (bindings/node/pack.cmake), install it with ' +
+        '`cmake --install BUILD_DIR` (then `ldconfig`), or set PIXABOTS_LIBRARY to the full ' +
+        'path of libpixabots.so.');
     error.cause = cause;
     throw error;
   }
