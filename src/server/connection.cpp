@@ -195,7 +195,8 @@ void Connection::answer() {
   }
   std::optional<std::string> origin = requestOrigin(server_.config, head, local_);
   if (!origin) return send(replyOf(errorResponse(400, head.hasHost ? "Invalid Host header" : "Missing Host header")));
-  auto step = server_.responder.begin(head.target, client_, std::move(*origin), head.ifNoneMatch);
+  auto step =
+      server_.responder.begin(head.target, client_, std::move(*origin), head.ifNoneMatch, prefersReducedMotion(head));
   if (auto* reply = std::get_if<Reply>(&step)) return send(std::move(*reply));
   PendingRender& pending = std::get<PendingRender>(step);
   if (!pending.heavy) return send(server_.responder.finish(std::move(pending)));

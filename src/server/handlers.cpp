@@ -21,6 +21,9 @@ using OrderedJson = nlohmann::ordered_json;
 
 constexpr std::string_view kJson = "application/json";
 constexpr std::string_view kNoStore = "no-store";
+constexpr std::string_view kReducedMotionHint = "Sec-CH-Prefers-Reduced-Motion";
+// What the index page shows when the pack has it (the docs' example); a seeded pick otherwise.
+constexpr std::string_view kExampleId = "2156";
 
 template <class... Ts>
 struct Overloaded : Ts... {
@@ -100,10 +103,21 @@ Response notModified(const Response& response) {
   Response r;
   r.status = 304;
   r.route = response.route;
-  for (const auto& header : response.headers) {
-    if (header.first == "ETag" || header.first == "Cache-Control") r.headers.push_back(header);
-  }
+  // A 200's headers describe the representation (RFC 9110 15.4.5); none is about its body's bytes.
+  r.headers = response.headers;
   return r;
+}
+
+void Service::addHintHeaders(Response& response, const ApiRequest& request) {
+  const auto* r = std::get_if<PixabotRequest>(&request);
+  if (!r || !r->motion) return;
+  response.headers.emplace_back("Accept-CH", kReducedMotionHint);
+  for (auto& [name, value] : response.headers) {
+    if (name != "Vary") continue;
+    if (value.find(kReducedMotionHint) == std::string::npos) value += ", " + std::string(kReducedMotionHint);
+    return;
+  }
+  response.headers.emplace_back("Vary", kReducedMotionHint);
 }
 
 Service::Service(ServiceOptions options) : origin_(std::move(options.origin)) {
@@ -115,11 +129,12 @@ Service::Service(ServiceOptions options) : origin_(std::move(options.origin)) {
                        sheetPng(pack().sheet(c, i)));
     }
   }
+  routes_ = documentedRoutes(openApiDocument());
 }
 
 RequestCost Service::cost(const ApiRequest& request) {
   if (const auto* r = std::get_if<PixabotRequest>(&request)) {
-    return r->output == Output::gif || r->output == Output::webp ? RequestCost::animated : RequestCost::cheap;
+    return isAnimated(r->output) ? RequestCost::animated : RequestCost::cheap;
   }
   return std::holds_alternative<OgRequest>(request) ? RequestCost::og : RequestCost::cheap;
 }
@@ -132,6 +147,8 @@ std::string_view Service::route(const ApiRequest& request) {
                         [](const RandomRequest&) { return std::string_view("random"); },
                         [](const OgRequest&) { return std::string_view("og"); },
                         [](const SpriteRequest&) { return std::string_view("parts"); },
+                        [](const EmbedRequest&) { return std::string_view("embed"); },
+                        [](const IndexRequest&) { return std::string_view("index"); },
                         [](const OpenApiRequest&) { return std::string_view("openapi"); },
                         [](const HealthRequest&) { return std::string_view("healthz"); },
                         [](const MetricsRequest&) { return std::string_view("metrics"); },
@@ -162,7 +179,9 @@ std::string Service::cacheKey(const ApiRequest& request) {
           [](const PixabotRequest& r) {
             return "pixabot " + r.id + " " + std::string(contentTypeOf(r.output)) + " " + std::to_string(r.size) +
                    " s" + number(r.speed) + " h" + (r.hue ? std::to_string(*r.hue) : "-") + " sat" +
-                   (r.saturate ? number(*r.saturate) : "-") + " " + r.bg.value_or("-");
+                   (r.saturate ? number(*r.saturate) : "-") + " " + r.bg.value_or("-") +
+                   // A reduced-motion still differs from the still route's by its Vary headers.
+                   (r.motion ? " motion" : "");
           },
           [](const FramesRequest& r) { return "frames " + r.id; },
           [](const BatchRequest& r) {
@@ -180,6 +199,11 @@ std::string Service::cacheKey(const ApiRequest& request) {
             return key;
           },
           [](const SpriteRequest& r) { return "parts " + r.path; },
+          [](const EmbedRequest& r) {
+            return "embed " + r.id + " " + std::to_string(r.size) + (r.animated ? " animated " : " still ") +
+                   r.bg.value_or("-");
+          },
+          [](const IndexRequest&) { return std::string("index"); },
           [](const OpenApiRequest&) { return std::string("openapi"); },
           [](const auto&) { return std::string(); },
       },
@@ -197,6 +221,8 @@ Response Service::respond(const ApiRequest& request, std::string_view origin) co
                        [&](const RandomRequest& r) { return random(r, origin); },
                        [&](const OgRequest& r) { return og(r); },
                        [&](const SpriteRequest& r) { return sprite(r); },
+                       [&](const EmbedRequest& r) { return embed(r, origin); },
+                       [&](const IndexRequest&) { return index(origin); },
                        [](const OpenApiRequest&) { return ok("openapi", kJson, std::string(openApiDocument())); },
                        [](const HealthRequest&) {
                          Response r = ok("healthz", kJson, R"({"status":"ok"})");
@@ -216,11 +242,12 @@ Response Service::respond(const ApiRequest& request, std::string_view origin) co
     response.headers.emplace_back("Cache-Control", kCacheControl);
     response.headers.emplace_back("ETag", strongEtag(response.body, response.contentType));
   }
+  addHintHeaders(response, request);
   return response;
 }
 
-Response Service::get(std::string_view target, std::string_view ifNoneMatch) const {
-  const ParseResult parsed = parse(target);
+Response Service::get(std::string_view target, std::string_view ifNoneMatch, bool reducedMotion) const {
+  const ParseResult parsed = parse(target, reducedMotion);
   if (const auto* error = std::get_if<RequestError>(&parsed)) return errorResponse(error->status, error->message);
   return conditional(respond(std::get<ApiRequest>(parsed)), ifNoneMatch);
 }
@@ -329,6 +356,36 @@ Response Service::sprite(const SpriteRequest& r) const {
   const auto found = sprites_.find(r.path);
   if (found == sprites_.end()) return errorResponse(404, "Not found");
   return ok("parts", "image/png", found->second);
+}
+
+Portrait Service::portrait(std::string_view id) const {
+  const core::Catalog& catalog = pack().catalog();
+  const core::Combo combo = core::decodeId(catalog, id);
+  Portrait bot{std::string(id), ""};
+  for (const core::Category c : core::kEncodingOrder) {
+    if (!bot.parts.empty()) bot.parts += ", ";
+    bot.parts += std::string(core::categoryName(c)) + ": " + catalog.part(c, combo[c]).name;
+  }
+  return bot;
+}
+
+Response Service::embed(const EmbedRequest& r, std::string_view origin) const {
+  Response page = ok("embed", kHtml, embedPage(r, portrait(r.id), origin));
+  // Framed anywhere: that is what the page is for.
+  page.headers.emplace_back("Content-Security-Policy", contentSecurityPolicy(origin, "*"));
+  page.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  return page;
+}
+
+Response Service::index(std::string_view origin) const {
+  const core::Catalog& catalog = pack().catalog();
+  const std::string example = core::isValidId(catalog, kExampleId)
+                                  ? std::string(kExampleId)
+                                  : core::encodeId(catalog, core::seededCombo(catalog, kExampleId));
+  Response page = ok("index", kHtml, indexPage(portrait(example), routes_, origin));
+  page.headers.emplace_back("Content-Security-Policy", contentSecurityPolicy(origin, "'none'"));
+  page.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  return page;
 }
 
 }  // namespace pixabots::server

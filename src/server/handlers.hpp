@@ -13,6 +13,7 @@
 
 #include "pixabots/core/pack.hpp"
 #include "pixabots/core/request.hpp"
+#include "server/pages.hpp"
 #include "server/query.hpp"
 
 namespace pixabots::server {
@@ -23,9 +24,6 @@ inline constexpr std::string_view kCacheControl = "public, max-age=86400, stale-
 // PNGs wider than this take a render slot like animated and OG renders do:
 // their encode grows with the square of the size (1920 px is ~225x a 128 px).
 inline constexpr int kLargeRenderSize = 480;
-
-// Which limits a request is subject to (the rate limiter's classes).
-enum class RequestCost { cheap, animated, og };
 
 struct Response {
   int status = 200;
@@ -52,8 +50,11 @@ class Service {
   explicit Service(ServiceOptions options);
 
   // A parsed target (see parseRequest) and what it costs, for the HTTP layer
-  // to rate-limit before rendering.
-  ParseResult parse(std::string_view target) const { return parseRequest(pack().catalog(), target); }
+  // to rate-limit before rendering. `reducedMotion`: the client's
+  // Sec-CH-Prefers-Reduced-Motion says reduce (prefersReducedMotion).
+  ParseResult parse(std::string_view target, bool reducedMotion = false) const {
+    return parseRequest(pack().catalog(), target, reducedMotion);
+  }
   static RequestCost cost(const ApiRequest& request);
   // Renders costly enough to need a slot of the HTTP layer's RenderGate:
   // animated, OG, and PNGs over kLargeRenderSize.
@@ -68,11 +69,18 @@ class Service {
 
   // The response to a parsed request, its absolute URLs at `origin`. 200s of
   // deterministic requests carry kCacheControl and a strong ETag; errors are
-  // JSON. Never throws.
+  // JSON; animated requests carry the hint headers (addHintHeaders). Its
+  // headers are the same for every request with the same cacheKey and
+  // origin. Never throws.
   Response respond(const ApiRequest& request, std::string_view origin) const;
   Response respond(const ApiRequest& request) const { return respond(request, origin_); }
   // parse + respond, then If-None-Match (the header's value, "" when absent): 304 when it names the ETag.
-  Response get(std::string_view target, std::string_view ifNoneMatch = {}) const;
+  Response get(std::string_view target, std::string_view ifNoneMatch = {}, bool reducedMotion = false) const;
+
+  // For a request whose answer follows Sec-CH-Prefers-Reduced-Motion (an
+  // animated render): Accept-CH, so browsers send the hint, and Vary (merged
+  // with any Vary already there), so caches keep the two answers apart.
+  static void addHintHeaders(Response& response, const ApiRequest& request);
 
   const core::Pack& pack() const { return loadedPack_ ? *loadedPack_ : core::Pack::embedded(); }
   const std::string& origin() const { return origin_; }
@@ -84,6 +92,9 @@ class Service {
   Response random(const RandomRequest& r, std::string_view origin) const;
   Response og(const OgRequest& r) const;
   Response sprite(const SpriteRequest& r) const;
+  Response embed(const EmbedRequest& r, std::string_view origin) const;
+  Response index(std::string_view origin) const;
+  Portrait portrait(std::string_view id) const;
   // The request for `id` in `format`, the URLs in its JSON at `origin`; the
   // rest of the options at the core's defaults.
   core::Request request(std::string_view id, core::Format format, std::string_view origin) const;
@@ -93,9 +104,11 @@ class Service {
   std::string origin_;
   std::optional<core::Pack> loadedPack_;
   std::map<std::string, std::string, std::less<>> sprites_;  // "eyes/glasses" -> PNG sheet
+  std::vector<Route> routes_;                                 // the index page's list, from the OpenAPI document
 };
 
-// 304 for a matching If-None-Match: the ETag and Cache-Control, no body.
+// 304 for a matching If-None-Match: the response's headers (ETag,
+// Cache-Control, Vary, X-RateLimit-*...), no body.
 Response notModified(const Response& response);
 // `response`, or its 304 when `ifNoneMatch` (the header's value, "" when absent) names its ETag.
 Response conditional(Response response, std::string_view ifNoneMatch);

@@ -12,7 +12,7 @@ RequestError notFound() { return {404, "Not found"}; }
 
 }  // namespace
 
-ParseResult parseRequest(const core::Catalog& catalog, std::string_view target) {
+ParseResult parseRequest(const core::Catalog& catalog, std::string_view target, bool reducedMotion) {
   const std::size_t question = target.find('?');
   const std::string_view path = target.substr(0, question);
   const QueryParams query =
@@ -24,7 +24,9 @@ ParseResult parseRequest(const core::Catalog& catalog, std::string_view target) 
     if (rest == "batch") return detail::parseBatch(catalog, query);
     if (rest == "random") return detail::parseRandom(query);
     const std::size_t slash = rest.find('/');
-    if (slash == std::string_view::npos) return detail::parsePixabot(catalog, percentDecode(rest, false), query);
+    if (slash == std::string_view::npos) {
+      return detail::parsePixabot(catalog, percentDecode(rest, false), query, reducedMotion);
+    }
     if (rest.substr(slash) == "/frames") {
       std::string id = percentDecode(rest.substr(0, slash), false);
       if (!core::isValidId(catalog, id)) return detail::badRequest(std::string(kInvalidIdMessage));
@@ -32,7 +34,17 @@ ParseResult parseRequest(const core::Catalog& catalog, std::string_view target) 
     }
     return notFound();
   }
-  if (path == "/api/og") return detail::parseOg(catalog, query);
+  if (path == "/api/og") {
+    ParseResult og = detail::parseOg(catalog, query);
+    if (auto* error = std::get_if<RequestError>(&og)) error->cost = RequestCost::og;
+    return og;
+  }
+  constexpr std::string_view kEmbed = "/embed/";
+  if (path.starts_with(kEmbed)) {
+    const std::string_view id = path.substr(kEmbed.size());
+    if (id.find('/') != std::string_view::npos) return notFound();
+    return detail::parseEmbed(catalog, percentDecode(id, false), query);
+  }
   for (std::string_view prefix : {"/parts/", "/sprites/"}) {
     if (!path.starts_with(prefix) || !path.ends_with(".png")) continue;
     std::string sprite = percentDecode(path.substr(prefix.size(), path.size() - prefix.size() - 4), false);
@@ -40,6 +52,7 @@ ParseResult parseRequest(const core::Catalog& catalog, std::string_view target) 
     if (std::count(sprite.begin(), sprite.end(), '/') != 1) return notFound();
     return ApiRequest{SpriteRequest{std::move(sprite)}};
   }
+  if (path == "/") return ApiRequest{IndexRequest{}};
   if (path == "/openapi.json") return ApiRequest{OpenApiRequest{}};
   if (path == "/healthz") return ApiRequest{HealthRequest{}};
   if (path == "/metrics") return ApiRequest{MetricsRequest{}};

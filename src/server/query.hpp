@@ -46,16 +46,30 @@ std::string formEncode(std::string_view text);
 // prefixes, Infinity; nullopt for NaN. The service validates with it.
 std::optional<double> jsNumber(std::string_view text);
 
+// Which per-client limit a request counts against (the rate limiter's classes).
+enum class RequestCost { cheap, animated, og };
+
 // GET /api/pixabot/{id}
 enum class Output { png, gif, webp, svg, json };
+inline bool isAnimated(Output output) { return output == Output::gif || output == Output::webp; }
 struct PixabotRequest {
   std::string id;
-  Output output = Output::png;
+  Output output = Output::png;  // what is served: png for paused=true or a reduced-motion client
   int size = core::kDefaultSize;
   double speed = 1;                // clamped to 0.25..4
   std::optional<int> hue;          // rounded, wrapped into 0..359
   std::optional<double> saturate;  // 0..4
   std::optional<std::string> bg;   // "#rrggbb", lower case
+  // animated=true without paused=true: the answer follows the client's
+  // Sec-CH-Prefers-Reduced-Motion (reduce: the still PNG), so it varies on it.
+  bool motion = false;
+};
+// GET /embed/{id}: an HTML page showing the image route's picture.
+struct EmbedRequest {
+  std::string id;
+  int size = core::kDefaultSize;
+  bool animated = false;
+  std::optional<std::string> bg;  // "#rrggbb", lower case
 };
 // GET /api/pixabot/{id}/frames
 struct FramesRequest {
@@ -87,22 +101,27 @@ struct OgRequest {
 struct SpriteRequest {
   std::string path;  // "eyes/glasses"
 };
+struct IndexRequest {};  // GET /: what this server is
 struct OpenApiRequest {};
 struct HealthRequest {};
 struct MetricsRequest {};
 
 using ApiRequest = std::variant<PixabotRequest, FramesRequest, BatchRequest, RandomRequest, OgRequest, SpriteRequest,
-                                OpenApiRequest, HealthRequest, MetricsRequest>;
+                                EmbedRequest, IndexRequest, OpenApiRequest, HealthRequest, MetricsRequest>;
 
 struct RequestError {
   int status = 400;
   std::string message;
+  // The limit the request would have counted against: its error still tells the client its window.
+  RequestCost cost = RequestCost::cheap;
 };
 
 using ParseResult = std::variant<ApiRequest, RequestError>;
 
 // `target` is the raw request target ("/api/pixabot/2156?size=64"); IDs are
-// checked against `catalog`. Never throws for any input.
-ParseResult parseRequest(const core::Catalog& catalog, std::string_view target);
+// checked against `catalog`. `reducedMotion`: the client sent
+// Sec-CH-Prefers-Reduced-Motion: reduce, so animated renders are served
+// still. Never throws for any input.
+ParseResult parseRequest(const core::Catalog& catalog, std::string_view target, bool reducedMotion = false);
 
 }  // namespace pixabots::server

@@ -14,7 +14,9 @@
 namespace pixabots::server::detail {
 
 // GET /api/pixabot/{id}: `id` percent-decoded, not yet checked.
-ParseResult parsePixabot(const core::Catalog& catalog, std::string id, const QueryParams& q);
+ParseResult parsePixabot(const core::Catalog& catalog, std::string id, const QueryParams& q, bool reducedMotion);
+// GET /embed/{id}: the image route's checks of id, size and bg.
+ParseResult parseEmbed(const core::Catalog& catalog, std::string id, const QueryParams& q);
 ParseResult parseRandom(const QueryParams& q);
 ParseResult parseBatch(const core::Catalog& catalog, const QueryParams& q);
 ParseResult parseOg(const core::Catalog& catalog, const QueryParams& q);

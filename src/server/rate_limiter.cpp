@@ -19,8 +19,12 @@ int secondsUntil(std::chrono::steady_clock::time_point end, std::chrono::steady_
 
 RateLimiter::RateLimiter(Limits limits) : limits_(limits), pruneAt_(kPruneFloor) {}
 
+int RateLimiter::limitOf(Cost cost) const {
+  return cost == Cost::animated ? limits_.animatedPerMinute : cost == Cost::og ? limits_.ogPerMinute : 0;
+}
+
 RateDecision RateLimiter::check(std::string_view client, Cost cost, TimePoint now) {
-  const int limit = cost == Cost::animated ? limits_.animatedPerMinute : cost == Cost::og ? limits_.ogPerMinute : 0;
+  const int limit = limitOf(cost);
   // Unlimited classes touch no state, so cheap routes cost no lock and no memory.
   if (limit <= 0) return RateDecision{true, 0, 0, 0, 0};
 
@@ -36,6 +40,20 @@ RateDecision RateLimiter::check(std::string_view client, Cost cost, TimePoint no
   if (window.count >= limit) return RateDecision{false, limit, 0, reset, reset};
   ++window.count;
   return RateDecision{true, limit, limit - window.count, reset, 0};
+}
+
+RateDecision RateLimiter::peek(std::string_view client, Cost cost, TimePoint now) const {
+  const int limit = limitOf(cost);
+  if (limit <= 0) return RateDecision{true, 0, 0, 0, 0};
+  const std::lock_guard lock(mutex_);
+  const auto found = clients_.find(client);
+  const Window* window = found == clients_.end()     ? nullptr
+                         : cost == Cost::animated ? &found->second.animated
+                                                  : &found->second.og;
+  if (!window || !open(*window, now)) return RateDecision{true, limit, limit, static_cast<int>(kWindow.count()), 0};
+  const int reset = secondsUntil(window->start + kWindow, now);
+  const int remaining = std::max(0, limit - window->count);
+  return RateDecision{remaining > 0, limit, remaining, reset, remaining > 0 ? 0 : reset};
 }
 
 void RateLimiter::pruneLocked(TimePoint now) {

@@ -24,7 +24,7 @@ struct RateDecision {
   bool allowed;
   int limit;              // 0: unlimited (cheap, or the class is disabled): send no X-RateLimit-*
   int remaining;          // requests left in the window after this one
-  int resetSeconds;       // until the window ends, 1..60 (0 when unlimited)
+  int resetSeconds;       // until the window ends, 1..60 (0 when unlimited; 60 when none is open)
   int retryAfterSeconds;  // the Retry-After value when !allowed, else 0
 };
 
@@ -47,6 +47,11 @@ class RateLimiter {
   // Counts the request against `client` (its address) if it is allowed;
   // refused requests do not consume the allowance.
   RateDecision check(std::string_view client, Cost cost, std::chrono::steady_clock::time_point now);
+  // The client's window as check() would report it, without counting a
+  // request: for answers that cost no render (cache hits, invalid requests).
+  // With no window open: the whole allowance, and the 60 s a window would
+  // last. Adds no client, so uncounted requests cost no memory.
+  RateDecision peek(std::string_view client, Cost cost, std::chrono::steady_clock::time_point now) const;
 
   // Clients currently tracked (for tests and /metrics).
   std::size_t clientCount() const;
@@ -66,6 +71,7 @@ class RateLimiter {
   };
 
   static bool open(const Window& w, TimePoint now) { return w.count > 0 && now < w.start + kWindow; }
+  int limitOf(Cost cost) const;
   void pruneLocked(TimePoint now);
 
   const Limits limits_;

@@ -48,7 +48,16 @@ void RequestParser::on_field_impl(http::field name, boost::beast::string_view na
       append(head_.forwardedProto);
     else if (boost::beast::iequals(nameText, "x-forwarded-host"))
       append(head_.forwardedHost);
+    else if (boost::beast::iequals(nameText, "sec-ch-prefers-reduced-motion"))
+      append(head_.reducedMotion);
   }
+}
+
+bool prefersReducedMotion(const RequestHead& head) {
+  std::string_view value = head.reducedMotion;
+  while (value.starts_with(' ')) value.remove_prefix(1);
+  while (value.ends_with(' ')) value.remove_suffix(1);
+  return value == "reduce";
 }
 
 void RequestParser::refuse(int status, std::string_view message, http::error error, boost::beast::error_code& ec) {

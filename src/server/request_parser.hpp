@@ -28,7 +28,14 @@ struct RequestHead {
   std::string host;
   std::string ifNoneMatch;
   std::string forwardedFor, forwardedProto, forwardedHost;  // X-Forwarded-*, read with --trust-proxy
+  std::string reducedMotion;  // Sec-CH-Prefers-Reduced-Motion, repeated lines joined by commas
 };
+
+// The client asked for reduced motion: its Sec-CH-Prefers-Reduced-Motion is
+// the structured-field token `reduce` (spaces around it allowed). Any other
+// value, repeated lines included, does not parse as one token and is ignored
+// (RFC 8941 4.2), as if the hint were absent.
+bool prefersReducedMotion(const RequestHead& head);
 
 class RequestParser : public boost::beast::http::basic_parser<true> {
  public:

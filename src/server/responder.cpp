@@ -5,6 +5,16 @@
 namespace pixabots::server {
 namespace {
 
+Cost limiterCost(RequestCost cost) {
+  switch (cost) {
+    case RequestCost::animated: return Cost::animated;
+    case RequestCost::og: return Cost::og;
+    case RequestCost::cheap: return Cost::cheap;
+  }
+  return Cost::cheap;
+}
+
+// On every answer to a limited request (limit 0: an unlimited one gets none).
 void addRateHeaders(Response& response, const RateDecision& decision) {
   if (decision.limit <= 0) return;
   response.headers.emplace_back("X-RateLimit-Limit", std::to_string(decision.limit));
@@ -30,11 +40,19 @@ Responder::Responder(const Config& config, const Service& service, RenderGate& g
       limiter_({config.animatedPerMinute, config.ogPerMinute}),
       gate_(gate) {}
 
+RateDecision Responder::peek(std::string_view client, RequestCost cost) const {
+  return limiter_.peek(client, limiterCost(cost), std::chrono::steady_clock::now());
+}
+
 std::variant<Reply, PendingRender> Responder::begin(std::string_view target, std::string_view client,
-                                                    std::string origin, std::string_view ifNoneMatch) {
-  ParseResult parsed = service_.parse(target);
-  if (const auto* error = std::get_if<RequestError>(&parsed))
-    return replyOf(errorResponse(error->status, error->message));
+                                                    std::string origin, std::string_view ifNoneMatch,
+                                                    bool reducedMotion) {
+  ParseResult parsed = service_.parse(target, reducedMotion);
+  if (const auto* error = std::get_if<RequestError>(&parsed)) {
+    Response refused = errorResponse(error->status, error->message);
+    addRateHeaders(refused, peek(client, error->cost));
+    return replyOf(std::move(refused));
+  }
   ApiRequest& request = std::get<ApiRequest>(parsed);
   if (std::holds_alternative<MetricsRequest>(request)) {
     Response r;
@@ -46,6 +64,7 @@ std::variant<Reply, PendingRender> Responder::begin(std::string_view target, std
   }
   PendingRender pending;
   pending.arrived = std::chrono::steady_clock::now();
+  const RequestCost cost = Service::cost(request);
   // A cache hit costs a lookup, whatever it once took to render: it neither
   // counts against the client's rate limit nor takes a render slot (behind
   // the CDN, repeated identical requests would not reach us at all). Bodies
@@ -56,20 +75,22 @@ std::variant<Reply, PendingRender> Responder::begin(std::string_view target, std
       Reply hit;
       hit.response.status = cached->status;
       hit.response.contentType = cached->contentType;
-      hit.response.headers = {{"Cache-Control", std::string(kCacheControl)}, {"ETag", cached->etag}};
+      hit.response.headers = cached->headers;
       hit.response.route = Service::route(request);
+      addRateHeaders(hit.response, peek(client, cost));
       hit.response = conditional(std::move(hit.response), ifNoneMatch);
       if (hit.response.status != 304) hit.body = std::shared_ptr<const std::string>(cached, &cached->body);
       return hit;
     }
   }
-  if (const RequestCost cost = Service::cost(request); cost != RequestCost::cheap) {
-    pending.rate = limiter_.check(client, cost == RequestCost::og ? Cost::og : Cost::animated, pending.arrived);
+  if (cost != RequestCost::cheap) {
+    pending.rate = limiter_.check(client, limiterCost(cost), pending.arrived);
     if (!pending.rate.allowed) {
       Response refused = errorResponse(
           429, "Rate limit exceeded. Try again in " + std::to_string(pending.rate.retryAfterSeconds) + "s.");
       refused.headers.emplace_back("Retry-After", std::to_string(pending.rate.retryAfterSeconds));
       addRateHeaders(refused, pending.rate);
+      Service::addHintHeaders(refused, request);
       return replyOf(std::move(refused));
     }
   }
@@ -96,22 +117,24 @@ Reply Responder::finish(PendingRender pending) {
   if (pending.heavy && !ticket) {
     response = errorResponse(503, "Server busy rendering. Try again in 1s.");
     response.headers.emplace_back("Retry-After", "1");
+    Service::addHintHeaders(response, pending.request);
   } else {
     response = service_.respond(pending.request, pending.origin);
     ticket.reset();
   }
-  addRateHeaders(response, pending.rate);
+  std::shared_ptr<const std::string> cachedBody;
   if (!pending.cacheKey.empty() && response.status == 200) {
-    auto cached =
-        std::make_shared<CachedResponse>(CachedResponse{response.status, response.contentType, std::move(response.body),
-                                                        std::string(response.header("ETag").value_or(""))});
-    std::shared_ptr<const std::string> body(cached, &cached->body);
+    // Stored before the rate headers: those are this client's, the rest is the key's.
+    auto cached = std::make_shared<CachedResponse>(
+        CachedResponse{response.status, response.contentType, std::move(response.body), response.headers});
+    cachedBody = std::shared_ptr<const std::string>(cached, &cached->body);
     cache_.insert(std::move(pending.cacheKey), std::move(cached));
-    Reply reply{conditional(std::move(response), pending.ifNoneMatch), nullptr};
-    if (reply.response.status != 304) reply.body = std::move(body);
-    return reply;
   }
-  return replyOf(conditional(std::move(response), pending.ifNoneMatch));
+  addRateHeaders(response, pending.rate);
+  if (!cachedBody) return replyOf(conditional(std::move(response), pending.ifNoneMatch));
+  Reply reply{conditional(std::move(response), pending.ifNoneMatch), nullptr};
+  if (reply.response.status != 304) reply.body = std::move(cachedBody);
+  return reply;
 }
 
 }  // namespace pixabots::server

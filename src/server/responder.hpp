@@ -41,9 +41,10 @@ class Responder {
   // The gate caps expensive renders; the caller owns it so it can be held from outside (tests).
   Responder(const Config& config, const Service& service, RenderGate& gate);
 
-  // Everything short of rendering.
+  // Everything short of rendering. `reducedMotion`: the client's
+  // Sec-CH-Prefers-Reduced-Motion says reduce (animated renders are served still).
   std::variant<Reply, PendingRender> begin(std::string_view target, std::string_view client, std::string origin,
-                                           std::string_view ifNoneMatch);
+                                           std::string_view ifNoneMatch, bool reducedMotion = false);
   // Renders (heavy ones within a render slot, waiting for one at most until
   // arrived + render-wait-ms), caches, adds the rate headers, applies
   // If-None-Match. Never throws.
@@ -52,6 +53,9 @@ class Responder {
   Metrics& metrics() { return metrics_; }
 
  private:
+  // The client's window for a request of `cost` answered without counting (a cache hit, an error).
+  RateDecision peek(std::string_view client, RequestCost cost) const;
+
   const Config& config_;
   const Service& service_;
   ResponseCache cache_;

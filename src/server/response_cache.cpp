@@ -12,7 +12,9 @@ ResponseCache::ResponseCache(std::size_t maxBytes) : maxBytes_(maxBytes) {
 }
 
 std::size_t ResponseCache::cost(std::string_view key, const CachedResponse& value) {
-  return key.size() + value.body.size() + value.contentType.size() + value.etag.size() + kEntryOverhead;
+  std::size_t size = key.size() + value.body.size() + value.contentType.size() + kEntryOverhead;
+  for (const auto& [name, text] : value.headers) size += name.size() + text.size();
+  return size;
 }
 
 std::shared_ptr<const CachedResponse> ResponseCache::find(std::string_view key) {

@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace pixabots::server {
 
@@ -19,7 +21,9 @@ struct CachedResponse {
   int status;
   std::string contentType;
   std::string body;
-  std::string etag;
+  // What the response says of its body (ETag, Cache-Control, Vary, a page's
+  // Content-Security-Policy...): the same for every request with the key.
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 class ResponseCache {
@@ -40,7 +44,7 @@ class ResponseCache {
   // is not stored (a replaced key is then removed: its old value is stale).
   void insert(std::string key, std::shared_ptr<const CachedResponse> value);
 
-  // What an entry for `key` and `value` is charged.
+  // What an entry for `key` and `value` is charged: its bytes and kEntryOverhead.
   static std::size_t cost(std::string_view key, const CachedResponse& value);
 
   struct Stats {
