@@ -1,6 +1,5 @@
 #include "cli/args.hpp"
 
-#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -9,37 +8,37 @@
 namespace pixabots::cli {
 namespace {
 
-bool listed(const std::vector<std::string_view>& names, std::string_view name) {
-  return std::find(names.begin(), names.end(), name) != names.end();
+const Option* find(std::span<const Option> options, std::string_view spelling) {
+  for (const Option& o : options) {
+    if (o.name == spelling || (!o.alias.empty() && o.alias == spelling)) return &o;
+  }
+  return nullptr;
 }
 
 }  // namespace
 
-Args::Args(const std::vector<std::string_view>& argv, const std::vector<std::string_view>& valued,
-           const std::vector<std::string_view>& flags) {
+Args::Args(const std::vector<std::string_view>& argv, std::span<const Option> options) {
   for (std::size_t i = 0; i < argv.size(); ++i) {
     std::string_view arg = argv[i];
     if (arg.size() < 2 || arg[0] != '-' || (arg[1] >= '0' && arg[1] <= '9')) {
       positionals_.emplace_back(arg);
       continue;
     }
-    std::string_view name = arg, inlineValue;
+    std::string_view spelling = arg, inlineValue;
     bool hasInline = false;
     if (auto eq = arg.find('='); eq != std::string_view::npos && arg.starts_with("--")) {
-      name = arg.substr(0, eq), inlineValue = arg.substr(eq + 1), hasInline = true;
+      spelling = arg.substr(0, eq), inlineValue = arg.substr(eq + 1), hasInline = true;
     }
-    if (listed(flags, name) && !hasInline) {
-      values_[std::string(name)] = "";
-    } else if (listed(valued, name)) {
-      if (!hasInline) {
-        if (i + 1 >= argv.size())
-          throw core::Error(core::Errc::invalid_option, "option " + std::string(name) + " needs a value");
-        inlineValue = argv[++i];
-      }
-      values_[std::string(name)] = std::string(inlineValue);
-    } else {
-      throw core::Error(core::Errc::invalid_option, "unknown option " + std::string(name));
+    const Option* option = find(options, spelling);
+    if (!option || (option->value.empty() && hasInline)) {
+      throw core::Error(core::Errc::invalid_option, "unknown option " + std::string(spelling));
     }
+    if (!option->value.empty() && !hasInline) {
+      if (i + 1 >= argv.size())
+        throw core::Error(core::Errc::invalid_option, "option " + std::string(spelling) + " needs a value");
+      inlineValue = argv[++i];
+    }
+    values_[std::string(option->name)] = std::string(inlineValue);
   }
 }
 

@@ -1,22 +1,25 @@
 #pragma once
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "cli/commands.hpp"
+
 namespace pixabots::cli {
 
-// Command-line arguments split into positionals and --name value options.
+// Command-line arguments split into positionals and the options a command
+// declares (commands.hpp): `--name value`, `--name=value`, the alias (`-o
+// value`) and flags. Anything else starting with '-' is an unknown option.
 // Errors are thrown as core::Error(invalid_option) naming the flag.
 class Args {
  public:
-  // `valued` lists the options that take a value (e.g. "--size", "-o"); `flags`
-  // the ones that do not. Anything else starting with '-' is an unknown option.
-  Args(const std::vector<std::string_view>& argv, const std::vector<std::string_view>& valued,
-       const std::vector<std::string_view>& flags);
+  Args(const std::vector<std::string_view>& argv, std::span<const Option> options);
 
   const std::vector<std::string>& positionals() const { return positionals_; }
+  // By the option's name ("--output"), whichever of its spellings was given.
   std::optional<std::string> value(std::string_view name) const;
   bool flag(std::string_view name) const;
   // The option's value as an integer or a finite number, with the flag named in errors.

@@ -23,7 +23,9 @@
 #include "cli/batch/variants.hpp"
 #include "cli/batch/work_list.hpp"
 #include "cli/commands.hpp"
+#include "cli/image_options.hpp"
 #include "cli/list_file.hpp"
+#include "cli/pack_option.hpp"
 #include "pixabots/core/error.hpp"
 #include "pixabots/core/json.hpp"
 #include "pixabots/pixabots.hpp"
@@ -105,11 +107,62 @@ std::string summary(const RunResult& run, std::size_t bad, std::size_t unreporte
   return text;
 }
 
+constexpr Option kOptions[] = {
+    {.name = "--all",
+     .help = "every ID, in browse order (10,752 with the built-in catalog)",
+     .group = "input (exactly one)"},
+    {.name = "--ids",
+     .value = "FILE",
+     .help = "one ID per line ('-' = stdin); blank lines and # comments skipped",
+     .complete = Completion::file},
+    {.name = "--seeds",
+     .value = "FILE",
+     .help = "one seed per line (user names, e-mails): the avatar of each text",
+     .complete = Completion::file},
+    {.name = "--count", .value = "N", .help = "N different random IDs, 1..10752"},
+    {.name = "--random-seed",
+     .value = "S",
+     .help = "with --count: draws the same IDs every time (0..2147483647)"},
+    {.name = "--out",
+     .value = "DIR",
+     .help = "the directory (created if missing)",
+     .complete = Completion::directory,
+     .group = "output"},
+    {.name = "--name",
+     .value = "TEMPLATE",
+     .help = "file names inside DIR, '/' makes subdirectories; placeholders {id} {seed} {index} {size} "
+             "{format} (default {id}.{format}, or {id}-{size}.{format} with several sizes)"},
+    {.name = "--format",
+     .value = "LIST",
+     .help = "png, apng, gif, webp, svg, json, frames, comma-separated (default png)"},
+    {.name = "--size", .value = "LIST", .help = "sizes 32..1920, comma-separated (default 128)"},
+    kHueOption,
+    kSaturateOption,
+    kBgOption,
+    kAnimatedOption,
+    kSpeedOption,
+    kCompactOption,
+    kOriginOption,
+    kPackOption,
+    {.name = "--manifest",
+     .value = "FILE",
+     .help = "list of the files: FILE.jsonl (JSON Lines) or FILE.csv (id, seed, parts, format, size, file, "
+             "bytes)",
+     .complete = Completion::file},
+    {.name = "--jobs",
+     .value = "N",
+     .help = "worker threads, 1..1024 (default: every core)",
+     .group = "running"},
+    {.name = "--shard", .value = "i/n", .help = "do only share i of n (0 <= i < n), to split a batch over machines"},
+    {.name = "--overwrite",
+     .help = "render files that already exist (default: skip them, so a rerun resumes)"},
+    {.name = "--strict",
+     .help = "any bad input line stops the batch before it starts; any failed file stops it"},
+    {.name = "--quiet", .help = "no progress bar and no summary (problems are still reported)"},
+};
+
 int runBatch(const std::vector<std::string_view>& argv) {
-  const Args args(argv,
-                  {"--ids", "--seeds", "--count", "--random-seed", "--out", "--name", "--format", "--size", "--hue",
-                   "--saturate", "--bg", "--speed", "--origin", "--pack", "--jobs", "--shard", "--manifest"},
-                  {"--all", "--animated", "--compact", "--strict", "--overwrite", "--quiet"});
+  const Args args(argv, kOptions);
   if (!args.positionals().empty()) {
     usage("unexpected argument \"" + args.positionals()[0] + "\": IDs go in a file given with --ids FILE");
   }
@@ -174,41 +227,24 @@ int runBatch(const std::vector<std::string_view>& argv) {
 }  // namespace
 
 const Command kBatchCommand{
-    "batch", "many avatars to a directory, on all cores",
-    "usage: pixabots batch (--all | --ids FILE | --seeds FILE | --count N) --out DIR [options]\n"
-    "\n"
-    "input (exactly one):\n"
-    "  --all           every ID, in browse order (10,752 with the built-in catalog)\n"
-    "  --ids FILE      one ID per line ('-' = stdin); blank lines and # comments skipped\n"
-    "  --seeds FILE    one seed per line (user names, e-mails): the avatar of each text\n"
-    "  --count N       N different random IDs, 1..10752; --random-seed S (0..2147483647)\n"
-    "                  draws the same ones every time\n"
-    "\n"
-    "output:\n"
-    "  --out DIR       the directory (created if missing)\n"
-    "  --name TEMPLATE file names inside DIR, '/' makes subdirectories; placeholders\n"
-    "                  {id} {seed} {index} {size} {format} (default {id}.{format},\n"
-    "                  or {id}-{size}.{format} with several sizes)\n"
-    "  --format LIST   png, apng, gif, webp, svg, json, frames, comma-separated (default png)\n"
-    "  --size LIST     sizes 32..1920, comma-separated (default 128)\n"
-    "  --hue --saturate --bg --animated --speed --compact --origin\n"
-    "                  as for render, applied to every file\n"
-    "  --pack DIR      render with a sprite pack directory instead of the built-in art\n"
-    "  --manifest FILE list of the files: FILE.jsonl (JSON Lines) or FILE.csv\n"
-    "                  (id, seed, parts, format, size, file, bytes)\n"
-    "\n"
-    "running:\n"
-    "  --jobs N        worker threads, 1..1024 (default: every core)\n"
-    "  --shard i/n     do only share i of n (0 <= i < n), to split a batch over machines\n"
-    "  --overwrite     render files that already exist (default: skip them, so a rerun resumes)\n"
-    "  --strict        any bad input line stops the batch before it starts; any failed file stops it\n"
-    "  --quiet         no progress bar and no summary (problems are still reported)\n"
-    "\n"
-    "A bad input line is reported with its line number and the others are still written.\n"
-    "Files are written through a temporary file and renamed: an interrupted batch leaves no\n"
-    "partial files, and running it again finishes it. A progress bar shows on a terminal only.\n"
-    "Exit status: 0 every file written or already there; 1 some line bad or file failed\n"
-    "(or interrupted); 2 bad usage. docs/batch.md has examples.\n",
-    runBatch};
+    .name = "batch",
+    .summary = "many avatars to a directory, on all cores",
+    .synopsis = "INPUT --out DIR [options]",
+    .description = "Many avatars into a directory, in any of the formats and sizes render knows, with a\n"
+                   "progress bar on a terminal and an optional manifest of what was written. INPUT is\n"
+                   "one of --all, --ids FILE, --seeds FILE or --count N.",
+    .options = kOptions,
+    .notes = "A bad input line is reported with its line number and the others are still written.\n"
+             "Files are written through a temporary file and renamed: an interrupted batch leaves\n"
+             "no partial files, and running it again finishes it. A progress bar shows on a\n"
+             "terminal only. docs/batch.md has a guide.\n"
+             "\n"
+             "Exit status: 0 every file written or already there; 1 some line bad or file failed\n"
+             "(or interrupted); 2 bad usage.",
+    .examples = "pixabots batch --all --out all/\n"
+                "pixabots batch --seeds users.txt --format png,webp --size 64,256 --out out/\n"
+                "pixabots batch --count 100 --random-seed 7 --shard 0/2 --out part0/",
+    .run = runBatch,
+};
 
 }  // namespace pixabots::cli

@@ -46,8 +46,20 @@ void printTable(const Args& args, const std::string& id) {
   }
 }
 
+constexpr Operand kOperands[] = {{.name = "ID", .help = "4 characters of [0-9a-z]: eyes, head, body, top (e.g. 2156)"}};
+
+constexpr Option kOptions[] = {
+    {.name = "--origin",
+     .value = "URL",
+     .help = "base URL of the sprite URLs, http:// or https:// (default https://pixabots.com)"},
+    {.name = "--table",
+     .help = "a table for people instead: per tick the offsets (native pixels, unrounded) and the sprite "
+             "index of each layer"},
+    kPackOption,
+};
+
 int frames(const std::vector<std::string_view>& argv) {
-  const Args args(argv, {"--pack", "--origin"}, {"--table"});
+  const Args args(argv, kOptions);
   if (args.positionals().size() != 1) {
     throw core::Error(core::Errc::invalid_option, "frames needs exactly one ID (4 characters of [0-9a-z])");
   }
@@ -67,18 +79,18 @@ int frames(const std::vector<std::string_view>& argv) {
 
 }  // namespace
 
-const Command kFramesCommand{"frames", "an ID's animation timeline",
-                             "usage: pixabots frames ID [--pack DIR] [--origin URL] [--table]\n"
-                             "\n"
-                             "The service's frames document (/api/pixabot/ID/frames) for client-side\n"
-                             "playback: per tick the bounce offset and the sprite frame of each layer,\n"
-                             "and the sprite sheet URL, frame count and kind of each part.\n"
-                             "\n"
-                             "  ID        4 characters of [0-9a-z]: eyes, head, body, top (e.g. 2156)\n"
-                             "  --pack    a sprite pack directory instead of the built-in art\n"
-                             "  --origin  base URL of the sprite URLs (default https://pixabots.com)\n"
-                             "  --table   a table for people instead: per tick the offsets (native\n"
-                             "            pixels, unrounded) and the sprite index of each layer\n",
-                             frames};
+const Command kFramesCommand{
+    .name = "frames",
+    .summary = "an ID's animation timeline",
+    .synopsis = "ID [--pack DIR] [--origin URL] [--table]",
+    .description = "The service's frames document (/api/pixabot/ID/frames) for client-side playback:\n"
+                   "per tick the bounce offset and the sprite frame of each layer, and the sprite sheet\n"
+                   "URL, frame count and kind of each part.",
+    .operands = kOperands,
+    .options = kOptions,
+    .examples = "pixabots frames 2156 > 2156.frames.json\n"
+                "pixabots frames 2156 --table",
+    .run = frames,
+};
 
 }  // namespace pixabots::cli

@@ -13,10 +13,19 @@
 namespace pixabots::cli {
 namespace {
 
+constexpr Option kOptions[] = {
+    {.name = "--output",
+     .alias = "-o",
+     .value = "FILE",
+     .help = "output PNG, '-' for stdout",
+     .complete = Completion::file},
+    {.name = "--bots", .value = "N", .help = "bots drawn by mulberry32(2026) after the parts (default 64, 0..1024)"},
+    kPackOption,
+};
+
 int gallery(const std::vector<std::string_view>& argv) {
-  const Args args(argv, {"--pack", "--bots", "-o", "--output"}, {});
-  auto output = args.value("-o");
-  if (!output) output = args.value("--output");
+  const Args args(argv, kOptions);
+  const auto output = args.value("--output");
   if (!output) throw core::Error(core::Errc::invalid_option, "gallery needs an output file: -o FILE.png");
   const PackOption pack(args);
   const core::Image sheet =
@@ -28,13 +37,17 @@ int gallery(const std::vector<std::string_view>& argv) {
 
 }  // namespace
 
-const Command kGalleryCommand{"gallery", "every part of a pack on a labelled grid, then N bots",
-                              "usage: pixabots gallery [--pack DIR] [--bots N] -o FILE.png\n"
-                              "\n"
-                              "  every part of the pack (all frames of animated parts) on a labelled grid,\n"
-                              "  then N bots drawn by mulberry32(2026) (default 64, 0..1024)\n"
-                              "  --pack      a sprite pack directory instead of the built-in art\n"
-                              "  -o          output PNG, '-' for stdout\n",
-                              gallery};
+const Command kGalleryCommand{
+    .name = "gallery",
+    .summary = "every part of a pack on a labelled grid, then N bots",
+    .synopsis = "[--pack DIR] [--bots N] -o FILE.png",
+    .description = "A contact sheet of a whole pack for artists and reviewers: every part with its ID\n"
+                   "digit and name (animated parts with all their frames) on a labelled grid, then N\n"
+                   "bots from a fixed seed, so the picture only changes when the art does.",
+    .options = kOptions,
+    .examples = "pixabots gallery -o gallery.png\n"
+                "pixabots gallery --pack my-pack --bots 32 -o my-pack.png",
+    .run = gallery,
+};
 
 }  // namespace pixabots::cli

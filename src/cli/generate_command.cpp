@@ -4,6 +4,7 @@
 // (they never read the remote configuration either). Other kinds go to the
 // configured provider through remote::Generator, in the remote helper
 // (cli/remote/helper.hpp), which `pixabots` execs for them.
+#include <array>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -204,16 +205,53 @@ int generateRemote(const Args&, const std::string& kind, const std::optional<std
 
 #endif
 
+constexpr auto kOwnOptions = std::to_array<Option>({
+    {.name = "--kind",
+     .value = "KIND",
+     .help = "pixabot or og (drawn here), or a remote kind: text-to-image, image-to-image, text-to-video, "
+             "image-to-video or any scene the provider offers",
+     .choices = "pixabot og text-to-image image-to-image text-to-video image-to-video"},
+    {.name = "--output",
+     .alias = "-o",
+     .value = "FILE",
+     .help = "the picture (local kinds: '-' for stdout; remote: the job's one output)",
+     .complete = Completion::file},
+    {.name = "--out",
+     .value = "DIR",
+     .help = "the directory (default .): local kinds as ID.FORMAT or og.png, remote outputs as JOB-N.EXT",
+     .complete = Completion::directory},
+    {.name = "--json",
+     .help = "print {kind, id, files} (local) or the job {id, status, outputs, error, expiresAt, raw, files} "
+             "(remote) instead of the lines for people"},
+    {.name = "--id", .value = "ID", .help = "pixabot, og: the avatar's ID", .group = "local kinds"},
+    {.name = "--seed",
+     .value = "TEXT",
+     .help = "pixabot: the avatar of a text when there is no --id (else a random one); og: the grid's seed"},
+    {.name = "--size", .value = "N", .help = "pixabot: width and height, 32..1920 (default 128)"},
+    {.name = "--format",
+     .value = "FORMAT",
+     .help = "pixabot: png, gif, webp or svg (default: from -o's extension, else png)",
+     .choices = "png gif webp svg"},
+    kPackOption,
+    {.name = "--prompt", .value = "TEXT", .help = "what to generate", .group = "remote kinds"},
+    {.name = "--model",
+     .value = "M",
+     .help = "the model (`pixabots remote models`); required by the jobs and tasks providers; the input is "
+             "checked against its schema first"},
+    {.name = "--input",
+     .value = "JSON|@FILE",
+     .help = "more model input, a JSON object (--prompt sets \"prompt\")"},
+    {.name = "--no-wait", .help = "submit and print the job (ID, status) without waiting"},
+    {.name = "--deadline", .value = "S", .help = "give up waiting after S seconds (default 600)"},
+});
+constexpr auto kOptions = joinOptions(kOwnOptions, kProviderOptions);
+
 int generate(const std::vector<std::string_view>& argv) {
-  std::vector<std::string_view> valued = {"--kind", "--prompt", "--model", "--input",  "-o",     "--output",  "--out",
-                                          "--id",   "--seed",   "--size",  "--format", "--pack", "--deadline"};
-  valued.insert(valued.end(), kProviderOptions.begin(), kProviderOptions.end());
-  const Args args(argv, valued, {"--no-wait", "--json"});
+  const Args args(argv, kOptions);
   if (!args.positionals().empty()) usage("generate takes options only, got \"" + args.positionals()[0] + "\"");
   const auto kind = args.value("--kind");
   if (!kind) usage("generate needs --kind: pixabot or og (drawn locally), or a remote kind such as text-to-image");
-  auto output = args.value("-o");
-  if (!output) output = args.value("--output");
+  const auto output = args.value("--output");
   if (output && args.value("--out")) usage("give -o FILE or --out DIR, not both");
   if (output && *output == "-" && args.flag("--json")) usage("--json and -o - would both write to stdout");
   return generate::isLocalKind(*kind) ? generateLocal(args, *kind, output) : generateRemote(args, *kind, output, argv);
@@ -221,37 +259,24 @@ int generate(const std::vector<std::string_view>& argv) {
 
 }  // namespace
 
-const Command kGenerateCommand{"generate", "a picture of any kind: pixabot and og locally, others remotely",
-                               "usage: pixabots generate --kind KIND [options] [-o FILE | --out DIR]\n"
-                               "\n"
-                               "Local kinds, drawn here with no network:\n"
-                               "  pixabot     an avatar: --id ID, --seed TEXT, or a random one; --size 32..1920;\n"
-                               "              --format png|gif|webp|svg (default: from -o's extension, else png)\n"
-                               "  og          the 1200x630 PNG card: of --id ID alone, else the grid --seed picks\n"
-                               "\n"
-                               "Remote kinds (text-to-image, image-to-image, text-to-video, image-to-video, or any\n"
-                               "scene the provider offers) go to the configured provider, never silently: without\n"
-                               "one they fail with how to configure it. See docs/remote.md and `pixabots remote`.\n"
-                               "  --prompt TEXT       what to generate\n"
-                               "  --model M           the model (`pixabots remote models`); required by the jobs and\n"
-                               "                      tasks providers; the input is checked against its schema first\n"
-                               "  --input JSON|@FILE  more model input, a JSON object (--prompt sets \"prompt\")\n"
-                               "  --no-wait           submit and print the job (ID, status) without waiting\n"
-                               "  --deadline S        give up waiting after S seconds (default 600)\n"
-                               "  --provider, --base-url, --config, --timeout-ms, --task-provider\n"
-                               "                      the provider, as for `pixabots remote` (the API key only from\n"
-                               "                      PIXABOTS_API_KEY or the config file: flags show in `ps`)\n"
-                               "\n"
-                               "Output:\n"
-                               "  -o FILE     the picture (local: '-' for stdout; remote: the job's one output)\n"
-                               "  --out DIR   the directory (default .): local kinds as ID.FORMAT or og.png, remote\n"
-                               "              outputs as JOB-N.EXT\n"
-                               "  --pack DIR  local kinds: a sprite pack directory instead of the built-in art\n"
-                               "  --json      print {kind, id, files} (local) or the job {id, status, outputs, error,\n"
-                               "              expiresAt, raw, files} (remote) instead of the lines for people\n"
-                               "\n"
-                               "Files are written under a temporary name and renamed into place: never half a file.\n"
-                               "Exit status: 0 done, 1 failure, 2 bad usage, 130 cancelled (Ctrl-C while waiting).\n",
-                               generate};
+const Command kGenerateCommand{
+    .name = "generate",
+    .summary = "a picture of any kind: pixabot and og locally, others remotely",
+    .synopsis = "--kind KIND [options] [-o FILE | --out DIR]",
+    .description = "A picture of any kind through one command. The local kinds are drawn here, with no\n"
+                   "network: pixabot (an avatar, the bytes render writes) and og (the 1200x630 PNG card\n"
+                   "of --id alone, else the grid --seed picks). Remote kinds go to the configured\n"
+                   "provider, never silently: without one they fail saying how to configure it\n"
+                   "(docs/remote.md, pixabots remote). The API key comes only from PIXABOTS_API_KEY or\n"
+                   "the config file: flags show in `ps`.",
+    .options = kOptions,
+    .notes = "Files are written under a temporary name and renamed into place: never half a file.\n"
+             "\n"
+             "Exit status: 0 done, 1 failure, 2 bad usage, 130 cancelled (Ctrl-C while waiting).",
+    .examples = "pixabots generate --kind pixabot --seed alice -o alice.png\n"
+                "pixabots generate --kind og --id 2156 -o card.png\n"
+                "pixabots generate --kind text-to-image --prompt 'a fox' --model flux-1.1-pro",
+    .run = generate,
+};
 
 }  // namespace pixabots::cli

@@ -36,8 +36,18 @@ std::string describeKind(const Part& part) {
   return text;
 }
 
+constexpr Operand kOperands[] = {{.name = "ID", .help = "4 characters of [0-9a-z]: eyes, head, body, top (e.g. 2156)"}};
+
+constexpr Option kOptions[] = {
+    {.name = "--seed", .value = "TEXT", .help = "the avatar for a text (user name, e-mail) instead of an ID"},
+    {.name = "--json",
+     .help = "machine-readable: {id, combo, parts, sprites, index, combinations, previous, next, ticks, "
+             "animated}"},
+    kPackOption,
+};
+
 int info(const std::vector<std::string_view>& argv) {
-  const Args args(argv, {"--pack", "--seed"}, {"--json"});
+  const Args args(argv, kOptions);
   const PackOption packOption(args);
   const Pack& pack = packOption.pack();
   const Catalog& catalog = pack.catalog();
@@ -97,20 +107,20 @@ int info(const std::vector<std::string_view>& argv) {
 
 }  // namespace
 
-const Command kInfoCommand{"info", "an ID's parts, combo index and neighbours",
-                           "usage: pixabots info ID [--pack DIR] [--json]\n"
-                           "       pixabots info --seed TEXT [--pack DIR] [--json]\n"
-                           "\n"
-                           "What an avatar is made of: the part of each category (its ID digit, name,\n"
-                           "kind and frames), its index in browse order, the previous and next IDs in\n"
-                           "that order (wrapping around), and its animation length in ticks (16 when a\n"
-                           "part animates, else 8).\n"
-                           "\n"
-                           "  ID      4 characters of [0-9a-z]: eyes, head, body, top (e.g. 2156)\n"
-                           "  --seed  the avatar for a text (user name, e-mail)\n"
-                           "  --pack  a sprite pack directory instead of the built-in art\n"
-                           "  --json  machine-readable: {id, combo, parts, sprites, index, combinations,\n"
-                           "          previous, next, ticks, animated}\n",
-                           info};
+const Command kInfoCommand{
+    .name = "info",
+    .summary = "an ID's parts, combo index and neighbours",
+    .synopsis = "ID [--pack DIR] [--json]\n"
+                "--seed TEXT [--pack DIR] [--json]",
+    .description = "What an avatar is made of: the part of each category (its ID digit, name, kind and\n"
+                   "frames), its index in browse order, the previous and next IDs in that order\n"
+                   "(wrapping around), and its animation length in ticks (16 when a part animates,\n"
+                   "else 8).",
+    .operands = kOperands,
+    .options = kOptions,
+    .examples = "pixabots info 2156\n"
+                "pixabots info --seed alice --json",
+    .run = info,
+};
 
 }  // namespace pixabots::cli

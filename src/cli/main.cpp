@@ -2,78 +2,85 @@
 #include <algorithm>
 #include <array>
 #include <iostream>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/help_text.hpp"
+#include "cli/overview.hpp"
 #include "pixabots/core/error.hpp"
 #include "pixabots/core/request.hpp"
 #include "pixabots/pixabots.hpp"
+
+namespace pixabots::cli {
+namespace {
+
+#if defined(PIXABOTS_CLI_REMOTE_HELPER)
+// pixabots-remote: the commands `pixabots` execs it for (cli/remote/helper.hpp).
+const std::array<const Command*, 3> kCommands = {&kGenerateCommand, &kRemoteCommand, &kMcpCommand};
+#else
+const std::array<const Command*, 17> kCommands = {
+    &kRenderCommand, &kGenerateCommand,      &kBatchCommand, &kInfoCommand,   &kPartsCommand,   &kFramesCommand,
+    &kOgCommand,     &kPrintCommand,         &kSheetCommand, &kGalleryCommand, &kValidatePackCommand,
+    &kServeCommand,  &kRemoteCommand,        &kMcpCommand,   &kHelpCommand,   &kCompletionCommand,
+    &kManpageCommand,
+};
+#endif
+
+}  // namespace
+
+std::span<const Command* const> commands() { return kCommands; }
+
+const Command& commandNamed(std::string_view name) {
+  std::string names;
+  for (const Command* c : kCommands) {
+    if (c->name == name) return *c;
+    names += (names.empty() ? "" : ", ") + std::string(c->name);
+  }
+  throw core::Error(core::Errc::invalid_option,
+                    "unknown command \"" + std::string(name) + "\": the commands are " + names);
+}
+
+}  // namespace pixabots::cli
 
 namespace {
 
 using pixabots::cli::Command;
 
-#if defined(PIXABOTS_CLI_REMOTE_HELPER)
-// pixabots-remote: the commands `pixabots` execs it for (cli/remote/helper.hpp).
-const std::array<const Command*, 3> kCommands = {
-    &pixabots::cli::kGenerateCommand,
-    &pixabots::cli::kRemoteCommand,
-    &pixabots::cli::kMcpCommand,
-};
-#else
-const std::array<const Command*, 14> kCommands = {
-    &pixabots::cli::kRenderCommand,  &pixabots::cli::kGenerateCommand,     &pixabots::cli::kBatchCommand,
-    &pixabots::cli::kInfoCommand,    &pixabots::cli::kPartsCommand,        &pixabots::cli::kFramesCommand,
-    &pixabots::cli::kOgCommand,      &pixabots::cli::kPrintCommand,        &pixabots::cli::kSheetCommand,
-    &pixabots::cli::kGalleryCommand, &pixabots::cli::kValidatePackCommand, &pixabots::cli::kServeCommand,
-    &pixabots::cli::kRemoteCommand,  &pixabots::cli::kMcpCommand,
-};
-#endif
-
-void usage(std::ostream& out) {
-  out << "usage: pixabots COMMAND [options]   (pixabots COMMAND --help for its options)\n\ncommands:\n";
-  for (const Command* c : kCommands) {
-    out << "  " << c->name << std::string(16 - std::min<std::size_t>(c->name.size(), 15), ' ') << c->summary << "\n";
-  }
-  out << "\n  --version       the library's version\n"
-         "\nEvery command works offline with the built-in art; --pack DIR uses a sprite pack instead.\n"
-         "Only remote, and generate for remote kinds, reach a generation provider, and only when\n"
-         "one is configured (docs/remote.md).\n";
-}
-
 bool wantsHelp(const std::vector<std::string_view>& args) {
-  return std::any_of(args.begin(), args.end(), [](std::string_view a) { return a == "--help" || a == "-h"; });
+  return std::any_of(args.begin(), args.end(), [](std::string_view a) {
+    return a == pixabots::cli::kHelpOption.name || a == pixabots::cli::kHelpOption.alias;
+  });
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  const auto commands = pixabots::cli::commands();
   std::vector<std::string_view> args(argv + 1, argv + argc);
   if (args.empty()) {
-    usage(std::cerr);
+    std::cerr << pixabots::cli::usageText(commands);
     return 2;
   }
-  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    usage(std::cout);
+  if (args[0] == pixabots::cli::kHelpOption.name || args[0] == pixabots::cli::kHelpOption.alias) {
+    std::cout << pixabots::cli::usageText(commands);
     return 0;
   }
-  if (args[0] == "--version") {
+  if (args[0] == pixabots::cli::kVersionOption.name) {
     std::cout << "pixabots " << pxb_version() << "\n";
     return 0;
   }
   const std::string_view name = args[0];
   args.erase(args.begin());
-  const auto found =
-      std::find_if(kCommands.begin(), kCommands.end(), [&](const Command* c) { return c->name == name; });
-  if (found == kCommands.end()) {
-    std::cerr << "pixabots: unknown command \"" << name << "\"\n\n";
-    usage(std::cerr);
+  const auto found = std::find_if(commands.begin(), commands.end(), [&](const Command* c) { return c->name == name; });
+  if (found == commands.end()) {
+    std::cerr << "pixabots: unknown command \"" << name << "\"\n\n" << pixabots::cli::usageText(commands);
     return 2;
   }
   const Command& command = **found;
   if (wantsHelp(args)) {
-    std::cout << command.help;
+    std::cout << pixabots::cli::commandHelp(command);
     return 0;
   }
   try {

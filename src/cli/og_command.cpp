@@ -17,11 +17,36 @@ namespace {
 
 [[noreturn]] void usage(const std::string& message) { throw core::Error(core::Errc::invalid_option, message); }
 
+constexpr Option kOptions[] = {
+    {.name = "--output",
+     .alias = "-o",
+     .value = "FILE",
+     .help = "output PNG, '-' for stdout",
+     .complete = Completion::file},
+    {.name = "--type",
+     .value = "LAYOUT",
+     .help = "grid (default): 6x3 bots picked by --seed, the title over them; single: one 380 px bot, the "
+             "title under it; compare: 1..6 bots in a row, the title under them",
+     .choices = "grid single compare"},
+    {.name = "--id", .value = "ID", .help = "a bot: 4 characters of [0-9a-z]"},
+    {.name = "--ids",
+     .value = "ID,ID,...",
+     .help = "bots, comma-separated, after --id (grid: up to 18, the rest picked by --seed)"},
+    {.name = "--seed",
+     .value = "TEXT",
+     .help = "grid: which bots (default \"pixabots\"); single without --id: the text's avatar (as render "
+             "--seed)"},
+    {.name = "--title",
+     .value = "TEXT",
+     .help = "up to 60 characters, longer is cut (default \"Pixabots\"; '' for none)"},
+    {.name = "--subtitle", .value = "TEXT", .help = "up to 100 characters, longer is cut"},
+    {.name = "--bg", .value = "#RRGGBB", .help = "canvas colour (default black)"},
+    kPackOption,
+};
+
 int og(const std::vector<std::string_view>& argv) {
-  const Args args(
-      argv, {"--type", "--id", "--ids", "--title", "--subtitle", "--seed", "--bg", "--pack", "-o", "--output"}, {});
-  auto output = args.value("-o");
-  if (!output) output = args.value("--output");
+  const Args args(argv, kOptions);
+  const auto output = args.value("--output");
   if (!output) usage("og needs an output file: -o FILE.png (or -o - for stdout)");
   if (!args.positionals().empty()) usage("og takes its bots from --id / --ids, not \"" + args.positionals()[0] + "\"");
 
@@ -53,22 +78,17 @@ int og(const std::vector<std::string_view>& argv) {
 
 }  // namespace
 
-const Command kOgCommand{"og", "a 1200x630 Open Graph card",
-                         "usage: pixabots og [--type grid|single|compare] [options] -o FILE.png\n"
-                         "\n"
-                         "  --type      grid (default): 6x3 bots picked by --seed, the title over them\n"
-                         "              single: one 380 px bot, the title under it\n"
-                         "              compare: 1..6 bots in a row, the title under them\n"
-                         "  --id        a bot: 4 characters of [0-9a-z]\n"
-                         "  --ids       bots, comma-separated (a,b,c); --id comes first\n"
-                         "              (grid: up to 18, the rest picked by --seed)\n"
-                         "  --seed      grid: which bots (default \"pixabots\");\n"
-                         "              single without --id: the text's avatar (as render --seed)\n"
-                         "  --title     up to 60 characters, longer is cut (default \"Pixabots\"; '' for none)\n"
-                         "  --subtitle  up to 100 characters, longer is cut\n"
-                         "  --bg        canvas colour, #rrggbb (default black)\n"
-                         "  --pack      a sprite pack directory instead of the built-in art\n"
-                         "  -o          output PNG, '-' for stdout\n",
-                         og};
+const Command kOgCommand{
+    .name = "og",
+    .summary = "a 1200x630 Open Graph card",
+    .synopsis = "[--type grid|single|compare] [options] -o FILE.png",
+    .description = "A 1200 x 630 Open Graph card for link previews: a grid of bots, one bot, or a few\n"
+                   "side by side, with a title and subtitle (docs/og.md).",
+    .options = kOptions,
+    .examples = "pixabots og -o card.png\n"
+                "pixabots og --type single --seed alice --title alice -o alice.png\n"
+                "pixabots og --type compare --ids 2156,3409,0000 -o compare.png",
+    .run = og,
+};
 
 }  // namespace pixabots::cli

@@ -19,7 +19,23 @@ constexpr std::array<std::pair<std::string_view, Format>, 8> kNames = {{
     {"frames", Format::framesJson},
 }};
 
-constexpr std::string_view kList = "png, apng, gif, webp, svg, sheet, json, frames";
+// kFormatChoices is kNames' names, in order.
+constexpr bool choicesMatchNames() {
+  std::string_view rest = kFormatChoices;
+  for (const auto& [name, format] : kNames) {
+    if (!rest.starts_with(name)) return false;
+    rest.remove_prefix(name.size());
+    if (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
+  }
+  return rest.empty();
+}
+static_assert(choicesMatchNames());
+
+std::string listed() {
+  std::string list;
+  for (const auto& [name, format] : kNames) list += (list.empty() ? "" : ", ") + std::string(name);
+  return list;
+}
 
 }  // namespace
 
@@ -28,8 +44,9 @@ Format chooseFormat(const std::optional<std::string>& flag, std::string_view out
     for (const auto& [name, format] : kNames) {
       if (*flag == name) return format;
     }
-    throw core::Error(core::Errc::invalid_option, "--format \"" + *flag + "\" is not one of " + std::string(kList));
+    throw core::Error(core::Errc::invalid_option, "--format \"" + *flag + "\" is not one of " + listed());
   }
+  if (output == "-") return animated ? Format::gif : Format::png;
   const auto dot = output.rfind('.');
   const std::string_view ext = dot == std::string_view::npos ? std::string_view() : output.substr(dot + 1);
   if (ext == "png") return animated ? Format::apng : Format::png;
@@ -40,7 +57,7 @@ Format chooseFormat(const std::optional<std::string>& flag, std::string_view out
   if (ext == "json") return Format::metadataJson;
   throw core::Error(core::Errc::invalid_option, "cannot tell the format from \"" + std::string(output) +
                                                     "\": use a .png, .gif, .webp, .svg or .json name or --format (" +
-                                                    std::string(kList) + ")");
+                                                    listed() + ")");
 }
 
 }  // namespace pixabots::cli

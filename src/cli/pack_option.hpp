@@ -3,9 +3,15 @@
 #include <optional>
 
 #include "cli/args.hpp"
+#include "cli/commands.hpp"
 #include "pixabots/core/pack.hpp"
 
 namespace pixabots::cli {
+
+inline constexpr Option kPackOption{.name = "--pack",
+                                    .value = "DIR",
+                                    .help = "a sprite pack directory instead of the built-in art",
+                                    .complete = Completion::directory};
 
 class PackOption {
  public:

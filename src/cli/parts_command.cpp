@@ -16,8 +16,15 @@ namespace {
 
 using namespace pixabots::core;
 
+constexpr Option kOptions[] = {
+    {.name = "--json",
+     .help = "machine-readable: {name, categories: {eyes: [{index, digit, name, frames, kind}], ...}, "
+             "combinations}"},
+    kPackOption,
+};
+
 int parts(const std::vector<std::string_view>& argv) {
-  const Args args(argv, {"--pack"}, {"--json"});
+  const Args args(argv, kOptions);
   if (!args.positionals().empty()) {
     throw Error(Errc::invalid_option, "parts takes no arguments, got \"" + args.positionals()[0] + "\"");
   }
@@ -53,16 +60,15 @@ int parts(const std::vector<std::string_view>& argv) {
 
 }  // namespace
 
-const Command kPartsCommand{"parts", "the catalog: every part of every category",
-                            "usage: pixabots parts [--pack DIR] [--json]\n"
-                            "\n"
-                            "Every category (eyes, heads, body, top, the order of an ID's characters)\n"
-                            "with its parts: the ID digit, the name, the kind (static, blink or\n"
-                            "sequence) and the frame count; then the number of combinations.\n"
-                            "\n"
-                            "  --pack  a sprite pack directory instead of the built-in art\n"
-                            "  --json  machine-readable: {name, categories: {eyes: [{index, digit, name,\n"
-                            "          frames, kind}], ...}, combinations}\n",
-                            parts};
+const Command kPartsCommand{
+    .name = "parts",
+    .summary = "the catalog: every part of every category",
+    .synopsis = "[--pack DIR] [--json]",
+    .description = "Every category (eyes, heads, body, top, the order of an ID's characters) with its\n"
+                   "parts: the ID digit, the name, the kind (static, blink or sequence) and the frame\n"
+                   "count; then the number of combinations.",
+    .options = kOptions,
+    .run = parts,
+};
 
 }  // namespace pixabots::cli

@@ -4,6 +4,7 @@
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/image_options.hpp"
 #include "cli/pack_option.hpp"
 #include "cli/terminal.hpp"
 #include "pixabots/core/color.hpp"
@@ -28,8 +29,25 @@ TermColors chooseColors(const std::optional<std::string>& flag) {
   usage("--color \"" + *flag + "\" is not valid: expected truecolor or 256");
 }
 
+constexpr Operand kOperands[] = {{.name = "ID", .help = "4 characters of [0-9a-z]: eyes, head, body, top (e.g. 2156)"}};
+
+constexpr Option kOptions[] = {
+    {.name = "--size",
+     .value = "N",
+     .help = "pixels across, an integer 32..128 (default 32: one cell per art pixel column, 16 lines)"},
+    kHueOption,
+    kSaturateOption,
+    kBgOption,
+    {.name = "--color",
+     .value = "COLORS",
+     .help = "truecolor or 256 (default: truecolor when COLORTERM is truecolor or 24bit, else the xterm "
+             "256-colour palette)",
+     .choices = "truecolor 256"},
+    kPackOption,
+};
+
 int print(const std::vector<std::string_view>& argv) {
-  const Args args(argv, {"--size", "--hue", "--saturate", "--bg", "--pack", "--color"}, {});
+  const Args args(argv, kOptions);
   if (args.positionals().size() != 1) usage("print needs exactly one ID (4 characters of [0-9a-z])");
   const PackOption packOption(args);
   const core::Pack& pack = packOption.pack();
@@ -52,19 +70,17 @@ int print(const std::vector<std::string_view>& argv) {
 
 }  // namespace
 
-const Command kPrintCommand{"print", "an avatar in the terminal",
-                            "usage: pixabots print ID [options]\n"
-                            "\n"
-                            "  draws the avatar with '\u2580' half blocks, one cell per 1x2 pixels; transparent\n"
-                            "  pixels keep the terminal's colours\n"
-                            "  --size      pixels across, an integer 32..128 (default 32: one cell per\n"
-                            "              art pixel column, 16 lines)\n"
-                            "  --hue       hue rotation in degrees (LCh)\n"
-                            "  --saturate  chroma multiplier 0..4 (default 1; 0 = grey)\n"
-                            "  --bg        flatten onto this colour, #rrggbb\n"
-                            "  --color     truecolor or 256 (default: truecolor when COLORTERM is\n"
-                            "              truecolor or 24bit, else the xterm 256-colour palette)\n"
-                            "  --pack      a sprite pack directory instead of the built-in art\n",
-                            print};
+const Command kPrintCommand{
+    .name = "print",
+    .summary = "an avatar in the terminal",
+    .synopsis = "ID [options]",
+    .description = "Draws the avatar with upper half blocks (U+2580), one cell per 1x2 pixels, in\n"
+                   "24-bit or 256-colour escapes; transparent pixels keep the terminal's colours.",
+    .operands = kOperands,
+    .options = kOptions,
+    .examples = "pixabots print 2156\n"
+                "pixabots print 3409 --size 64 --color 256",
+    .run = print,
+};
 
 }  // namespace pixabots::cli

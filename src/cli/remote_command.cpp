@@ -2,16 +2,18 @@
 // (src/remote, docs/remote.md). Runs in the remote helper (cli/remote/
 // helper.hpp), which `pixabots` execs; without remote generation built in it
 // only says so.
+#include <array>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/remote/provider_options.hpp"
 
 #if defined(PIXABOTS_CLI_REMOTE_HELPER)
 #include <unistd.h>
 
 #include <algorithm>
-#include <array>
 #include <memory>
 
 #include "cli/args.hpp"
@@ -30,6 +32,66 @@
 
 namespace pixabots::cli {
 namespace {
+
+constexpr Option kWaitOption{.name = "--wait", .help = "poll until the job ends (a failed job exits 1)"};
+constexpr Option kOutOption{.name = "--out",
+                            .value = "DIR",
+                            .help = "download the outputs into DIR (implies --wait)",
+                            .complete = Completion::directory};
+constexpr Option kDeadlineOption{
+    .name = "--deadline", .value = "S", .help = "give up waiting after S seconds (default 600)"};
+constexpr Option kRefreshOption{.name = "--refresh",
+                                .value = "1|assets",
+                                .help = "tasks provider: 1 asks upstream for the state, assets keeps the files",
+                                .choices = "1 assets"};
+constexpr Option kSortOption{
+    .name = "--sort", .value = "ORDER", .help = "recent or popular", .choices = "recent popular"};
+
+constexpr Option kRunOptions[] = {
+    {.name = "--input",
+     .value = "JSON|@FILE",
+     .help = "the model's input: a JSON object, or @FILE to read it from a file (at most 4 MiB)"},
+    kWaitOption,
+    kOutOption,
+    kDeadlineOption,
+    {.name = "--validate", .help = "check the input against the model's schema first (the default)"},
+    {.name = "--no-validate", .help = "submit the input unchecked"},
+};
+constexpr Option kJobOptions[] = {kRefreshOption, kWaitOption, kOutOption, kDeadlineOption};
+constexpr Option kJobsOptions[] = {{.name = "--limit", .value = "N", .help = "at most N jobs"}};
+constexpr Option kImagesOptions[] = {
+    {.name = "--q", .value = "TEXT", .help = "search text"},
+    {.name = "--category", .value = "C", .help = "only this category"},
+    {.name = "--tag", .value = "T", .help = "only this tag"},
+    {.name = "--filter", .value = "F", .help = "the provider's filter"},
+    kSortOption,
+    {.name = "--cursor", .value = "C", .help = "the page after the one that printed next: --cursor C"},
+    {.name = "--limit", .value = "N", .help = "images per page, 1..50"},
+};
+
+constexpr Subcommand kSubcommands[] = {
+    {.name = "models", .summary = "the models the provider offers (jobs, images providers)"},
+    {.name = "schema", .operand = "MODEL", .summary = "the JSON Schema of a model's input"},
+    {.name = "run",
+     .operand = "MODEL",
+     .summary = "start a generation; the input is checked against the model's schema first (every problem "
+                "listed) unless --no-validate",
+     .options = kRunOptions},
+    {.name = "job", .operand = "ID", .summary = "a job's state", .options = kJobOptions},
+    {.name = "jobs", .summary = "recent jobs (jobs provider)", .options = kJobsOptions},
+    {.name = "webhook", .operand = "ID", .summary = "a job's webhook delivery state (jobs provider)"},
+    {.name = "replay-webhook", .operand = "ID", .summary = "sends a finished job's webhook again (jobs provider)"},
+    {.name = "me", .summary = "the key owner's account and credits (images provider)"},
+    {.name = "images", .summary = "browse or search the image library (images provider)", .options = kImagesOptions},
+    {.name = "image", .operand = "ID_OR_SLUG", .summary = "one library image (images provider)"},
+};
+
+// Every subcommand's besides its own.
+constexpr auto kOptions =
+    joinOptions(std::to_array<Option>({{.name = "--json",
+                                        .help = "machine-readable JSON on stdout (jobs as {id, status, outputs, "
+                                                "error, expiresAt, raw}; with --out also files)"}}),
+                kProviderOptions);
 
 #if defined(PIXABOTS_CLI_REMOTE_HELPER)
 
@@ -75,12 +137,18 @@ std::optional<int> countOption(const Args& args, std::string_view flag, std::opt
   return value;
 }
 
-void requireOneOf(const Args& args, std::string_view flag, std::initializer_list<std::string_view> accepted) {
-  auto value = args.value(flag);
-  if (!value || std::find(accepted.begin(), accepted.end(), *value) != accepted.end()) return;
+// The option's value, when given, is one of its declared choices.
+void requireChoice(const Args& args, const Option& option) {
+  const auto value = args.value(option.name);
+  if (!value) return;
   std::string list;
-  for (std::string_view a : accepted) list += (list.empty() ? "" : ", ") + std::string(a);
-  usage(std::string(flag) + " \"" + *value + "\" is not one of " + list);
+  for (std::string_view rest = option.choices; !rest.empty();) {
+    const std::string_view choice = rest.substr(0, rest.find(' '));
+    if (*value == choice) return;
+    list += (list.empty() ? "" : ", ") + std::string(choice);
+    rest.remove_prefix(std::min(rest.size(), choice.size() + 1));
+  }
+  usage(std::string(option.name) + " \"" + *value + "\" is not one of " + list);
 }
 
 // Waiting and downloading, shared by `run` and `job`: --wait polls until the
@@ -150,7 +218,7 @@ int run(Invocation& inv, const std::string& model) {
 }
 
 int job(Invocation& inv, const std::string& id) {
-  requireOneOf(inv.args, "--refresh", {"1", "assets"});
+  requireChoice(inv.args, kRefreshOption);
   Finish finish = finishOptions(inv.args);
   finish.poll.refresh = inv.args.value("--refresh").value_or("");
   Connection& connection = inv.connect();
@@ -188,7 +256,7 @@ int replayWebhook(Invocation& inv, const std::string& id) {
 int me(Invocation& inv, const std::string&) { return showObject(inv, inv.connect().provider().account()); }
 
 int images(Invocation& inv, const std::string&) {
-  requireOneOf(inv.args, "--sort", {"recent", "popular"});
+  requireChoice(inv.args, kSortOption);
   remote::ImageQuery query;
   query.q = inv.args.value("--q").value_or("");
   query.category = inv.args.value("--category").value_or("");
@@ -207,25 +275,10 @@ int image(Invocation& inv, const std::string& idOrSlug) {
   return showObject(inv, inv.connect().provider().getImage(idOrSlug));
 }
 
-struct Subcommand {
-  std::string_view name;
-  std::string_view operand;                     // "MODEL", "ID", ...; empty: takes none
-  std::vector<std::string_view> valued, flags;  // besides the provider options and --json
-  int (*run)(Invocation&, const std::string& operand);
-};
-
-const std::array<Subcommand, 10> kSubcommands = {{
-    {"models", "", {}, {}, models},
-    {"schema", "MODEL", {}, {}, schema},
-    {"run", "MODEL", {"--input", "--out", "--deadline"}, {"--validate", "--no-validate", "--wait"}, run},
-    {"job", "ID", {"--refresh", "--out", "--deadline"}, {"--wait"}, job},
-    {"jobs", "", {"--limit"}, {}, jobs},
-    {"webhook", "ID", {}, {}, webhook},
-    {"replay-webhook", "ID", {}, {}, replayWebhook},
-    {"me", "", {}, {}, me},
-    {"images", "", {"--q", "--category", "--tag", "--filter", "--sort", "--cursor", "--limit"}, {}, images},
-    {"image", "ID_OR_SLUG", {}, {}, image},
-}};
+// kSubcommands' run functions, in its order.
+using Run = int (*)(Invocation&, const std::string& operand);
+constexpr std::array<Run, std::size(kSubcommands)> kRuns = {models, schema,        run, job,    jobs,
+                                                            webhook, replayWebhook, me,  images, image};
 
 std::string subcommandNames() {
   std::string names;
@@ -235,16 +288,14 @@ std::string subcommandNames() {
 
 int remoteCommand(const std::vector<std::string_view>& argv) {
   if (argv.empty() || argv[0].starts_with('-')) usage("remote needs a subcommand: " + subcommandNames());
-  const auto sub =
-      std::find_if(kSubcommands.begin(), kSubcommands.end(), [&](const Subcommand& s) { return s.name == argv[0]; });
-  if (sub == kSubcommands.end()) {
+  const auto sub = std::find_if(std::begin(kSubcommands), std::end(kSubcommands),
+                                [&](const Subcommand& s) { return s.name == argv[0]; });
+  if (sub == std::end(kSubcommands)) {
     usage("unknown remote subcommand \"" + std::string(argv[0]) + "\"; one of " + subcommandNames());
   }
-  std::vector<std::string_view> valued(kProviderOptions.begin(), kProviderOptions.end());
-  valued.insert(valued.end(), sub->valued.begin(), sub->valued.end());
-  std::vector<std::string_view> flags = sub->flags;
-  flags.push_back("--json");
-  const Args args({argv.begin() + 1, argv.end()}, valued, flags);
+  std::vector<Option> options(kOptions.begin(), kOptions.end());
+  options.insert(options.end(), sub->options.begin(), sub->options.end());
+  const Args args({argv.begin() + 1, argv.end()}, options);
 
   const std::string name = "remote " + std::string(sub->name);
   const auto& operands = args.positionals();
@@ -256,7 +307,8 @@ int remoteCommand(const std::vector<std::string_view>& argv) {
 
   Invocation inv(args);
   try {
-    return sub->run(inv, operands.empty() ? std::string() : operands[0]);
+    return kRuns[static_cast<std::size_t>(sub - std::begin(kSubcommands))](
+        inv, operands.empty() ? std::string() : operands[0]);
   } catch (const remote::Error& e) {
     return reportFailure("remote", e, inv.apiKey());
   }
@@ -278,52 +330,23 @@ int remoteCommand(const std::vector<std::string_view>&) {
 }  // namespace
 
 const Command kRemoteCommand{
-    "remote", "a remote generation provider's API (models, run, jobs, ...)",
-    "usage: pixabots remote SUBCOMMAND [options]\n"
-    "\n"
-    "Talks to a remote image/video generation provider, only when one is configured\n"
-    "(nothing here is needed for avatars, which are always drawn locally). docs/remote.md\n"
-    "\n"
-    "subcommands:\n"
-    "  models                     the models the provider offers\n"
-    "  schema MODEL               the JSON Schema of a model's input\n"
-    "  run MODEL --input JSON|@FILE [--wait] [--out DIR] [--deadline S] [--no-validate]\n"
-    "                             start a generation; the input is checked against the\n"
-    "                             model's schema first (every problem listed) unless\n"
-    "                             --no-validate; --wait polls until it ends; --out DIR\n"
-    "                             (implies --wait) downloads the outputs into DIR\n"
-    "  job ID [--refresh 1|assets] [--wait] [--out DIR] [--deadline S]\n"
-    "                             a job's state (tasks: --refresh 1 asks upstream, assets\n"
-    "                             keeps the files); --wait and --out as for run\n"
-    "  jobs [--limit N]           recent jobs (jobs provider)\n"
-    "  webhook ID                 a job's webhook delivery state (jobs provider)\n"
-    "  replay-webhook ID          sends a finished job's webhook again (jobs provider)\n"
-    "  me                         the key owner's account and credits (images provider)\n"
-    "  images [--q TEXT] [--category C] [--tag T] [--filter F] [--sort recent|popular]\n"
-    "         [--cursor C] [--limit 1..50]\n"
-    "                             browse or search the image library (images provider)\n"
-    "  image ID_OR_SLUG           one library image (images provider)\n"
-    "\n"
-    "options:\n"
-    "  --provider jobs|images|tasks   the API shape (or PIXABOTS_PROVIDER, or the config file)\n"
-    "  --base-url URL             the provider's base URL (or PIXABOTS_BASE_URL; default:\n"
-    "                             the shape's public one)\n"
-    "  --config FILE              settings file (default $PIXABOTS_CONFIG, else\n"
-    "                             $XDG_CONFIG_HOME/pixabots/remote.json or\n"
-    "                             ~/.config/pixabots/remote.json): a JSON object with\n"
-    "                             provider, base_url, api_key, timeout_ms, task_provider\n"
-    "  --timeout-ms N             per-request timeout in milliseconds, 1..3600000 (or\n"
-    "                             PIXABOTS_TIMEOUT_MS; default 120000)\n"
-    "  --task-provider NAME       tasks provider: the upstream \"provider\" field (e.g. evolink)\n"
-    "  --deadline S               give up waiting after S seconds (default 600)\n"
-    "  --json                     machine-readable JSON on stdout (jobs as {id, status,\n"
-    "                             outputs, error, expiresAt, raw}; with --out also files)\n"
-    "\n"
-    "The API key comes only from PIXABOTS_API_KEY or the config file's api_key. There is\n"
-    "no flag for it: command lines show in `ps` and shell history. It is never printed.\n"
-    "While waiting, progress goes to stderr; Ctrl-C cancels the wait (exit 130).\n"
-    "Exit status: 0 done, 1 failure (provider, network, job failed, no provider\n"
-    "configured), 2 bad usage, 130 cancelled.\n",
-    remoteCommand};
+    .name = "remote",
+    .summary = "a remote generation provider's API (models, run, jobs, ...)",
+    .synopsis = "SUBCOMMAND [operand] [options]",
+    .description = "Talks to a remote image/video generation provider, only when one is configured\n"
+                   "(nothing here is needed for avatars, which are always drawn locally). docs/remote.md",
+    .options = kOptions,
+    .subcommands = kSubcommands,
+    .notes = "The API key comes only from PIXABOTS_API_KEY or the config file's api_key. There is no\n"
+             "flag for it: command lines show in `ps` and shell history. It is never printed.\n"
+             "While waiting, progress goes to stderr; Ctrl-C cancels the wait (exit 130).\n"
+             "\n"
+             "Exit status: 0 done, 1 failure (provider, network, job failed, no provider\n"
+             "configured), 2 bad usage, 130 cancelled.",
+    .examples = "pixabots remote models --provider jobs\n"
+                "pixabots remote run flux-1.1-pro --input '{\"prompt\": \"a fox\"}' --out renders/\n"
+                "pixabots remote job job_abc123 --wait",
+    .run = remoteCommand,
+};
 
 }  // namespace pixabots::cli

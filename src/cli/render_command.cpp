@@ -3,7 +3,9 @@
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/image_options.hpp"
 #include "cli/output_format.hpp"
+#include "cli/pack_option.hpp"
 #include "io/output_file.hpp"
 #include "pixabots/core/error.hpp"
 #include "pixabots/core/json.hpp"
@@ -30,13 +32,36 @@ void writeSheet(const std::filesystem::path& output, const Context& ctx, const s
   io::writeOutput(json, frames);
 }
 
+constexpr Operand kOperands[] = {{.name = "ID", .help = "4 characters of [0-9a-z]: eyes, head, body, top (e.g. 2156)"}};
+
+constexpr Option kOptions[] = {
+    {.name = "--seed", .value = "TEXT", .help = "the avatar for a text (user name, e-mail): always the same one"},
+    {.name = "--random", .help = "a random avatar (its ID is printed to stderr)"},
+    {.name = "--output",
+     .alias = "-o",
+     .value = "FILE",
+     .help = "output file, '-' for stdout",
+     .complete = Completion::file},
+    {.name = "--format",
+     .value = "FORMAT",
+     .help = "png, apng, gif, webp, svg, sheet, json or frames (default: from the output file's extension; "
+             "for stdout png, or gif with --animated); sheet writes NAME.png and NAME.json",
+     .choices = kFormatChoices},
+    {.name = "--size", .value = "N", .help = "output width and height, an integer 32..1920 (default 128)"},
+    kHueOption,
+    kSaturateOption,
+    kBgOption,
+    kAnimatedOption,
+    kSpeedOption,
+    {.name = "--columns", .value = "N", .help = "sprite sheet as a grid of N columns (default: one row)"},
+    kCompactOption,
+    kOriginOption,
+    kPackOption,
+};
+
 int render(const std::vector<std::string_view>& argv) {
-  const Args args(argv,
-                  {"--size", "--hue", "--saturate", "--bg", "--speed", "--pack", "--seed", "--format", "--origin",
-                   "--columns", "-o", "--output"},
-                  {"--animated", "--compact", "--random"});
-  auto output = args.value("-o");
-  if (!output) output = args.value("--output");
+  const Args args(argv, kOptions);
+  const auto output = args.value("--output");
   if (!output) usage("render needs an output file: -o FILE.png (or -o - for stdout)");
 
   const auto pack = args.value("--pack");
@@ -80,28 +105,21 @@ int render(const std::vector<std::string_view>& argv) {
 
 }  // namespace
 
-const Command kRenderCommand{"render", "one avatar to a file or stdout, in any format",
-                             "usage: pixabots render ID [options] -o FILE\n"
-                             "       pixabots render --seed TEXT [options] -o FILE\n"
-                             "       pixabots render --random [options] -o FILE\n"
-                             "\n"
-                             "  ID          4 characters of [0-9a-z]: eyes, head, body, top (e.g. 2156)\n"
-                             "  --seed      the avatar for a text (user name, e-mail): always the same one\n"
-                             "  --random    a random avatar (its ID is printed to stderr)\n"
-                             "  --size      output width and height, an integer 32..1920 (default 128)\n"
-                             "  --hue       hue rotation in degrees (LCh)\n"
-                             "  --saturate  chroma multiplier 0..4 (default 1; 0 = grey)\n"
-                             "  --bg        flatten onto this colour, #rrggbb\n"
-                             "  --animated  the bounce animation (with .png: APNG)\n"
-                             "  --speed     animation speed 0.25..4 (default 1)\n"
-                             "  --format    png, apng, gif, webp, svg, sheet, json, frames\n"
-                             "              (default: from the output file's extension; sheet writes\n"
-                             "              NAME.png and NAME.json)\n"
-                             "  --columns   sprite sheet as a grid of N columns (default: one row)\n"
-                             "  --compact   SVG with merged rects instead of the service's one rect per pixel\n"
-                             "  --origin    base URL for the URLs in json/frames (default https://pixabots.com)\n"
-                             "  --pack      render with a sprite pack directory instead of the built-in art\n"
-                             "  -o          output file, '-' for stdout\n",
-                             render};
+const Command kRenderCommand{
+    .name = "render",
+    .summary = "one avatar to a file or stdout, in any format",
+    .synopsis = "ID [options] -o FILE\n"
+                "--seed TEXT [options] -o FILE\n"
+                "--random [options] -o FILE",
+    .description = "Draws one avatar, chosen by its ID, by a text (--seed) or at random, and writes it whole\n"
+                   "or not at all. The format follows the output file's extension or --format.",
+    .operands = kOperands,
+    .options = kOptions,
+    .examples = "pixabots render 2156 -o bot.png\n"
+                "pixabots render 2156 --size 256 --hue 200 --bg '#fde68a' -o bot.png\n"
+                "pixabots render --seed alice@example.com --animated -o alice.gif\n"
+                "pixabots render 2156 -o - > bot.png",
+    .run = render,
+};
 
 }  // namespace pixabots::cli

@@ -1,5 +1,8 @@
 // `pixabots serve`: the Pixabots HTTP API, self-hosted (src/server, docs/server.md).
 #include <iostream>
+#include <span>
+#include <string>
+#include <vector>
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
@@ -21,11 +24,36 @@ namespace pixabots::cli {
 namespace {
 
 #ifdef PIXABOTS_WITH_SERVER
+// The flags are the server's settings table (server::settings(), also read
+// from PIXABOTS_<NAME>), with what a shell can complete for their values.
+std::span<const Option> serveOptions() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> list;
+    for (const server::Setting& s : server::settings()) list.push_back("--" + std::string(s.key));
+    return list;
+  }();
+  static const std::vector<Option> options = [] {
+    std::vector<Option> list;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      const server::Setting& s = server::settings()[i];
+      Option option{.name = names[i], .value = s.valueName, .help = s.help};
+      if (s.valueName == "DIR") option.complete = Completion::directory;
+      if (s.valueName == "BOOL") option.choices = "true false";
+      if (s.key == "log-format") option.choices = "text json";
+      list.push_back(option);
+    }
+    list.push_back({.name = "--no-access-log", .help = "the same as --access-log false"});
+    return list;
+  }();
+  return options;
+}
+
+constexpr std::string_view kNotes =
+    "A --host other than a loopback address is reachable from other machines: the server\n"
+    "has no authentication, and says so at start.";
+
 int serve(const std::vector<std::string_view>& argv) {
-  std::vector<std::string> names;
-  for (const server::Setting& s : server::settings()) names.push_back("--" + std::string(s.key));
-  const std::vector<std::string_view> valued(names.begin(), names.end());
-  const Args args(argv, valued, {"--no-access-log"});
+  const Args args(argv, serveOptions());
   if (!args.positionals().empty()) {
     throw core::Error(core::Errc::invalid_option, "serve takes no arguments, got \"" + args.positionals()[0] + "\"");
   }
@@ -74,6 +102,9 @@ int serve(const std::vector<std::string_view>& argv) {
   return 0;
 }
 #else
+std::span<const Option> serveOptions() { return {}; }
+constexpr std::string_view kNotes = "This pixabots was built without the server (PIXABOTS_BUILD_SERVER=OFF).";
+
 int serve(const std::vector<std::string_view>&) {
   throw core::Error(core::Errc::invalid_option,
                     "this pixabots was built without the server (PIXABOTS_BUILD_SERVER=OFF)");
@@ -83,42 +114,19 @@ int serve(const std::vector<std::string_view>&) {
 }  // namespace
 
 const Command kServeCommand{
-    "serve", "the Pixabots HTTP API, self-hosted",
-    "usage: pixabots serve [options]\n"
-    "\n"
-    "Serves the public Pixabots API (GET /api/pixabot/{id}, /frames, /batch, /random, /api/og)\n"
-    "plus /openapi.json, /healthz, /metrics and /parts/{category}/{name}.png.\n"
-    "Stops cleanly on SIGINT / SIGTERM. Every option can also be set in the environment as\n"
-    "PIXABOTS_<NAME> (e.g. PIXABOTS_PORT=9000, PIXABOTS_CACHE_MB=0); flags win.\n"
-    "\n"
-    "  --host ADDR              address or name to bind (default 127.0.0.1; 0.0.0.0 or :: for every\n"
-    "                           interface, with a warning: there is no authentication)\n"
-    "  --port N                 port (default 8080; 0 picks a free one, printed at start)\n"
-    "  --threads N              event-loop threads (default: one per core); idle or slow\n"
-    "                           connections cost no thread\n"
-    "  --pack DIR               sprite pack directory (default: the built-in art)\n"
-    "  --origin URL             origin of generated URLs (default: each request's Host header)\n"
-    "  --trust-proxy BOOL       take the client address and origin from X-Forwarded-For,\n"
-    "                           -Proto and -Host (default false; only behind a proxy you run)\n"
-    "  --cache-mb N             response cache size in MiB (default 64, 0 disables)\n"
-    "  --rate-animated N        animated renders per client per minute (default 60, 0 = unlimited)\n"
-    "  --rate-og N              Open Graph cards per client per minute (default 30, 0 = unlimited)\n"
-    "  --max-renders N          expensive renders at once: animated, OG, PNG over 480 px\n"
-    "                           (default 2 x cores, 0 = no cap; 503 + Retry-After when full)\n"
-    "  --render-wait-ms MS      wait for a render slot before answering 503 (default 2000)\n"
-    "  --keep-alive-max N       requests per keep-alive connection (default 1000)\n"
-    "  --keep-alive-timeout S   idle seconds before a connection without a request closes (default 5)\n"
-    "  --read-timeout S         seconds to receive a whole request, headers and body (default 5)\n"
-    "  --write-timeout S        seconds to send a whole response (default 5)\n"
-    "  --max-header-bytes N     limit on the request line and header lines together (default 16384)\n"
-    "  --max-headers N          limit on a request's header fields (default 100)\n"
-    "  --max-connections N      connections open at once (default 10000)\n"
-    "  --max-connections-per-address N\n"
-    "                           connections open at once from one address (default 1000)\n"
-    "  --shutdown-timeout S     on SIGINT/SIGTERM, seconds responses in flight get (default 10)\n"
-    "  --access-log BOOL        one line per request and refused connection on stderr (default true)\n"
-    "  --no-access-log          the same as --access-log false\n"
-    "  --log-format FORMAT      access log lines as text or json (default text)\n",
-    serve};
+    .name = "serve",
+    .summary = "the Pixabots HTTP API, self-hosted",
+    .synopsis = "[options]",
+    .description = "Serves the public Pixabots API (GET /api/pixabot/{id}, /frames, /batch, /random,\n"
+                   "/api/og) plus /openapi.json, /healthz, /metrics and /parts/{category}/{name}.png\n"
+                   "(docs/server.md). Stops cleanly on SIGINT / SIGTERM. Every option can also be set\n"
+                   "in the environment as PIXABOTS_<NAME> (e.g. PIXABOTS_PORT=9000,\n"
+                   "PIXABOTS_CACHE_MB=0); flags win.",
+    .options = serveOptions(),
+    .notes = kNotes,
+    .examples = "pixabots serve --port 9000\n"
+                "PIXABOTS_CACHE_MB=0 pixabots serve --pack my-pack",
+    .run = serve,
+};
 
 }  // namespace pixabots::cli

@@ -73,11 +73,33 @@ std::vector<std::string> chooseIds(const Args& args, const core::Catalog& catalo
   return ids;
 }
 
+constexpr Operand kOperands[] = {{.name = "ID...", .help = "up to 1024 IDs (4 characters of [0-9a-z])"}};
+
+constexpr Option kOptions[] = {
+    {.name = "--output",
+     .alias = "-o",
+     .value = "FILE",
+     .help = "output PNG, '-' for stdout",
+     .complete = Completion::file},
+    {.name = "--ids-file",
+     .value = "FILE",
+     .help = "IDs separated by commas, spaces or lines ('-' = stdin)",
+     .complete = Completion::file},
+    {.name = "--count",
+     .value = "N",
+     .help = "N bots (1..1024) picked by --seed (mulberry32 of its hash, as og's grid; without --seed a "
+             "random one, printed)"},
+    {.name = "--seed", .value = "TEXT", .help = "which bots --count picks"},
+    {.name = "--columns", .value = "N", .help = "bots per row, 1..64 (default: up to 8)"},
+    {.name = "--size", .value = "N", .help = "bot width and height, 32..512 (default 128)"},
+    {.name = "--labels", .help = "each ID under its bot, in grey"},
+    {.name = "--bg", .value = "#RRGGBB", .help = "page colour (default transparent)"},
+    kPackOption,
+};
+
 int sheet(const std::vector<std::string_view>& argv) {
-  const Args args(argv, {"--ids-file", "--count", "--seed", "--columns", "--size", "--bg", "--pack", "-o", "--output"},
-                  {"--labels"});
-  auto output = args.value("-o");
-  if (!output) output = args.value("--output");
+  const Args args(argv, kOptions);
+  const auto output = args.value("--output");
   if (!output) usage("sheet needs an output file: -o FILE.png (or -o - for stdout)");
   const PackOption packOption(args);
   const core::Pack& pack = packOption.pack();
@@ -96,23 +118,19 @@ int sheet(const std::vector<std::string_view>& argv) {
 
 }  // namespace
 
-const Command kSheetCommand{"sheet", "a contact sheet of many IDs",
-                            "usage: pixabots sheet ID... [options] -o FILE.png\n"
-                            "       pixabots sheet --ids-file FILE [options] -o FILE.png\n"
-                            "       pixabots sheet --count N [--seed TEXT] [options] -o FILE.png\n"
-                            "\n"
-                            "  ID...       up to 1024 IDs (4 characters of [0-9a-z])\n"
-                            "  --ids-file  IDs separated by commas, spaces or lines\n"
-                            "  --count     N bots (1..1024) picked by --seed (mulberry32 of its hash,\n"
-                            "              as og's grid; without --seed a random one, printed)\n"
-                            "  --columns   bots per row, 1..64 (default: up to 8)\n"
-                            "  --size      bot width and height, 32..512 (default 128)\n"
-                            "  --labels    each ID under its bot, in grey\n"
-                            "  --bg        page colour, #rrggbb (default transparent)\n"
-                            "  --pack      a sprite pack directory instead of the built-in art\n"
-                            "  -o          output PNG, '-' for stdout\n"
-                            "\n"
-                            "  layout: 16 px margin and gaps; bot i at column i % columns, row i / columns\n",
-                            sheet};
+const Command kSheetCommand{
+    .name = "sheet",
+    .summary = "a contact sheet of many IDs",
+    .synopsis = "ID... [options] -o FILE.png\n"
+                "--ids-file FILE [options] -o FILE.png\n"
+                "--count N [--seed TEXT] [options] -o FILE.png",
+    .description = "Many IDs (given, from a file or picked by a seed) on one PNG grid, for reviews.",
+    .operands = kOperands,
+    .options = kOptions,
+    .notes = "Layout: 16 px margin and gaps; bot i at column i % columns, row i / columns.",
+    .examples = "pixabots sheet 2156 3409 0000 --labels -o three.png\n"
+                "pixabots sheet --count 64 --seed team -o team.png",
+    .run = sheet,
+};
 
 }  // namespace pixabots::cli

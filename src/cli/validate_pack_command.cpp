@@ -14,8 +14,11 @@ namespace {
 
 using namespace pixabots::core;
 
+constexpr Operand kOperands[] = {
+    {.name = "DIR", .help = "the sprite pack directory (docs/packs.md)", .complete = Completion::directory}};
+
 int validatePack(const std::vector<std::string_view>& argv) {
-  const Args args(argv, {}, {});
+  const Args args(argv, {});
   if (args.positionals().size() != 1) {
     throw Error(Errc::invalid_option, "validate-pack needs exactly one pack directory");
   }
@@ -40,14 +43,18 @@ int validatePack(const std::vector<std::string_view>& argv) {
 
 }  // namespace
 
-const Command kValidatePackCommand{"validate-pack", "every problem in a sprite pack",
-                                   "usage: pixabots validate-pack DIR\n"
-                                   "\n"
-                                   "Checks a sprite pack directory (docs/packs.md) by the rules the library\n"
-                                   "loads it with, and lists every problem, one a line: FILE: PROBLEM (a\n"
-                                   "missing or broken sheet, a wrong size, a bad manifest entry, ...).\n"
-                                   "Exit status 0 when the pack is valid (one line: its name, parts per\n"
-                                   "category and combinations), 1 when problems were found.\n",
-                                   validatePack};
+const Command kValidatePackCommand{
+    .name = "validate-pack",
+    .summary = "every problem in a sprite pack",
+    .synopsis = "DIR",
+    .description = "Checks a sprite pack directory (docs/packs.md) by the rules the library loads it\n"
+                   "with, and lists every problem, one a line: FILE: PROBLEM (a missing or broken\n"
+                   "sheet, a wrong size, a bad manifest entry, ...).",
+    .operands = kOperands,
+    .notes = "Exit status 0 when the pack is valid (one line: its name, parts per category and\n"
+             "combinations), 1 when problems were found.",
+    .examples = "pixabots validate-pack my-pack",
+    .run = validatePack,
+};
 
 }  // namespace pixabots::cli
