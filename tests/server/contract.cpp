@@ -49,6 +49,7 @@ std::optional<std::string> signatureProblem(const std::string& media, const std:
   if (media == "image/webp" && !(body.size() >= 12 && startsWith("RIFF") && body.compare(8, 4, "WEBP") == 0))
     return "body is not a WebP";
   if (media == "image/svg+xml" && !startsWith("<svg")) return "body is not an SVG";
+  if (media == "text/html" && !startsWith("<!doctype html>")) return "body is not an HTML document";
   return std::nullopt;
 }
 
@@ -109,8 +110,43 @@ std::optional<PathMatch> matchPath(const Json& document, std::string_view path) 
   return best;
 }
 
+std::vector<std::string> checkRequest(const Json& document, std::string_view method, std::string_view target,
+                                      const std::vector<std::string>& headers) {
+  std::vector<std::string> problems;
+  const std::string where = std::string(method) + " " + std::string(target);
+  const auto match = matchPath(document, target);
+  const std::string operationKey = lower(method) == "head" ? "get" : lower(method);
+  const Json* item = match ? deref(document, document["paths"][match->templatePath]) : nullptr;
+  if (!item || !item->contains(operationKey)) {
+    problems.push_back(where + ": no such operation in the document");
+    return problems;
+  }
+  std::map<std::string, std::string> documented;  // lower-cased name -> where
+  for (const Json& node : (*item)[operationKey].value("parameters", Json::array())) {
+    if (const Json* parameter = deref(document, node))
+      documented[lower(parameter->value("name", ""))] = parameter->value("in", "");
+  }
+  const auto need = [&](const std::string& name, const std::string& in) {
+    const auto it = documented.find(lower(name));
+    if (it == documented.end() || it->second != in)
+      problems.push_back(where + ": " + in + " parameter " + name + " is not documented");
+  };
+  const auto question = target.find('?');
+  if (question != std::string_view::npos) {
+    std::string_view query = target.substr(question + 1);
+    while (!query.empty()) {
+      const std::string_view pair = query.substr(0, query.find('&'));
+      if (!pair.empty()) need(std::string(pair.substr(0, pair.find('='))), "query");
+      query.remove_prefix(std::min(query.size(), pair.size() + 1));
+    }
+  }
+  for (const std::string& header : headers) need(header, "header");
+  return problems;
+}
+
 std::vector<std::string> checkResponse(const Json& document, std::string_view method, std::string_view path,
-                                       const Response& response) {
+                                       const Response& response,
+                                       const std::vector<std::string>& undocumentedForbidden) {
   std::vector<std::string> problems;
   const std::string where = std::string(method) + " " + std::string(path) + " -> " + std::to_string(response.status);
   const auto fail = [&](const std::string& message) { problems.push_back(where + ": " + message); };
@@ -163,6 +199,12 @@ std::vector<std::string> checkResponse(const Json& document, std::string_view me
     }
     if (header->contains("schema"))
       for (const std::string& p : checkHeader(validator, header->at("schema"), name, it->second)) fail(p);
+  }
+  for (const std::string& name : undocumentedForbidden) {
+    if (!headers.contains(lower(name))) continue;
+    bool listed = false;
+    for (const auto& [documentedName, unused] : documentedHeaders.items()) listed |= lower(documentedName) == lower(name);
+    if (!listed) fail("header " + name + " is sent but not documented for this status");
   }
 
   const Json content = documented->value("content", Json::object());

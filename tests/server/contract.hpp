@@ -43,8 +43,16 @@ struct Response {
 
 // Every way `response` departs from the document for `method` (GET, HEAD,
 // OPTIONS, ...) on `path`; empty when it is documented. HEAD is checked as
-// the GET it mirrors, without a body.
+// the GET it mirrors, without a body. Headers named in `undocumentedForbidden`
+// (any case) must not appear unless the document lists them for the status.
 std::vector<std::string> checkResponse(const Json& document, std::string_view method, std::string_view path,
-                                       const Response& response);
+                                       const Response& response,
+                                       const std::vector<std::string>& undocumentedForbidden = {});
+
+// Every query parameter of `target` and every header in `headers` (names)
+// that the document does not list for `method` on the target's path: what a
+// client sends must be in the contract too.
+std::vector<std::string> checkRequest(const Json& document, std::string_view method, std::string_view target,
+                                      const std::vector<std::string>& headers);
 
 }  // namespace pixabots::contract

@@ -185,6 +185,42 @@ TEST_CASE("contract: responses must be documented", "[contract]") {
              Catch::Contains("a body of 4 bytes where none is documented"));
   // HEAD is GET without the body.
   CHECK(problems("HEAD", contract::Response{200, "image/png", "", {{"ETag", "\"x\""}}}).empty());
+  // A header the caller names must be documented for the status it comes with.
+  r = ok;
+  r.headers["Vary"] = "X";
+  CHECK(problems("GET", r).empty());
+  CHECK_THAT(contract::join(contract::checkResponse(doc, "GET", "/api/pixabot/2156", r, {"vary", "X-Count"})),
+             Catch::Contains("header vary is sent but not documented for this status"));
+  r.headers.erase("Vary");
+  r.headers["x-count"] = "2";
+  CHECK(contract::checkResponse(doc, "GET", "/api/pixabot/2156", r, {"vary", "X-Count"}).empty());
+  r = ok;
+  r.contentType = "text/html";
+  r.body = "<html>";
+  const Json page = Json::parse(R"({"paths": {"/": {"get": {"responses": {"200": {"description": "page",
+      "content": {"text/html": {"schema": {"type": "string"}}}}}}}}})");
+  CHECK_THAT(contract::join(contract::checkResponse(page, "GET", "/", r)),
+             Catch::Contains("body is not an HTML document"));
+  r.body = "<!doctype html>\n<html>";
+  CHECK(contract::checkResponse(page, "GET", "/", r).empty());
+}
+
+TEST_CASE("contract: request parameters and headers must be documented", "[contract]") {
+  const Json doc = Json::parse(R"({"paths": {"/api/pixabot/{id}": {"get": {
+      "parameters": [{"$ref": "#/components/parameters/Size"},
+                     {"name": "If-None-Match", "in": "header", "schema": {"type": "string"}}],
+      "responses": {"200": {"description": "ok"}}}}},
+    "components": {"parameters": {"Size": {"name": "size", "in": "query", "schema": {"type": "integer"}}}}})");
+  CHECK(contract::checkRequest(doc, "GET", "/api/pixabot/2156?size=64", {"if-none-match"}).empty());
+  CHECK(contract::checkRequest(doc, "HEAD", "/api/pixabot/2156?size=&size=2", {}).empty());
+  CHECK_THAT(contract::join(contract::checkRequest(doc, "GET", "/api/pixabot/2156?size=64&paused=true", {})),
+             Catch::Contains("query parameter paused is not documented"));
+  CHECK_THAT(contract::join(contract::checkRequest(doc, "GET", "/api/pixabot/2156?If-None-Match=1", {})),
+             Catch::Contains("query parameter If-None-Match is not documented"));  // a header, not a query parameter
+  CHECK_THAT(contract::join(contract::checkRequest(doc, "GET", "/api/pixabot/2156", {"Sec-CH-Prefers-Reduced-Motion"})),
+             Catch::Contains("header parameter Sec-CH-Prefers-Reduced-Motion is not documented"));
+  CHECK_THAT(contract::join(contract::checkRequest(doc, "POST", "/api/pixabot/2156", {})),
+             Catch::Contains("no such operation"));
 }
 
 // ---------------------------------------------------------------------------
@@ -308,6 +344,11 @@ struct Case {
   int status;  // what the service's rules say this request gets
 };
 
+// Headers this server added for issue 17: sent only where the document lists them for the status.
+const std::vector<std::string> kListedHeaders = {"X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset",
+                                                 "Vary", "Accept-CH", "Content-Security-Policy",
+                                                 "X-Content-Type-Options"};
+
 }  // namespace
 
 TEST_CASE("contract: every endpoint and documented error of a live server", "[contract][live]") {
@@ -361,8 +402,24 @@ TEST_CASE("contract: every endpoint and documented error of a live server", "[co
       {"GET", "/openapi.json", 200},
       {"GET", "/healthz", 200},
       {"GET", "/metrics", 200},
+      {"GET", "/api/pixabot/2156?animated=true&paused=true", 200},
+      {"GET", "/api/pixabot/2156?animated=true&webp=true&paused=true&size=64", 200},
+      {"GET", "/api/pixabot/2156?animated=true&paused=false", 200},
+      {"GET", "/api/pixabot/zzzz?animated=true&paused=true", 400},
+      {"GET", "/api/pixabot/random?animated=true&paused=true", 302},
+      {"GET", "/", 200},
+      {"GET", "/embed/2156", 200},
+      {"GET", "/embed/2156?size=64&animated=true&bg=%23fde68a", 200},
+      {"GET", "/embed/2156?animated=false&size=1920", 200},
+      {"GET", "/embed/zzzz", 400},
+      {"GET", "/embed/2156?size=5", 400},
+      {"GET", "/embed/2156?bg=%3Cscript%3E", 400},
       {"HEAD", "/api/pixabot/2156", 200},
       {"HEAD", "/api/pixabot/2156/frames", 200},
+      {"HEAD", "/", 200},
+      {"HEAD", "/embed/2156?animated=true", 200},
+      {"OPTIONS", "/", 204},
+      {"OPTIONS", "/embed/2156", 204},
       {"OPTIONS", "/api/pixabot/2156", 204},
       {"OPTIONS", "/api/pixabot/2156/frames", 204},
       {"OPTIONS", "/api/pixabot/batch", 204},
@@ -376,9 +433,15 @@ TEST_CASE("contract: every endpoint and documented error of a live server", "[co
     INFO(c.method << " " << c.target << " -> " << response.status << " " << response.contentType << " "
                   << shown(response));
     CHECK(response.status == c.status);
-    const auto problems = contract::checkResponse(doc, c.method, c.target, response);
+    const auto problems = contract::checkResponse(doc, c.method, c.target, response, kListedHeaders);
     INFO(contract::join(problems));
     CHECK(problems.empty());
+    // What was sent is in the contract too (404s are for paths it does not have).
+    if (c.status != 404) {
+      const auto asked = contract::checkRequest(doc, c.method, c.target, {});
+      INFO(contract::join(asked));
+      CHECK(asked.empty());
+    }
     // CORS on every answer, errors included.
     CHECK(response.headers.count("access-control-allow-origin") == 1);
   }
@@ -465,5 +528,108 @@ TEST_CASE("contract: URLs inside JSON bodies lead to documented responses", "[co
     const auto problems = contract::checkResponse(doc, "GET", target, response);
     INFO(contract::join(problems));
     CHECK(problems.empty());
+  }
+}
+
+namespace {
+
+// A request with headers, what it gets, and which headers it must and must not carry.
+struct HeaderCase {
+  std::string target;
+  std::vector<std::pair<std::string, std::string>> send;
+  int status;
+  std::string contentType;
+  std::vector<std::string> present;  // lower case
+  std::vector<std::string> absent;
+};
+
+const std::pair<std::string, std::string> kReduce = {"Sec-CH-Prefers-Reduced-Motion", "reduce"};
+const std::vector<std::string> kRate = {"x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset"};
+const std::vector<std::string> kHint = {"vary", "accept-ch"};
+const std::vector<std::string> kPageOnly = {"content-security-policy", "x-content-type-options"};
+const std::vector<std::string> kPage = {"content-security-policy", "x-content-type-options", "etag", "cache-control"};
+
+std::vector<std::string> operator+(std::vector<std::string> a, const std::vector<std::string>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+void checkHeaders(const contract::Response& r, const HeaderCase& c) {
+  for (const std::string& name : c.present) {
+    INFO("must carry " << name);
+    CHECK(r.headers.count(name) == 1);
+  }
+  for (const std::string& name : c.absent) {
+    INFO("must not carry " << name);
+    CHECK(r.headers.count(name) == 0);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("contract: pages, paused, reduced motion and rate-limit headers, live", "[contract][live]") {
+  server::Config config;
+  config.animatedPerMinute = 50;
+  config.ogPerMinute = 20;
+  const LiveServer live(config);
+  const Json& doc = servedDocument(live.port());
+  const std::string gif = "/api/pixabot/2156?animated=true&size=64";
+  const std::vector<HeaderCase> cases = {
+      {gif, {}, 200, "image/gif", kRate + kHint, {}},
+      {gif, {}, 200, "image/gif", kRate + kHint, {}},  // a cache hit: the same headers
+      {gif, {kReduce}, 200, "image/png", kHint, kRate},
+      {gif + "&webp=true", {kReduce}, 200, "image/png", kHint, kRate},
+      {gif + "&paused=true", {}, 200, "image/png", {"etag"}, kRate + kHint},
+      {gif + "&paused=true", {kReduce}, 200, "image/png", {"etag"}, kRate + kHint},
+      {"/api/pixabot/2156?size=64", {kReduce}, 200, "image/png", {"etag"}, kRate + kHint},
+      {"/api/pixabot/zzzz?animated=true", {}, 400, "application/json", kRate, kHint},
+      {"/api/pixabot/2156?animated=true&size=5", {kReduce}, 400, "application/json", {}, kRate + kHint},
+      {"/api/og?title=contract", {}, 200, "image/png", kRate, kHint},
+      {"/api/og?type=bogus", {}, 400, "application/json", kRate, kHint},
+      {"/embed/2156?animated=true", {}, 200, "text/html; charset=utf-8", kPage, kRate + kHint},
+      {"/", {}, 200, "text/html; charset=utf-8", kPage, kRate + kHint},
+      {"/api/pixabot/2156?format=json", {}, 200, "application/json", {"etag"}, kRate + kHint + kPageOnly},
+  };
+  for (const HeaderCase& c : cases) {
+    const contract::Response response = fetch(live.port(), "GET", c.target, c.send);
+    INFO(c.target << (c.send.empty() ? "" : " (reduce)") << " -> " << response.status << " " << shown(response));
+    CHECK(response.status == c.status);
+    CHECK(response.contentType == c.contentType);
+    checkHeaders(response, c);
+    const auto problems = contract::checkResponse(doc, "GET", c.target, response, kListedHeaders);
+    INFO(contract::join(problems));
+    CHECK(problems.empty());
+    std::vector<std::string> sent;
+    for (const auto& [name, value] : c.send) sent.push_back(name);
+    const auto asked = contract::checkRequest(doc, "GET", c.target, sent);
+    INFO(contract::join(asked));
+    CHECK(asked.empty());
+  }
+
+  // 304s repeat the 200's headers: validators, hints, the client's window.
+  for (const std::string& target : {gif, std::string("/embed/2156?animated=true"), std::string("/api/og?title=contract")}) {
+    INFO(target);
+    const contract::Response first = fetch(live.port(), "GET", target);
+    REQUIRE(first.headers.count("etag") == 1);
+    const contract::Response again = fetch(live.port(), "GET", target, {{"If-None-Match", first.headers.at("etag")}});
+    CHECK(again.status == 304);
+    for (const auto& [name, value] : first.headers) {
+      if (name == "content-length" || name == "content-type" || name == "connection") continue;
+      INFO(name);
+      CHECK(again.headers.count(name) == 1);
+    }
+    const auto problems = contract::checkResponse(doc, "GET", target, again, kListedHeaders);
+    INFO(contract::join(problems));
+    CHECK(problems.empty());
+    CHECK(contract::checkRequest(doc, "GET", target, {"If-None-Match"}).empty());
+  }
+
+  // Exact: the paused and the reduced-motion PNG are the still route's bytes.
+  for (const std::string query : {"size=64", "size=200&hue=90&saturate=2&bg=%231e293b"}) {
+    INFO(query);
+    const std::string still = fetch(live.port(), "GET", "/api/pixabot/2156?" + query).body;
+    REQUIRE(still.starts_with("\x89PNG"));
+    CHECK((fetch(live.port(), "GET", "/api/pixabot/2156?" + query + "&animated=true&paused=true").body == still));
+    CHECK((fetch(live.port(), "GET", "/api/pixabot/2156?" + query + "&animated=true", {kReduce}).body == still));
   }
 }

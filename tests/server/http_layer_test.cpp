@@ -1,14 +1,19 @@
 // The HTTP layer's parts without sockets: the request parser's limits, the
-// origin and client rules, the access log's lines, the connection caps.
+// origin and client rules, the access log's lines, the connection caps, the
+// HTML pages' escaping and policy.
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <string>
 
 #include "server/access_log.hpp"
 #include "server/connection_limits.hpp"
+#include "server/openapi.hpp"
+#include "server/pages.hpp"
 #include "server/request_origin.hpp"
 #include "server/request_parser.hpp"
+#include "support/sha256.hpp"
 
 using namespace pixabots::server;
 
@@ -94,6 +99,24 @@ TEST_CASE("request parser: every limit is a status and the API's words") {
 
   CHECK(parse("GET / HTTP/1.1\r\nHo st: a\r\n\r\n").status == 400);
   CHECK(parse("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03").status == 400);  // TLS on the plain port
+}
+
+TEST_CASE("request parser: Sec-CH-Prefers-Reduced-Motion says reduce only as one token") {
+  const auto reduce = [](const std::string& fields) {
+    const Parsed p = parse("GET / HTTP/1.1\r\nHost: a\r\n" + fields + "\r\n");
+    REQUIRE(p.status == 0);
+    return prefersReducedMotion(p.head);
+  };
+  CHECK(reduce("Sec-CH-Prefers-Reduced-Motion: reduce\r\n"));
+  CHECK(reduce("sec-ch-prefers-reduced-motion:   reduce  \r\n"));
+  CHECK_FALSE(reduce(""));
+  CHECK_FALSE(reduce("Sec-CH-Prefers-Reduced-Motion: no-preference\r\n"));
+  CHECK_FALSE(reduce("Sec-CH-Prefers-Reduced-Motion: Reduce\r\n"));      // tokens are case-sensitive
+  CHECK_FALSE(reduce("Sec-CH-Prefers-Reduced-Motion: \"reduce\"\r\n"));  // a string, not the token
+  CHECK_FALSE(reduce("Sec-CH-Prefers-Reduced-Motion: reduce, reduce\r\n"));
+  // Repeated lines are one list, which no single token parses from: ignored, not a 400.
+  CHECK_FALSE(reduce("Sec-CH-Prefers-Reduced-Motion: reduce\r\nSec-CH-Prefers-Reduced-Motion: reduce\r\n"));
+  CHECK_FALSE(reduce("Sec-CH-Prefers-Reduced-Motion: reduce\r\nSec-CH-Prefers-Reduced-Motion: no-preference\r\n"));
 }
 
 TEST_CASE("request parser: a body on a GET is read and dropped, chunked too") {
@@ -187,4 +210,73 @@ TEST_CASE("connection limits: per address and in total, released on close") {
   CHECK(limits.admit("10.0.0.3") == A::admitted);
   CHECK(limits.refusal(A::overAddress) == "2 connections open from this address (--max-connections-per-address)");
   CHECK(limits.refusal(A::overTotal) == "3 connections open (--max-connections)");
+}
+
+namespace {
+
+// Standard base64 (RFC 4648) as lower-case hex, to compare with sha256Hex.
+std::string base64ToHex(std::string_view text) {
+  constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  unsigned bits = 0;
+  int pending = 0;
+  for (const char c : text.substr(0, text.find('='))) {
+    bits = (bits << 6) | static_cast<unsigned>(kAlphabet.find(c));
+    pending += 6;
+    if (pending >= 8) {
+      pending -= 8;
+      const unsigned byte = (bits >> pending) & 0xff;
+      hex += kHex[byte >> 4];
+      hex += kHex[byte & 15];
+    }
+  }
+  return hex;
+}
+
+}  // namespace
+
+TEST_CASE("pages: the stylesheet's CSP source is the SHA-256 of the stylesheet") {
+  // A browser applies an inline <style> only when its hash is in style-src: edit kPageStyle and its source together.
+  REQUIRE(kPageStyleSource.starts_with("'sha256-"));
+  REQUIRE(kPageStyleSource.ends_with("'"));
+  const std::string_view encoded = kPageStyleSource.substr(8, kPageStyleSource.size() - 9);
+  CHECK(encoded.size() == 44);
+  CHECK(base64ToHex(encoded) == testing::sha256Hex(kPageStyle));
+  CHECK(kPageStyle.find("image-rendering:pixelated") != std::string_view::npos);
+}
+
+TEST_CASE("pages: escaping and the Content-Security-Policy") {
+  CHECK(escapeHtml(R"(<script>alert('x')</script> & "q")") ==
+        "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
+  CHECK(escapeHtml("plain 2156 \xc3\xa9") == "plain 2156 \xc3\xa9");
+
+  const std::string tail = "; style-src " + std::string(kPageStyleSource) + "; base-uri 'none'; form-action 'none'; ";
+  CHECK(contentSecurityPolicy("http://127.0.0.1:8080", "*") ==
+        "default-src 'none'; img-src http://127.0.0.1:8080" + tail + "frame-ancestors *");
+  // A path would narrow the source to one URL: only scheme, host and port are kept.
+  CHECK(contentSecurityPolicy("https://bots.example.com/prefix", "'none'") ==
+        "default-src 'none'; img-src https://bots.example.com" + tail + "frame-ancestors 'none'");
+  CHECK(contentSecurityPolicy("https://[::1]:8443", "*").starts_with("default-src 'none'; img-src https://[::1]:8443;"));
+  // An --origin that is no plain host cannot add directives: the page's own origin stands in.
+  for (const char* odd : {"https://a.example; script-src *", "http://a b", "https://", "http://x\"y"}) {
+    INFO(odd);
+    CHECK(contentSecurityPolicy(odd, "*") == "default-src 'none'; img-src 'self'" + tail + "frame-ancestors *");
+  }
+}
+
+TEST_CASE("pages: the index lists the OpenAPI document's operations, preflights left out") {
+  const auto routes = documentedRoutes(openApiDocument());
+  const auto document = nlohmann::json::parse(openApiDocument());
+  std::size_t gets = 0;
+  for (const auto& [path, item] : document["paths"].items()) gets += item.contains("get") ? 1 : 0;
+  CHECK(routes.size() == gets);
+  for (const Route& route : routes) {
+    INFO(route.path);
+    CHECK(route.method == "GET");
+    CHECK(route.summary == document["paths"][route.path]["get"]["summary"]);
+  }
+  REQUIRE(routes.size() > 3);
+  CHECK(routes[0].path == "/");  // in the document's order
+  CHECK(routes[1].path == "/api/pixabot/{id}");
 }

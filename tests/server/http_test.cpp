@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <thread>
 
 #include "pixabots/core/og.hpp"
@@ -14,6 +15,7 @@
 #include "server/handlers.hpp"
 #include "server/http_server.hpp"
 #include "server/openapi.hpp"
+#include "server/pages.hpp"
 
 using namespace pixabots;
 using nlohmann::json;
@@ -385,9 +387,260 @@ TEST_CASE("http: cache hits do not count against the rate limit") {
     r = client.Get("/api/pixabot/2156?animated=true&size=64&v=" + std::to_string(i));  // same key: v is ignored
     REQUIRE(r);
     CHECK(r->status == 200);
-    CHECK_FALSE(r->has_header("X-RateLimit-Limit"));  // answered from the cache, not counted
+    CHECK(r->get_header_value("X-RateLimit-Remaining") == "0");  // answered from the cache, not counted
   }
   r = client.Get("/api/pixabot/2156?animated=true&size=65");  // a new render: over the limit
   REQUIRE(r);
   CHECK(r->status == 429);
+}
+
+namespace {
+
+const httplib::Headers kReduce = {{"Sec-CH-Prefers-Reduced-Motion", "reduce"}};
+
+// The src="..." / srcset="..." URLs of a page, in order, entities decoded (only &amp; occurs).
+std::vector<std::string> pageUrls(const std::string& html) {
+  std::vector<std::string> urls;
+  const std::regex attribute(R"re((?:src|srcset|href)="([^"]*)")re");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), attribute); it != std::sregex_iterator(); ++it) {
+    std::string url = (*it)[1];
+    for (std::size_t at = url.find("&amp;"); at != std::string::npos; at = url.find("&amp;", at + 1)) {
+      url.replace(at, 5, "&");
+    }
+    urls.push_back(url);
+  }
+  return urls;
+}
+
+void checkPageHeaders(const httplib::Result& r, const std::string& frameAncestors) {
+  CHECK(r->get_header_value("Content-Type") == "text/html; charset=utf-8");
+  CHECK(r->get_header_value("Content-Security-Policy") ==
+        server::contentSecurityPolicy(origin(), frameAncestors));
+  CHECK(r->get_header_value("X-Content-Type-Options") == "nosniff");
+  CHECK(r->get_header_value("Cache-Control") == kCacheControl);
+  CHECK(r->get_header_value("ETag").size() == 18);
+  CHECK_FALSE(r->has_header("X-RateLimit-Limit"));  // pages are not limited
+  CHECK_FALSE(r->has_header("Vary"));
+}
+
+}  // namespace
+
+TEST_CASE("http: /embed/{id} is a small self-contained page showing the image route's picture") {
+  auto r = get("/embed/2156?size=64&bg=%23FDE68A");
+  REQUIRE(r->status == 200);
+  checkPageHeaders(r, "*");
+  const std::string& html = r->body;
+  CHECK(html.starts_with("<!doctype html>\n"));
+  CHECK(html.find("<title>Pixabot 2156</title>") != std::string::npos);
+  CHECK(html.find("alt=\"Pixabot 2156 (eyes: glasses, heads: blob, body: wings, top: mohawk)\"") != std::string::npos);
+  CHECK(html.find("width=\"64\" height=\"64\"") != std::string::npos);
+  CHECK(html.find("<style>" + std::string(server::kPageStyle) + "</style>") != std::string::npos);
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("<picture>") == std::string::npos);  // still: no reduced-motion variant needed
+  // Absolute, at the request's origin, the image route's own query: its bytes are the route's.
+  const std::string still = origin() + "/api/pixabot/2156?size=64&bg=%23fde68a";
+  CHECK(pageUrls(html) == std::vector<std::string>{still});
+  const auto image = get(still.substr(origin().size()));
+  REQUIRE(image->status == 200);
+  CHECK(decodePng(bytes(image->body)).pixels == decodePng(library().render("2156", {.size = 64, .bg = "#fde68a"})).pixels);
+
+  r = get("/embed/2156?animated=true");
+  REQUIRE(r->status == 200);
+  const std::string base = origin() + "/api/pixabot/2156?size=128";
+  CHECK(r->body.find("<picture><source media=\"(prefers-reduced-motion: reduce)\"") != std::string::npos);
+  CHECK(pageUrls(r->body) == std::vector<std::string>{base, base + "&animated=true"});  // still first, then the GIF
+  CHECK(get("/api/pixabot/2156?size=128&animated=true")->get_header_value("Content-Type") == "image/gif");
+
+  // Deterministic: ETag, 304, HEAD.
+  const std::string etag = r->get_header_value("ETag");
+  CHECK(get("/embed/2156?animated=true&v=3")->get_header_value("ETag") == etag);
+  const auto again = get("/embed/2156?animated=true", {{"If-None-Match", etag}});
+  CHECK(again->status == 304);
+  CHECK(again->body.empty());
+  CHECK(again->get_header_value("Content-Security-Policy") == server::contentSecurityPolicy(origin(), "*"));
+  httplib::Client client("127.0.0.1", testServer().port);
+  const auto head = client.Head("/embed/2156?animated=true");
+  REQUIRE(head);
+  CHECK(head->status == 200);
+  CHECK(head->body.empty());
+  CHECK(head->get_header_value("Content-Length") == std::to_string(r->body.size()));
+}
+
+TEST_CASE("http: /embed/{id} refuses what the image route refuses, in its words") {
+  const std::string size = "Invalid size. Must be an integer between 32 and 1920.";
+  const std::string bg = "Invalid bg. Must be a hex color like #rrggbb.";
+  for (const auto& [query, message] : std::vector<std::pair<std::string, std::string>>{
+           {"zzzz", "Invalid pixabot ID"},
+           {"F76A", "Invalid pixabot ID"},
+           {"2156?size=31", size},
+           {"2156?size=1921", size},
+           {"2156?size=64.5", size},
+           {"2156?bg=red", bg},
+           {"2156?bg=%23ff00", bg}}) {
+    INFO(query);
+    const auto embed = get("/embed/" + query);
+    const auto image = get("/api/pixabot/" + query);
+    CHECK(embed->status == 400);
+    CHECK(embed->body == image->body);
+    checkError("/embed/" + query, 400, message);
+  }
+  checkError("/embed/2156/x", 404, "Not found");
+}
+
+TEST_CASE("http: / says what this server is, from the OpenAPI document") {
+  const auto r = get("/");
+  REQUIRE(r->status == 200);
+  checkPageHeaders(r, "'none'");
+  const std::string& html = r->body;
+  CHECK(html.find("<title>pixabots serve " + std::string(version()) + "</title>") != std::string::npos);
+  const json document = json::parse(server::openApiDocument());
+  for (const auto& [path, item] : document["paths"].items()) {
+    INFO(path);
+    const std::string summary = item["get"]["summary"];
+    std::string escaped = server::escapeHtml(summary);
+    CHECK(html.find("<code>" + server::escapeHtml(path) + "</code></td><td>" + escaped + "</td>") != std::string::npos);
+  }
+  const std::vector<std::string> urls = pageUrls(html);
+  CHECK(std::find(urls.begin(), urls.end(), origin() + "/openapi.json") != urls.end());
+  for (const std::string& url : urls) {
+    INFO(url);
+    REQUIRE(url.starts_with(origin() + "/"));
+    CHECK(get(url.substr(origin().size()))->status == 200);  // every link and image answers
+  }
+  CHECK(urls.front() == origin() + "/api/pixabot/2156?size=128");  // the example avatar
+}
+
+TEST_CASE("http: paused=true is the still PNG, byte for byte, unlimited and unvaried") {
+  for (const std::string query : {"size=64", "size=97&hue=200&saturate=1.5&bg=%23fde68a", ""}) {
+    INFO(query);
+    const auto still = get("/api/pixabot/2156?" + query);
+    for (const std::string animated : {"&animated=true&paused=true", "&animated=true&webp=true&paused=true&speed=3"}) {
+      const auto paused = get("/api/pixabot/2156?" + query + animated);
+      REQUIRE(paused->status == 200);
+      CHECK(paused->get_header_value("Content-Type") == "image/png");
+      CHECK((paused->body == still->body));
+      CHECK(paused->get_header_value("ETag") == still->get_header_value("ETag"));
+      CHECK_FALSE(paused->has_header("X-RateLimit-Limit"));
+      CHECK_FALSE(paused->has_header("Vary"));
+    }
+  }
+  // Only the exact value `true`, as for animated: anything else animates.
+  CHECK(get("/api/pixabot/2156?animated=true&paused=1")->get_header_value("Content-Type") == "image/gif");
+}
+
+TEST_CASE("http: Sec-CH-Prefers-Reduced-Motion: reduce gets the still PNG; animated answers vary on it") {
+  const std::string query = "size=64&hue=200&saturate=1.5&bg=%23fde68a";
+  const auto still = get("/api/pixabot/2156?" + query);
+  REQUIRE(still->status == 200);
+  CHECK_FALSE(still->has_header("Vary"));  // the still route does not depend on the hint
+  CHECK_FALSE(get("/api/pixabot/2156?" + query, kReduce)->has_header("Vary"));
+  // Both orders: the cache must never hand one client's variant to the other.
+  for (const bool reduceFirst : {true, false}) {
+    INFO("reduce first: " << reduceFirst);
+    const std::string target = "/api/pixabot/2156?" + query + "&animated=true&speed=" + (reduceFirst ? "2" : "3");
+    for (int round = 0; round < 2; ++round) {  // a render, then cache hits
+      for (const bool reduce : {reduceFirst, !reduceFirst}) {
+        INFO("reduce: " << reduce << ", round " << round);
+        const auto r = reduce ? get(target, kReduce) : get(target);
+        REQUIRE(r->status == 200);
+        CHECK(r->get_header_value("Vary") == "Sec-CH-Prefers-Reduced-Motion");
+        CHECK(r->get_header_value("Accept-CH") == "Sec-CH-Prefers-Reduced-Motion");
+        CHECK(r->get_header_value("Content-Type") == (reduce ? "image/png" : "image/gif"));
+        if (reduce) {
+          CHECK((r->body == still->body));
+          CHECK_FALSE(r->has_header("X-RateLimit-Limit"));  // a still costs no animated render
+        } else {
+          CHECK(r->body.starts_with("GIF89a"));
+          CHECK(r->has_header("X-RateLimit-Limit"));
+        }
+      }
+    }
+    // A cached GIF's validator does not match the still: the reduce client gets the PNG.
+    const auto gif = get(target);
+    const auto revalidated = get(target, {{"Sec-CH-Prefers-Reduced-Motion", "reduce"},
+                                          {"If-None-Match", gif->get_header_value("ETag")}});
+    CHECK(revalidated->status == 200);
+    CHECK((revalidated->body == still->body));
+    const auto notModified = get(target, {{"If-None-Match", gif->get_header_value("ETag")}});
+    CHECK(notModified->status == 304);
+    CHECK(notModified->get_header_value("Vary") == "Sec-CH-Prefers-Reduced-Motion");
+  }
+  // WebP too; other values, and the hint repeated, are ignored.
+  CHECK((get("/api/pixabot/2156?animated=true&webp=true", kReduce)->body == get("/api/pixabot/2156")->body));
+  CHECK(get("/api/pixabot/2156?animated=true", {{"Sec-CH-Prefers-Reduced-Motion", "no-preference"}})
+            ->get_header_value("Content-Type") == "image/gif");
+  // What the service asked for directly: the same answers through Service::get.
+  const server::Response direct = testServer().service.get("/api/pixabot/2156?animated=true&" + query, "", true);
+  CHECK(direct.body == still->body);
+  CHECK(direct.header("Vary") == "Sec-CH-Prefers-Reduced-Motion");
+}
+
+TEST_CASE("http: X-RateLimit-* on every answer to a limited request; Remaining counts renders only") {
+  server::Config config = testConfig();
+  config.animatedPerMinute = 4;
+  config.ogPerMinute = 2;
+  TestServer live(config);
+  httplib::Client client("127.0.0.1", live.port);
+  int lastReset = 60;
+  // The response's window: Limit, Remaining, and a Reset that only ever counts down.
+  const auto window = [&](const httplib::Result& r, int limit, int remaining) {
+    REQUIRE(r);
+    CHECK(r->get_header_value("X-RateLimit-Limit") == std::to_string(limit));
+    CHECK(r->get_header_value("X-RateLimit-Remaining") == std::to_string(remaining));
+    const int reset = std::stoi("0" + r->get_header_value("X-RateLimit-Reset"));
+    CHECK(reset >= 1);
+    CHECK(reset <= lastReset);
+    lastReset = reset;
+  };
+  const auto gif = [&](int size, const httplib::Headers& headers = {}) {
+    return client.Get(("/api/pixabot/2156?animated=true&size=" + std::to_string(size)).c_str(), headers);
+  };
+  // No window yet: an invalid request shows the whole allowance.
+  window(client.Get("/api/pixabot/zzzz?animated=true"), 4, 4);
+  const auto first = gif(64);
+  CHECK(first->status == 200);
+  window(first, 4, 3);
+  window(gif(64), 4, 3);                                                         // cache hit: not counted
+  window(gif(64, {{"If-None-Match", first->get_header_value("ETag")}}), 4, 3);  // 304
+  window(client.Get("/api/pixabot/2156?animated=true&size=5"), 4, 3);            // 400
+  window(gif(65), 4, 2);
+  window(gif(66), 4, 1);
+  window(gif(67), 4, 0);
+  const auto refused = gif(68);
+  CHECK(refused->status == 429);
+  window(refused, 4, 0);
+  CHECK(refused->get_header_value("Retry-After") == refused->get_header_value("X-RateLimit-Reset"));
+  window(gif(64), 4, 0);  // hits are still served, and still say where the client stands
+
+  lastReset = 60;  // the OG class has a window of its own
+  window(client.Get("/api/og?title=a"), 2, 1);
+  window(client.Get("/api/og?title=a"), 2, 1);
+  window(client.Get("/api/og?type=bogus"), 2, 1);
+
+  // Not limited: no headers at all.
+  for (const std::string target : {"/api/pixabot/2156?size=64", "/api/pixabot/2156?animated=true&paused=true",
+                                   "/api/pixabot/2156?animated=true&format=json", "/api/pixabot/2156?format=svg",
+                                   "/api/pixabot/2156/frames", "/api/pixabot/batch?ids=2156",
+                                   "/api/pixabot/random?animated=true", "/embed/2156?animated=true", "/",
+                                   "/parts/eyes/glasses.png", "/openapi.json", "/healthz", "/metrics",
+                                   "/api/pixabot/zzzz", "/nothing"}) {
+    INFO(target);
+    const auto r = client.Get(target.c_str());
+    REQUIRE(r);
+    CHECK(r->status < 500);
+    CHECK_FALSE(r->has_header("X-RateLimit-Limit"));
+  }
+  const auto reduced = gif(69, kReduce);  // a still, so not refused either
+  REQUIRE(reduced);
+  CHECK(reduced->status == 200);
+  CHECK_FALSE(reduced->has_header("X-RateLimit-Limit"));
+
+  // A class run unlimited (--rate-animated 0) sends none.
+  config.animatedPerMinute = 0;
+  TestServer unlimited(config);
+  httplib::Client other("127.0.0.1", unlimited.port);
+  const auto free = other.Get("/api/pixabot/2156?animated=true&size=64");
+  REQUIRE(free);
+  CHECK(free->status == 200);
+  CHECK_FALSE(free->has_header("X-RateLimit-Limit"));
 }

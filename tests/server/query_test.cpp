@@ -100,12 +100,79 @@ TEST_CASE("query: routes") {
   requestOf<OpenApiRequest>("/openapi.json");
   requestOf<HealthRequest>("/healthz");
   requestOf<MetricsRequest>("/metrics");
-  for (const char* target :
-       {"/", "/api/pixabot/2156/x", "/parts/../etc/passwd.png", "/parts/eyes.png", "/api/pixabot"}) {
+  requestOf<IndexRequest>("/");
+  requestOf<IndexRequest>("/?anything=1");
+  CHECK(errorOf("/embed/") == "Invalid pixabot ID");  // as /api/pixabot/ is
+  for (const char* target : {"/api/pixabot/2156/x", "/parts/../etc/passwd.png", "/parts/eyes.png", "/api/pixabot",
+                             "/embed/2156/x", "/embed", "/index.html"}) {
     const ParseResult r = parse(target);
     REQUIRE(std::holds_alternative<RequestError>(r));
     CHECK(std::get<RequestError>(r).status == 404);
   }
+}
+
+TEST_CASE("query: paused and reduced motion serve animated requests still") {
+  const auto cost = [](std::string_view target, bool reduce) {
+    const ParseResult r = parseRequest(core::Catalog::service(), target, reduce);
+    return std::holds_alternative<RequestError>(r) ? std::get<RequestError>(r).cost
+                                                   : (isAnimated(std::get<PixabotRequest>(std::get<ApiRequest>(r)).output)
+                                                          ? RequestCost::animated
+                                                          : RequestCost::cheap);
+  };
+  const auto still = requestOf<PixabotRequest>("/api/pixabot/2156?size=64");
+  const auto paused = requestOf<PixabotRequest>("/api/pixabot/2156?size=64&animated=true&webp=true&paused=true");
+  CHECK(paused.output == Output::png);
+  CHECK_FALSE(paused.motion);  // always still: nothing varies
+  CHECK_FALSE(still.motion);
+  // Booleans are on only when exactly "true", as animated and webp are.
+  for (const char* off : {"false", "TRUE", "1", "yes", ""}) {
+    INFO(off);
+    const auto r = requestOf<PixabotRequest>(std::string("/api/pixabot/2156?animated=true&paused=") + off);
+    CHECK(r.output == Output::gif);
+    CHECK(r.motion);
+  }
+  CHECK(requestOf<PixabotRequest>("/api/pixabot/2156?paused=true").output == Output::png);
+  CHECK(requestOf<PixabotRequest>("/api/pixabot/2156?paused=true&format=json").output == Output::json);
+
+  const ParseResult reduced = parseRequest(core::Catalog::service(), "/api/pixabot/2156?animated=true&webp=true", true);
+  const auto& r = std::get<PixabotRequest>(std::get<ApiRequest>(reduced));
+  CHECK(r.output == Output::png);
+  CHECK(r.motion);  // the answer depended on the hint
+  CHECK(cost("/api/pixabot/2156?animated=true", false) == RequestCost::animated);
+  CHECK(cost("/api/pixabot/2156?animated=true", true) == RequestCost::cheap);
+  CHECK(cost("/api/pixabot/2156?animated=true&paused=true", false) == RequestCost::cheap);
+  // Invalid requests keep the class they asked for, so they can report its window.
+  CHECK(cost("/api/pixabot/zzzz?animated=true", false) == RequestCost::animated);
+  CHECK(cost("/api/pixabot/2156?animated=true&size=5", false) == RequestCost::animated);
+  CHECK(cost("/api/pixabot/2156?animated=true&size=5", true) == RequestCost::cheap);
+  CHECK(cost("/api/pixabot/zzzz", false) == RequestCost::cheap);
+  CHECK(cost("/api/pixabot/zzzz?animated=true&format=svg", false) == RequestCost::cheap);
+  CHECK(cost("/api/og?type=bogus", false) == RequestCost::og);
+  CHECK(std::get<RequestError>(parse("/embed/zzzz?animated=true")).cost == RequestCost::cheap);
+  // random forwards paused with the rest.
+  CHECK(requestOf<RandomRequest>("/api/pixabot/random?paused=true&animated=true").forwardQuery ==
+        "animated=true&paused=true");
+}
+
+TEST_CASE("query: the embed page takes the image route's id, size and bg, with its messages") {
+  const auto r = requestOf<EmbedRequest>("/embed/2156?size=64.0&bg=%23FDE68A&animated=true&hue=red");
+  CHECK(r.id == "2156");
+  CHECK(r.size == 64);
+  CHECK(r.bg == "#fde68a");
+  CHECK(r.animated);
+  CHECK_FALSE(requestOf<EmbedRequest>("/embed/2156?animated=TRUE").animated);
+  CHECK(requestOf<EmbedRequest>("/embed/2156?size=").size == 128);
+  CHECK(requestOf<EmbedRequest>("/embed/%32156").id == "2156");  // percent-decoded as the image route is
+  CHECK(errorOf("/embed/zzzz") == "Invalid pixabot ID");
+  CHECK(errorOf("/embed/F76A") == "Invalid pixabot ID");
+  CHECK(errorOf("/embed/215?size=1") == "Invalid pixabot ID");  // the ID is checked first
+  for (const char* size : {"31", "1921", "64.5", "abc", "-64", "Infinity"}) {
+    INFO(size);
+    CHECK(errorOf(std::string("/embed/2156?size=") + size) == "Invalid size. Must be an integer between 32 and 1920.");
+  }
+  CHECK(errorOf("/embed/2156?bg=red") == "Invalid bg. Must be a hex color like #rrggbb.");
+  CHECK(errorOf("/embed/2156?bg=%22%3E%3Cscript%3E") == "Invalid bg. Must be a hex color like #rrggbb.");
+  CHECK(errorOf("/embed/2156?size=5&bg=red") == "Invalid size. Must be an integer between 32 and 1920.");
 }
 
 TEST_CASE("query: batch, random and og") {

@@ -20,13 +20,16 @@ using namespace std::chrono_literals;
 
 namespace {
 
+// A response whose one header is "E: <etag>" when `etag` is given.
 std::shared_ptr<const CachedResponse> response(std::size_t bodyBytes, std::string etag = "") {
-  return std::make_shared<const CachedResponse>(CachedResponse{200, "t", std::string(bodyBytes, 'x'), std::move(etag)});
+  CachedResponse r{200, "t", std::string(bodyBytes, 'x'), {}};
+  if (!etag.empty()) r.headers.emplace_back("E", std::move(etag));
+  return std::make_shared<const CachedResponse>(std::move(r));
 }
 
-// key + body + content type ("t") + etag + overhead
+// key + body + content type ("t") + the header "E: <etag>" + overhead
 constexpr std::size_t costOf(std::size_t key, std::size_t body, std::size_t etag = 0) {
-  return key + body + 1 + etag + ResponseCache::kEntryOverhead;
+  return key + body + 1 + (etag > 0 ? 1 + etag : 0) + ResponseCache::kEntryOverhead;
 }
 
 }  // namespace
@@ -64,9 +67,10 @@ TEST_CASE("cache: evicts least recently used first, bytes exact") {
 
 TEST_CASE("cache: every string is charged, and replacing a key re-charges it") {
   ResponseCache cache(10000);
-  auto value = std::make_shared<const CachedResponse>(CachedResponse{200, "image/png", "body", "\"etag\""});
+  auto value = std::make_shared<const CachedResponse>(
+      CachedResponse{200, "image/png", "body", {{"ETag", "\"etag\""}, {"Vary", "Sec-CH-Prefers-Reduced-Motion"}}});
   cache.insert("key", value);
-  CHECK(cache.stats().bytes == 3 + 9 + 4 + 6 + ResponseCache::kEntryOverhead);
+  CHECK(cache.stats().bytes == 3 + 9 + 4 + (4 + 6) + (4 + 29) + ResponseCache::kEntryOverhead);
   CHECK(ResponseCache::cost("key", *value) == cache.stats().bytes);
 
   cache.insert("key", response(50));
@@ -130,7 +134,7 @@ TEST_CASE("cache: concurrent find and insert from 8 threads stay consistent") {
         } else {
           ++finds[static_cast<std::size_t>(t)];
           const auto found = cache.find(key);
-          if (found && found->etag != key) ++wrong[static_cast<std::size_t>(t)];
+          if (found && found->headers != decltype(found->headers){{"E", key}}) ++wrong[static_cast<std::size_t>(t)];
         }
       }
     });
@@ -183,6 +187,28 @@ TEST_CASE("rate limiter: the window resets after 60 s, refusals do not count") {
   CHECK(fresh.resetSeconds == 60);  // the new window opened at this request
   CHECK(limiter.check("c", Cost::animated, kNow + 61s).allowed);
   CHECK_FALSE(limiter.check("c", Cost::animated, kNow + 62s).allowed);
+}
+
+TEST_CASE("rate limiter: peek reports the window without counting or tracking") {
+  RateLimiter limiter({.animatedPerMinute = 3, .ogPerMinute = 0});
+  // No window open: the whole allowance, and the 60 s the next render's window will last.
+  auto seen = limiter.peek("a", Cost::animated, kNow);
+  CHECK((seen.allowed && seen.limit == 3 && seen.remaining == 3 && seen.resetSeconds == 60));
+  CHECK(limiter.clientCount() == 0);
+  for (int i = 0; i < 5; ++i) CHECK(limiter.peek("a", Cost::animated, kNow).remaining == 3);  // peeks never count
+  CHECK(limiter.check("a", Cost::animated, kNow).remaining == 2);
+  seen = limiter.peek("a", Cost::animated, kNow + 20500ms);
+  CHECK(seen.remaining == 2);
+  CHECK(seen.resetSeconds == 40);  // the same rounding as check()
+  CHECK(limiter.check("a", Cost::animated, kNow + 21s).remaining == 1);
+  CHECK(limiter.check("a", Cost::animated, kNow + 21s).remaining == 0);
+  seen = limiter.peek("a", Cost::animated, kNow + 30s);
+  CHECK((!seen.allowed && seen.remaining == 0 && seen.resetSeconds == 30 && seen.retryAfterSeconds == 30));
+  CHECK(limiter.peek("a", Cost::animated, kNow + 60s).remaining == 3);  // the window is over
+  // Unlimited classes report no limit at all (no headers).
+  CHECK(limiter.peek("a", Cost::og, kNow).limit == 0);
+  CHECK(limiter.peek("a", Cost::cheap, kNow).limit == 0);
+  CHECK(limiter.clientCount() == 1);
 }
 
 TEST_CASE("rate limiter: clients and cost classes are independent") {
