@@ -9,8 +9,8 @@ PNG must be byte for byte what the build tree's `pixabots render` writes.
 FreshRootTest (ctest python_wheel_fresh_root): the same in a minimal Debian
 root (scripts/debian-rootfs.sh: minbase, python3, python3-venv) with
 libstdc++ deleted and no libpng, through chroot: the wheel needs nothing but
-Python and glibc. Needs root and mmdebstrap; the root is cached in
-PIXABOTS_ROOTFS_DIR.
+Python and glibc. Needs root and mmdebstrap; the root is cached as
+PIXABOTS_ROOTFS (a tarball, made again when its package list changes).
 
 Environment: PIXABOTS_BUNDLE (BUILD/bundle/libpixabots.so.1), PIXABOTS_CLI
 (the pixabots program), PIXABOTS_SOURCE_DIR (the repository)."""
@@ -93,12 +93,12 @@ class FreshRootTest(WheelCase):
     def test_a_minimal_debian_with_python_alone_installs_and_runs_it(self):
         self.assertEqual(os.geteuid(), 0, "this test makes a Debian root and chroots into it: run it as root")
         self.assertIsNotNone(shutil.which("mmdebstrap"), "mmdebstrap is missing: apt-get install mmdebstrap")
-        tarball = Path(environment("PIXABOTS_ROOTFS_DIR")) / "python3.tar"
+        tarball = environment("PIXABOTS_ROOTFS")
         script = Path(environment("PIXABOTS_SOURCE_DIR")) / "scripts" / "debian-rootfs.sh"
-        subprocess.run([str(script), str(tarball), "python3", "python3-venv"], check=True, timeout=900)
+        subprocess.run([str(script), tarball, "python3", "python3-venv"], check=True, timeout=900)
         root = self.temp / "root"
         root.mkdir()
-        run(self, ["tar", "-xf", str(tarball), "-C", str(root)])
+        run(self, ["tar", "-xf", tarball, "-C", str(root)])
         # apt needs libstdc++, so minbase has it: delete it, as a machine without it.
         runtime = list(root.glob("usr/lib/*-linux-gnu/libstdc++.so*"))
         self.assertTrue(runtime, "expected minbase to hold libstdc++ (apt's)")
