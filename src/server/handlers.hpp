@@ -104,7 +104,7 @@ class Service {
   std::string origin_;
   std::optional<core::Pack> loadedPack_;
   std::map<std::string, std::string, std::less<>> sprites_;  // "eyes/glasses" -> PNG sheet
-  std::vector<Route> routes_;                                 // the index page's list, from the OpenAPI document
+  std::vector<Route> routes_;                                // the index page's list, from the OpenAPI document
 };
 
 // 304 for a matching If-None-Match: the response's headers (ETag,

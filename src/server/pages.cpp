@@ -10,8 +10,9 @@ namespace {
 
 // The head both pages share, down to the opening <body>.
 std::string head(std::string_view title, std::string_view bodyClass) {
-  std::string html = "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
+  std::string html =
+      "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
   html += escapeHtml(title);
   html += "</title>\n<style>";
   html += kPageStyle;
@@ -90,12 +91,14 @@ std::string indexPage(const Portrait& example, const std::vector<Route>& routes,
   const std::string base = escapeHtml(origin);
   const std::string id = escapeHtml(example.id);
   std::string html = head("pixabots serve " PIXABOTS_VERSION_STRING, "");
-  html += "<main>\n<h1>pixabots serve</h1>\n<p>A self-hosted Pixabots API: deterministic pixel avatars rendered by the "
-          "pixabots library, version " PIXABOTS_VERSION_STRING ".</p>\n";
+  html +=
+      "<main>\n<h1>pixabots serve</h1>\n<p>A self-hosted Pixabots API: deterministic pixel avatars rendered by the "
+      "pixabots library, version " PIXABOTS_VERSION_STRING ".</p>\n";
   html += "<p><img src=\"" + escapeHtml(imageUrl(origin, example.id, 128, std::nullopt)) +
           "\" width=\"128\" height=\"128\" alt=\"" + escapeHtml(altText(example)) + "\"></p>\n";
   html += "<p>This one is <a href=\"" + base + "/api/pixabot/" + id + "?format=json\"><code>" + id +
-          "</code></a>; <a href=\"" + base + "/embed/" + id + "?animated=true\">its embed page</a> goes in an "
+          "</code></a>; <a href=\"" + base + "/embed/" + id +
+          "?animated=true\">its embed page</a> goes in an "
           "<code>&lt;iframe&gt;</code>.</p>\n";
   html += "<p>The contract: <a href=\"" + base + "/openapi.json\"><code>/openapi.json</code></a> (OpenAPI 3.1).</p>\n";
   html += "<h2>Routes</h2>\n<table>\n";

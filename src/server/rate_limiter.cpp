@@ -47,7 +47,7 @@ RateDecision RateLimiter::peek(std::string_view client, Cost cost, TimePoint now
   if (limit <= 0) return RateDecision{true, 0, 0, 0, 0};
   const std::lock_guard lock(mutex_);
   const auto found = clients_.find(client);
-  const Window* window = found == clients_.end()     ? nullptr
+  const Window* window = found == clients_.end()  ? nullptr
                          : cost == Cost::animated ? &found->second.animated
                                                   : &found->second.og;
   if (!window || !open(*window, now)) return RateDecision{true, limit, limit, static_cast<int>(kWindow.count()), 0};

@@ -33,7 +33,7 @@ void checkRequest(const ApiRequest& request) {
     const QueryParams forwarded = QueryParams::parse(q->forwardQuery);
     for (const auto& [key, value] : forwarded.items()) {
       check(key == "size" || key == "animated" || key == "speed" || key == "webp" || key == "hue" ||
-            key == "saturate" || key == "bg");
+            key == "saturate" || key == "bg" || key == "paused");
     }
   }
   (void)Service::cacheKey(request);

@@ -203,7 +203,8 @@ std::vector<std::string> checkResponse(const Json& document, std::string_view me
   for (const std::string& name : undocumentedForbidden) {
     if (!headers.contains(lower(name))) continue;
     bool listed = false;
-    for (const auto& [documentedName, unused] : documentedHeaders.items()) listed |= lower(documentedName) == lower(name);
+    for (const auto& [documentedName, unused] : documentedHeaders.items())
+      listed |= lower(documentedName) == lower(name);
     if (!listed) fail("header " + name + " is sent but not documented for this status");
   }
 

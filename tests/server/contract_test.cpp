@@ -345,9 +345,9 @@ struct Case {
 };
 
 // Headers this server added for issue 17: sent only where the document lists them for the status.
-const std::vector<std::string> kListedHeaders = {"X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset",
-                                                 "Vary", "Accept-CH", "Content-Security-Policy",
-                                                 "X-Content-Type-Options"};
+const std::vector<std::string> kListedHeaders = {
+    "X-RateLimit-Limit", "X-RateLimit-Remaining",   "X-RateLimit-Reset",     "Vary",
+    "Accept-CH",         "Content-Security-Policy", "X-Content-Type-Options"};
 
 }  // namespace
 
@@ -607,7 +607,8 @@ TEST_CASE("contract: pages, paused, reduced motion and rate-limit headers, live"
   }
 
   // 304s repeat the 200's headers: validators, hints, the client's window.
-  for (const std::string& target : {gif, std::string("/embed/2156?animated=true"), std::string("/api/og?title=contract")}) {
+  for (const std::string& target :
+       {gif, std::string("/embed/2156?animated=true"), std::string("/api/og?title=contract")}) {
     INFO(target);
     const contract::Response first = fetch(live.port(), "GET", target);
     REQUIRE(first.headers.count("etag") == 1);

@@ -775,4 +775,107 @@ TEST_CASE("hostile: origins come from Host, X-Forwarded-* only with --trust-prox
   CHECK(twice.body == R"({"error":"Bad request"})");
 }
 
+// Issue 17: the embed page puts request values into HTML. Hostile IDs and
+// bg values are refused with the image route's words (never echoed), odd but
+// valid values are normalised, and every value that does reach the page, an
+// --origin full of markup included, is escaped.
+TEST_CASE("hostile: /embed/{id} refuses script injection and odd IDs, and escapes what it shows") {
+  ServeProcess serve({"--no-access-log", "--threads", "2", "--origin", "https://bots.example/a\"'<script>&x"});
+  const int port = serve.port();
+  const std::string invalidId = R"({"error":"Invalid pixabot ID"})";
+  const std::string invalidBg = R"({"error":"Invalid bg. Must be a hex color like #rrggbb."})";
+  const std::string invalidSize = R"({"error":"Invalid size. Must be an integer between 32 and 1920."})";
+  const std::vector<std::pair<std::string, std::string>> refused = {
+      {"/embed/%3Cscript%3Ealert(1)%3C%2Fscript%3E", invalidId},
+      {"/embed/2156%22%3E%3Cscript%3E", invalidId},
+      {"/embed/" + std::string(8000, 'a'), invalidId},
+      {"/embed/%00%00%00%00", invalidId},
+      {"/embed/2156%2F..", invalidId},
+      {"/embed/%E2%80%AE2156", invalidId},
+      {"/embed/21%0a6", invalidId},
+      {"/embed/2156?bg=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", invalidBg},
+      {"/embed/2156?bg=%23ff000%22", invalidBg},
+      {"/embed/2156?bg=" + std::string(4000, 'f'), invalidBg},
+      {"/embed/2156?size=%3Cscript%3E", invalidSize},
+      {"/embed/2156?size=1e999", invalidSize},
+      {"/embed/2156?size=64&size=abc&bg=javascript:alert(1)", invalidBg},  // the first size counts
+  };
+  for (const auto& [target, body] : refused) {
+    INFO(target.substr(0, 120));
+    const Response r = get(port, target);
+    CHECK(r.status == 400);
+    CHECK(r.header("content-type") == "application/json");
+    CHECK(r.body == body);
+  }
+  // Odd but valid: normalised before they reach the page.
+  const Response odd = get(port, "/embed/2156?size=0x40&bg=%23ABCDEF&animated=true&animated=false&hue=%3Cb%3E");
+  REQUIRE(odd.status == 200);
+  CHECK(odd.body.find("width=\"64\" height=\"64\"") != std::string::npos);
+  CHECK(odd.body.find("bg=%23abcdef") != std::string::npos);
+  CHECK(odd.body.find("&amp;animated=true\"") != std::string::npos);  // the first value counts
+  // The pinned origin's markup is escaped wherever it appears; the CSP names only its host.
+  const std::string escaped = "https://bots.example/a&quot;&#39;&lt;script&gt;&amp;x/api/pixabot/2156?size=64";
+  CHECK(odd.body.find("src=\"" + escaped) != std::string::npos);
+  CHECK(odd.body.find("<script") == std::string::npos);
+  CHECK(odd.body.find("a\"'") == std::string::npos);
+  CHECK_THAT(odd.header("content-security-policy"), Catch::Contains("img-src https://bots.example;"));
+  CHECK_THAT(odd.header("content-security-policy"), Catch::EndsWith("frame-ancestors *"));
+  checkHealthy(get(port, "/healthz"));
+}
+
+// Issue 17: the reduced-motion hint and the rate-limit headers under abuse.
+// A repeated or garbled hint is ignored (no 400, no still); a flood of
+// invalid animated requests is told the client's window but neither uses it
+// up nor grows the limiter.
+TEST_CASE("hostile: repeated hints, and invalid animated floods that cost no allowance") {
+  ServeProcess serve({"--no-access-log", "--threads", "2", "--rate-animated", "3"});
+  const int port = serve.port();
+  const std::string gif = "/api/pixabot/2156?animated=true&size=64";
+  const std::string hint = "Sec-CH-Prefers-Reduced-Motion: ";
+  std::string many = "Host: 127.0.0.1\r\n";
+  for (int i = 0; i < 90; ++i) many += hint + "reduce\r\n";
+  for (const std::string& headers :
+       {"Host: 127.0.0.1\r\n" + hint + "reduce\r\n" + hint + "reduce\r\n", many,
+        "Host: 127.0.0.1\r\n" + hint + "reduce, no-preference\r\n", "Host: 127.0.0.1\r\n" + hint + "REDUCE\r\n",
+        "Host: 127.0.0.1\r\n" + hint + std::string(8000, 'r') + "\r\n"}) {
+    INFO(headers.substr(0, 200));
+    const Response r = get(port, gif, headers);
+    CHECK(r.status == 200);
+    CHECK(r.header("content-type") == "image/gif");
+    CHECK(r.header("vary") == "Sec-CH-Prefers-Reduced-Motion");
+  }
+  const Response still = get(port, "/api/pixabot/2156?size=64");
+  const Response reduced = get(port, gif, "Host: 127.0.0.1\r\n" + hint + "reduce\r\n");
+  CHECK(reduced.header("content-type") == "image/png");
+  CHECK((reduced.body == still.body));
+  // The one GIF rendered above counted once; its repeats were cache hits.
+  CHECK(get(port, gif).header("x-ratelimit-remaining") == "2");
+
+  // 300 pipelined invalid animated requests on one connection, each told the window.
+  constexpr int kFlood = 300;
+  std::string flood;
+  for (int i = 0; i < kFlood; ++i) {
+    flood += request("/api/pixabot/" + std::to_string(10000 + i) + "?animated=true",
+                     i + 1 == kFlood ? "Host: 127.0.0.1\r\nConnection: close\r\n" : "Host: 127.0.0.1\r\n");
+  }
+  Client client(port);
+  REQUIRE(client.send(flood));
+  for (int i = 0; i < kFlood; ++i) {
+    const Response r = client.readResponse();
+    if (r.status != 400 || r.header("x-ratelimit-limit") != "3" || r.header("x-ratelimit-remaining") != "2") {
+      FAIL("response " << i << ": " << r.status << " limit " << r.header("x-ratelimit-limit") << " remaining "
+                       << r.header("x-ratelimit-remaining"));
+    }
+  }
+  CHECK(client.closedWithin(kPatience));
+  // Untouched: two renders left, then the third is refused.
+  CHECK(get(port, gif + "1").header("x-ratelimit-remaining") == "1");
+  CHECK(get(port, gif + "2").header("x-ratelimit-remaining") == "0");
+  const Response over = get(port, gif + "3");
+  CHECK(over.status == 429);
+  CHECK(over.header("x-ratelimit-remaining") == "0");
+  CHECK(over.header("retry-after") == over.header("x-ratelimit-reset"));
+  checkMemory(serve);
+}
+
 #endif

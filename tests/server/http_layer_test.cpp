@@ -127,7 +127,7 @@ TEST_CASE("request parser: a body on a GET is read and dropped, chunked too") {
   CHECK(p.done);
 }
 
-TEST_CASE("origin: the request's Host unless --origin; X-Forwarded-* only when trusted") {
+TEST_CASE("origin: the request's Host unless --origin, X-Forwarded-* only when trusted") {
   Config config;
   RequestHead head;
   head.hasHost = true;
@@ -257,7 +257,8 @@ TEST_CASE("pages: escaping and the Content-Security-Policy") {
   // A path would narrow the source to one URL: only scheme, host and port are kept.
   CHECK(contentSecurityPolicy("https://bots.example.com/prefix", "'none'") ==
         "default-src 'none'; img-src https://bots.example.com" + tail + "frame-ancestors 'none'");
-  CHECK(contentSecurityPolicy("https://[::1]:8443", "*").starts_with("default-src 'none'; img-src https://[::1]:8443;"));
+  CHECK(
+      contentSecurityPolicy("https://[::1]:8443", "*").starts_with("default-src 'none'; img-src https://[::1]:8443;"));
   // An --origin that is no plain host cannot add directives: the page's own origin stands in.
   for (const char* odd : {"https://a.example; script-src *", "http://a b", "https://", "http://x\"y"}) {
     INFO(odd);

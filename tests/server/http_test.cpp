@@ -217,7 +217,7 @@ TEST_CASE("http: batch by IDs (lower-cased, palette forwarded) and by count, wit
   CHECK(json::parse(get("/api/pixabot/batch?count=101")->body).at("count") == 100);
 }
 
-TEST_CASE("http: random redirects with no-store, forwarding the listed parameters; format=json") {
+TEST_CASE("http: random redirects with no-store, forwarding the listed parameters, format=json") {
   auto r = get("/api/pixabot/random?size=64&animated=true&speed=2&webp=true&hue=90&saturate=2&bg=%23ff0000&other=1");
   REQUIRE(r->status == 302);
   CHECK(r->get_header_value("Cache-Control") == "no-store");
@@ -338,7 +338,7 @@ TEST_CASE("http: /openapi.json, /healthz and the request limits") {
   CHECK(json::parse(r->body).contains("error"));
 }
 
-TEST_CASE("http: expensive renders beyond --max-renders get 503 + Retry-After; cheap renders and cache hits pass") {
+TEST_CASE("http: expensive renders beyond --max-renders get 503 + Retry-After, cheap renders and cache hits pass") {
   server::Config config = testConfig();
   config.maxRenders = 1;
   config.renderWaitMs = 20;  // the wait expires: nothing frees the slot below
@@ -414,8 +414,7 @@ std::vector<std::string> pageUrls(const std::string& html) {
 
 void checkPageHeaders(const httplib::Result& r, const std::string& frameAncestors) {
   CHECK(r->get_header_value("Content-Type") == "text/html; charset=utf-8");
-  CHECK(r->get_header_value("Content-Security-Policy") ==
-        server::contentSecurityPolicy(origin(), frameAncestors));
+  CHECK(r->get_header_value("Content-Security-Policy") == server::contentSecurityPolicy(origin(), frameAncestors));
   CHECK(r->get_header_value("X-Content-Type-Options") == "nosniff");
   CHECK(r->get_header_value("Cache-Control") == kCacheControl);
   CHECK(r->get_header_value("ETag").size() == 18);
@@ -442,7 +441,8 @@ TEST_CASE("http: /embed/{id} is a small self-contained page showing the image ro
   CHECK(pageUrls(html) == std::vector<std::string>{still});
   const auto image = get(still.substr(origin().size()));
   REQUIRE(image->status == 200);
-  CHECK(decodePng(bytes(image->body)).pixels == decodePng(library().render("2156", {.size = 64, .bg = "#fde68a"})).pixels);
+  CHECK(decodePng(bytes(image->body)).pixels ==
+        decodePng(library().render("2156", {.size = 64, .bg = "#fde68a"})).pixels);
 
   r = get("/embed/2156?animated=true");
   REQUIRE(r->status == 200);
@@ -469,14 +469,13 @@ TEST_CASE("http: /embed/{id} is a small self-contained page showing the image ro
 TEST_CASE("http: /embed/{id} refuses what the image route refuses, in its words") {
   const std::string size = "Invalid size. Must be an integer between 32 and 1920.";
   const std::string bg = "Invalid bg. Must be a hex color like #rrggbb.";
-  for (const auto& [query, message] : std::vector<std::pair<std::string, std::string>>{
-           {"zzzz", "Invalid pixabot ID"},
-           {"F76A", "Invalid pixabot ID"},
-           {"2156?size=31", size},
-           {"2156?size=1921", size},
-           {"2156?size=64.5", size},
-           {"2156?bg=red", bg},
-           {"2156?bg=%23ff00", bg}}) {
+  for (const auto& [query, message] : std::vector<std::pair<std::string, std::string>>{{"zzzz", "Invalid pixabot ID"},
+                                                                                       {"F76A", "Invalid pixabot ID"},
+                                                                                       {"2156?size=31", size},
+                                                                                       {"2156?size=1921", size},
+                                                                                       {"2156?size=64.5", size},
+                                                                                       {"2156?bg=red", bg},
+                                                                                       {"2156?bg=%23ff00", bg}}) {
     INFO(query);
     const auto embed = get("/embed/" + query);
     const auto image = get("/api/pixabot/" + query);
@@ -528,7 +527,7 @@ TEST_CASE("http: paused=true is the still PNG, byte for byte, unlimited and unva
   CHECK(get("/api/pixabot/2156?animated=true&paused=1")->get_header_value("Content-Type") == "image/gif");
 }
 
-TEST_CASE("http: Sec-CH-Prefers-Reduced-Motion: reduce gets the still PNG; animated answers vary on it") {
+TEST_CASE("http: Sec-CH-Prefers-Reduced-Motion: reduce gets the still PNG, animated answers vary on it") {
   const std::string query = "size=64&hue=200&saturate=1.5&bg=%23fde68a";
   const auto still = get("/api/pixabot/2156?" + query);
   REQUIRE(still->status == 200);
@@ -557,8 +556,8 @@ TEST_CASE("http: Sec-CH-Prefers-Reduced-Motion: reduce gets the still PNG; anima
     }
     // A cached GIF's validator does not match the still: the reduce client gets the PNG.
     const auto gif = get(target);
-    const auto revalidated = get(target, {{"Sec-CH-Prefers-Reduced-Motion", "reduce"},
-                                          {"If-None-Match", gif->get_header_value("ETag")}});
+    const auto revalidated =
+        get(target, {{"Sec-CH-Prefers-Reduced-Motion", "reduce"}, {"If-None-Match", gif->get_header_value("ETag")}});
     CHECK(revalidated->status == 200);
     CHECK((revalidated->body == still->body));
     const auto notModified = get(target, {{"If-None-Match", gif->get_header_value("ETag")}});
@@ -575,7 +574,7 @@ TEST_CASE("http: Sec-CH-Prefers-Reduced-Motion: reduce gets the still PNG; anima
   CHECK(direct.header("Vary") == "Sec-CH-Prefers-Reduced-Motion");
 }
 
-TEST_CASE("http: X-RateLimit-* on every answer to a limited request; Remaining counts renders only") {
+TEST_CASE("http: X-RateLimit-* on every answer to a limited request, Remaining counts renders only") {
   server::Config config = testConfig();
   config.animatedPerMinute = 4;
   config.ogPerMinute = 2;
@@ -600,9 +599,9 @@ TEST_CASE("http: X-RateLimit-* on every answer to a limited request; Remaining c
   const auto first = gif(64);
   CHECK(first->status == 200);
   window(first, 4, 3);
-  window(gif(64), 4, 3);                                                         // cache hit: not counted
+  window(gif(64), 4, 3);                                                        // cache hit: not counted
   window(gif(64, {{"If-None-Match", first->get_header_value("ETag")}}), 4, 3);  // 304
-  window(client.Get("/api/pixabot/2156?animated=true&size=5"), 4, 3);            // 400
+  window(client.Get("/api/pixabot/2156?animated=true&size=5"), 4, 3);           // 400
   window(gif(65), 4, 2);
   window(gif(66), 4, 1);
   window(gif(67), 4, 0);
@@ -618,12 +617,11 @@ TEST_CASE("http: X-RateLimit-* on every answer to a limited request; Remaining c
   window(client.Get("/api/og?type=bogus"), 2, 1);
 
   // Not limited: no headers at all.
-  for (const std::string target : {"/api/pixabot/2156?size=64", "/api/pixabot/2156?animated=true&paused=true",
-                                   "/api/pixabot/2156?animated=true&format=json", "/api/pixabot/2156?format=svg",
-                                   "/api/pixabot/2156/frames", "/api/pixabot/batch?ids=2156",
-                                   "/api/pixabot/random?animated=true", "/embed/2156?animated=true", "/",
-                                   "/parts/eyes/glasses.png", "/openapi.json", "/healthz", "/metrics",
-                                   "/api/pixabot/zzzz", "/nothing"}) {
+  for (const std::string target :
+       {"/api/pixabot/2156?size=64", "/api/pixabot/2156?animated=true&paused=true",
+        "/api/pixabot/2156?animated=true&format=json", "/api/pixabot/2156?format=svg", "/api/pixabot/2156/frames",
+        "/api/pixabot/batch?ids=2156", "/api/pixabot/random?animated=true", "/embed/2156?animated=true", "/",
+        "/parts/eyes/glasses.png", "/openapi.json", "/healthz", "/metrics", "/api/pixabot/zzzz", "/nothing"}) {
     INFO(target);
     const auto r = client.Get(target.c_str());
     REQUIRE(r);

@@ -114,10 +114,10 @@ TEST_CASE("query: routes") {
 TEST_CASE("query: paused and reduced motion serve animated requests still") {
   const auto cost = [](std::string_view target, bool reduce) {
     const ParseResult r = parseRequest(core::Catalog::service(), target, reduce);
-    return std::holds_alternative<RequestError>(r) ? std::get<RequestError>(r).cost
-                                                   : (isAnimated(std::get<PixabotRequest>(std::get<ApiRequest>(r)).output)
-                                                          ? RequestCost::animated
-                                                          : RequestCost::cheap);
+    return std::holds_alternative<RequestError>(r)
+               ? std::get<RequestError>(r).cost
+               : (isAnimated(std::get<PixabotRequest>(std::get<ApiRequest>(r)).output) ? RequestCost::animated
+                                                                                       : RequestCost::cheap);
   };
   const auto still = requestOf<PixabotRequest>("/api/pixabot/2156?size=64");
   const auto paused = requestOf<PixabotRequest>("/api/pixabot/2156?size=64&animated=true&webp=true&paused=true");
