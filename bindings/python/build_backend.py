@@ -117,6 +117,15 @@ def elf_dependencies(data, what="the library"):
     if data[:4] != b"\x7fELF" or data[4] not in (1, 2) or data[5] not in (1, 2):
         raise LibraryError(f"{what} is not an ELF shared library: the wheel can carry a Linux "
                            f"{BUNDLED_LIBRARY} only")
+    try:
+        return _elf_dependencies(data, what)
+    except (struct.error, IndexError, ValueError) as error:
+        if isinstance(error, LibraryError):
+            raise
+        raise LibraryError(f"{what} is a truncated or malformed ELF file ({error})") from None
+
+
+def _elf_dependencies(data, what):
     bits64, order = data[4] == 2, "<" if data[5] == 1 else ">"
     machine = struct.unpack_from(order + "H", data, 18)[0]
     if machine not in _MACHINES:

@@ -76,6 +76,27 @@ class VenvInstallTest(WheelCase):
         needed = re.findall(r"NEEDED\s+(\S+)", run(self, ["objdump", "-p", environment("PIXABOTS_BUNDLE")]))
         self.assertEqual(sorted(needed), ["ld-linux-x86-64.so.2", "libc.so.6", "libm.so.6"])
 
+    def test_anything_but_a_libpixabots_so_1_is_refused_naming_it(self):
+        library = Path(environment("PIXABOTS_BUNDLE")).read_bytes()
+        # name: (the file's bytes, or None for no file; what the error says)
+        cases = {
+            "missing.so": (None, "is not a file"),
+            "text.so": (b"not a library\n", "is not an ELF shared library"),
+            "truncated.so": (library[:200], "is a truncated or malformed ELF file"),
+            "libpng.so": (Path("/usr/lib/x86_64-linux-gnu/libpng16.so.16").read_bytes(),
+                          "has the soname 'libpng16.so.16'; the binding loads 'libpixabots.so.1'"),
+        }
+        for name, (data, expected) in cases.items():
+            path = self.temp / name
+            if data is not None:
+                path.write_bytes(data)
+            result = subprocess.run([sys.executable, str(BACKEND), "--library", str(path), str(self.temp / "no")],
+                                    capture_output=True, text=True, timeout=TIMEOUT)
+            self.assertEqual(result.returncode, 1, name)
+            self.assertIn(f"{path}", result.stderr)
+            self.assertIn(expected, result.stderr)
+            self.assertEqual(list((self.temp / "no").glob("*.whl")), [], name)
+
     def test_pip_installs_it_into_an_empty_venv_and_it_renders_the_reference_bytes(self):
         venv = self.temp / "venv"
         run(self, [sys.executable, "-m", "venv", str(venv)])
