@@ -16,6 +16,12 @@ if(NOT LIBRARY OR NOT EXISTS "${LIBRARY}" OR IS_DIRECTORY "${LIBRARY}")
   message(FATAL_ERROR "pack.cmake: LIBRARY='${LIBRARY}' is not a file: build BUILD/bundle/libpixabots.so.1 "
                       "with `cmake --build BUILD --target pixabots_bundle`")
 endif()
+file(READ "${LIBRARY}" magic LIMIT 4 HEX)
+file(STRINGS "${LIBRARY}" soname REGEX "^libpixabots\\.so\\.1$" LIMIT_COUNT 1)
+if(NOT magic STREQUAL "7f454c46" OR NOT soname)
+  message(FATAL_ERROR "pack.cmake: LIBRARY='${LIBRARY}' is not an ELF libpixabots.so.1 (lib/native.js loads "
+                      "that name): give it BUILD/bundle/libpixabots.so.1")
+endif()
 if(NOT OUT)
   message(FATAL_ERROR "pack.cmake: OUT (the folder the tarball goes to) is not set")
 endif()

@@ -4,7 +4,8 @@
 # from that project with a bare environment (no LD_LIBRARY_PATH, no
 # PIXABOTS_LIBRARY), bot 2156 as a 128 px PNG, rendered on this thread and on
 # a worker, must be byte for byte what the build tree's `pixabots render`
-# writes, and the library mapped must be the package's own copy.
+# writes, and the library mapped must be the package's own copy. A file that
+# is not libpixabots.so.1 is refused by pack.cmake.
 # Usage: cmake -DNODE=... -DNPM=... -DLIBRARY=... -DCLI=... -DWORK=DIR -P package-test.cmake
 cmake_minimum_required(VERSION 3.25)
 
@@ -33,6 +34,15 @@ if(NOT tarball MATCHES "/pixabots-[0-9.]+\\.tgz$")
   message(FATAL_ERROR "node_package: pack.cmake printed '${tarball}', not the path of the tarball")
 endif()
 message(STATUS "node_package: packed ${tarball}")
+
+# Another ELF file (the pixabots program) is refused, by name, before npm runs.
+execute_process(COMMAND "${CMAKE_COMMAND}" -DLIBRARY=${CLI} -DOUT=${WORK}/refused -DNODE=${NODE} -DNPM=${NPM}
+                        -P "${CMAKE_CURRENT_LIST_DIR}/pack.cmake"
+                RESULT_VARIABLE status ERROR_VARIABLE err OUTPUT_QUIET)
+string(REGEX REPLACE "[ \n]+" " " err "${err}")
+if(status EQUAL 0 OR NOT err MATCHES "LIBRARY='${CLI}' is not an ELF libpixabots.so.1" OR EXISTS "${WORK}/refused")
+  message(FATAL_ERROR "node_package: pack.cmake took ${CLI} as the library (${status}): ${err}")
+endif()
 
 run("npm init" COMMAND "${NPM}" init -y WORKING_DIRECTORY "${WORK}/project")
 run("npm install ${tarball}" COMMAND "${NPM}" install --no-audit --no-fund "${tarball}"
