@@ -574,6 +574,28 @@ TEST_CASE("http: Sec-CH-Prefers-Reduced-Motion: reduce gets the still PNG, anima
   CHECK(direct.header("Vary") == "Sec-CH-Prefers-Reduced-Motion");
 }
 
+TEST_CASE("http: the hint headers merge into a Vary already there, once") {
+  const server::ApiRequest animated =
+      std::get<server::ApiRequest>(testServer().service.parse("/api/pixabot/2156?animated=true"));
+  server::Response r;
+  r.headers = {{"Vary", "Accept-Encoding"}};
+  server::Service::addHintHeaders(r, animated);
+  CHECK(r.header("Vary") == "Accept-Encoding, Sec-CH-Prefers-Reduced-Motion");
+  CHECK(r.header("Accept-CH") == "Sec-CH-Prefers-Reduced-Motion");
+  r.headers = {{"Vary", "Sec-CH-Prefers-Reduced-Motion"}};
+  server::Service::addHintHeaders(r, animated);
+  CHECK(r.header("Vary") == "Sec-CH-Prefers-Reduced-Motion");
+  CHECK(r.headers.size() == 2);  // Vary once, Accept-CH
+  // Requests whose answer does not depend on the hint get neither.
+  for (const char* target :
+       {"/api/pixabot/2156", "/api/pixabot/2156?animated=true&paused=true", "/embed/2156?animated=true"}) {
+    INFO(target);
+    server::Response plain;
+    server::Service::addHintHeaders(plain, std::get<server::ApiRequest>(testServer().service.parse(target)));
+    CHECK(plain.headers.empty());
+  }
+}
+
 TEST_CASE("http: X-RateLimit-* on every answer to a limited request, Remaining counts renders only") {
   server::Config config = testConfig();
   config.animatedPerMinute = 4;
