@@ -2,9 +2,10 @@
 # Uses the library the ways an embedder would, each from a consumer project
 # configured and built afresh under <build>/tests/install/consumers (kept for
 # inspection, replaced on the next run), nothing from the network:
-#   installed into a prefix: find_package shared, static, and static from a
-#   C-only project; pkg-config shared (CMake) and `pkg-config --static` on a
-#   plain cc command line linking fully static;
+#   installed into a prefix: the licences (LICENSE, LICENSE.sprites);
+#   find_package shared, static, and static from a C-only project; pkg-config
+#   shared (CMake) and `pkg-config --static` on a plain cc command line linking
+#   fully static;
 #   from source: add_subdirectory (a C-only project, the static library) and
 #   FetchContent from this checkout, fully disconnected (C and C++, shared),
 #   each proving only the library was built and nothing leaked into the parent.
@@ -17,10 +18,18 @@ rm -rf "$work"
 mkdir -p "$work"
 
 cmake --install "$build_dir" --prefix "$work/prefix" >/dev/null
-export PKG_CONFIG_PATH="$work/prefix/lib/pkgconfig"
+cache_value() { sed -n "s/^$1:[A-Z]*=//p" "$build_dir/CMakeCache.txt"; }
+# lib, or lib/<multiarch> in a build configured for the /usr prefix.
+libdir=$work/prefix/$(cache_value CMAKE_INSTALL_LIBDIR)
+export PKG_CONFIG_PATH="$libdir/pkgconfig"
+
+# The licences go with the install: the code's and the art's (GNUInstallDirs' DOCDIR).
+docdir=$(cache_value CMAKE_INSTALL_DATAROOTDIR)/doc/pixabots
+cmp "$source_root/LICENSE" "$work/prefix/$docdir/LICENSE"
+cmp "$source_root/sprites/LICENSE" "$work/prefix/$docdir/LICENSE.sprites"
+echo "install_test: LICENSE and LICENSE.sprites installed in $docdir"
 
 # The consumers compile with the build's compilers (and its ccache, if any).
-cache_value() { sed -n "s/^$1:[A-Z]*=//p" "$build_dir/CMakeCache.txt"; }
 toolchain=(-DCMAKE_C_COMPILER="$(cache_value CMAKE_C_COMPILER)" -DCMAKE_CXX_COMPILER="$(cache_value CMAKE_CXX_COMPILER)")
 for language in C CXX; do
   launcher=$(cache_value "CMAKE_${language}_COMPILER_LAUNCHER")
@@ -42,7 +51,7 @@ consume() {
     exit 1
   fi
   for program in $programs; do
-    LD_LIBRARY_PATH="$work/prefix/lib" "$dir/$program"
+    LD_LIBRARY_PATH="$libdir" "$dir/$program"
   done
   echo "install_test: $name ok"
 }
@@ -92,7 +101,7 @@ if [ -f "$work/prefix/include/pixabots/remote.h" ]; then
     [ "$from" = pkg-config ] && args+=(-DUSE_PKG_CONFIG=ON)
     cmake -S "$remote_source" -B "$dir" "${toolchain[@]}" "${args[@]}" >"$dir.log" 2>&1 || { cat "$dir.log"; exit 1; }
     cmake --build "$dir" >>"$dir.log" 2>&1 || { cat "$dir.log"; exit 1; }
-    LD_LIBRARY_PATH="$work/prefix/lib" "$dir/remote_consumer"
+    LD_LIBRARY_PATH="$libdir" "$dir/remote_consumer"
     echo "install_test: libpixabots_remote through $from ok"
   done
 fi

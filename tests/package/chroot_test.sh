@@ -40,12 +40,16 @@ tar -C "$root" -xf "$rootfs"
 mount -t proc proc "$root/proc"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 mkdir "$root/debs"
-cp "$debs"/*.deb "$root/debs/"
+packages=()
+for deb in "$debs"/*.deb; do
+  cp "$deb" "$root/debs/"
+  packages+=("/debs/$(basename "$deb")")
+done
 
-step "apt-get install $(cd "$debs" && echo *.deb)"
+step "apt-get install ${packages[*]}"
 in_root timeout 120 apt-get -qq -o Acquire::Retries=3 update
 in_root DEBIAN_FRONTEND=noninteractive timeout 600 apt-get -qq -o Acquire::Retries=3 install -y \
-  --no-install-recommends /debs/*.deb >"$work/apt.log" 2>&1 || { cat "$work/apt.log"; exit 1; }
+  --no-install-recommends "${packages[@]}" >"$work/apt.log" 2>&1 || { cat "$work/apt.log"; exit 1; }
 
 step "pixabots render 2156 gives the build tree's bytes"
 in_root timeout 30 pixabots render 2156 -o /tmp/x.png
@@ -90,7 +94,7 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 [ -n "$port" ] || { cat "$work/serve.out" "$work/serve.err"; echo "pixabots serve printed no port in 10 s"; exit 1; }
-[ "$(stat -c %U /proc/"$server_pid")" = pixabots ] || { echo "pixabots serve does not run as pixabots"; exit 1; }
+[ "$(stat -c %u /proc/"$server_pid")" = "$uid" ] || { echo "pixabots serve does not run as pixabots ($uid)"; exit 1; }
 curl -sS --fail --max-time 10 -o "$work/served.png" "http://127.0.0.1:$port/api/pixabot/2156?size=128"
 cmp "$work/served.png" "$work/expected.png"
 kill -TERM "$server_pid"
