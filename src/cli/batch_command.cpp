@@ -120,9 +120,7 @@ constexpr Option kOptions[] = {
      .help = "one seed per line (user names, e-mails): the avatar of each text",
      .complete = Completion::file},
     {.name = "--count", .value = "N", .help = "N different random IDs, 1..10752"},
-    {.name = "--random-seed",
-     .value = "S",
-     .help = "with --count: draws the same IDs every time (0..2147483647)"},
+    {.name = "--random-seed", .value = "S", .help = "with --count: draws the same IDs every time (0..2147483647)"},
     {.name = "--out",
      .value = "DIR",
      .help = "the directory (created if missing)",
@@ -149,15 +147,10 @@ constexpr Option kOptions[] = {
      .help = "list of the files: FILE.jsonl (JSON Lines) or FILE.csv (id, seed, parts, format, size, file, "
              "bytes)",
      .complete = Completion::file},
-    {.name = "--jobs",
-     .value = "N",
-     .help = "worker threads, 1..1024 (default: every core)",
-     .group = "running"},
+    {.name = "--jobs", .value = "N", .help = "worker threads, 1..1024 (default: every core)", .group = "running"},
     {.name = "--shard", .value = "i/n", .help = "do only share i of n (0 <= i < n), to split a batch over machines"},
-    {.name = "--overwrite",
-     .help = "render files that already exist (default: skip them, so a rerun resumes)"},
-    {.name = "--strict",
-     .help = "any bad input line stops the batch before it starts; any failed file stops it"},
+    {.name = "--overwrite", .help = "render files that already exist (default: skip them, so a rerun resumes)"},
+    {.name = "--strict", .help = "any bad input line stops the batch before it starts; any failed file stops it"},
     {.name = "--quiet", .help = "no progress bar and no summary (problems are still reported)"},
 };
 
@@ -230,20 +223,23 @@ const Command kBatchCommand{
     .name = "batch",
     .summary = "many avatars to a directory, on all cores",
     .synopsis = "INPUT --out DIR [options]",
-    .description = "Many avatars into a directory, in any of the formats and sizes render knows, with a\n"
-                   "progress bar on a terminal and an optional manifest of what was written. INPUT is\n"
-                   "one of --all, --ids FILE, --seeds FILE or --count N.",
+    .description =
+        "Many avatars into a directory, in any of the formats and sizes render knows, with a\n"
+        "progress bar on a terminal and an optional manifest of what was written. INPUT is\n"
+        "one of --all, --ids FILE, --seeds FILE or --count N.",
     .options = kOptions,
-    .notes = "A bad input line is reported with its line number and the others are still written.\n"
-             "Files are written through a temporary file and renamed: an interrupted batch leaves\n"
-             "no partial files, and running it again finishes it. A progress bar shows on a\n"
-             "terminal only. docs/batch.md has a guide.\n"
-             "\n"
-             "Exit status: 0 every file written or already there; 1 some line bad or file failed\n"
-             "(or interrupted); 2 bad usage.",
-    .examples = "pixabots batch --all --out all/\n"
-                "pixabots batch --seeds users.txt --format png,webp --size 64,256 --out out/\n"
-                "pixabots batch --count 100 --random-seed 7 --shard 0/2 --out part0/",
+    .notes =
+        "A bad input line is reported with its line number and the others are still written.\n"
+        "Files are written through a temporary file and renamed: an interrupted batch leaves\n"
+        "no partial files, and running it again finishes it. A progress bar shows on a\n"
+        "terminal only. docs/batch.md has a guide.\n"
+        "\n"
+        "Exit status: 0 every file written or already there; 1 some line bad or file failed\n"
+        "(or interrupted); 2 bad usage.",
+    .examples =
+        "pixabots batch --all --out all/\n"
+        "pixabots batch --seeds users.txt --format png,webp --size 64,256 --out out/\n"
+        "pixabots batch --count 100 --random-seed 7 --shard 0/2 --out part0/",
     .run = runBatch,
 };
 

@@ -19,10 +19,10 @@ enum class Completion {
 };
 
 struct Option {
-  std::string_view name = {};     // "--output"
-  std::string_view alias = {};    // "-o"; empty when none
-  std::string_view value = {};    // what it takes, "FILE"; empty for a flag
-  std::string_view help = {};     // what it does: one sentence, wrapped where it is shown
+  std::string_view name = {};   // "--output"
+  std::string_view alias = {};  // "-o"; empty when none
+  std::string_view value = {};  // what it takes, "FILE"; empty for a flag
+  std::string_view help = {};   // what it does: one sentence, wrapped where it is shown
   Completion complete = Completion::none;
   std::string_view choices = {};  // the accepted values, space-separated, for completion
   std::string_view group = {};    // a heading this option starts ("input (exactly one)")

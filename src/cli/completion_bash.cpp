@@ -85,7 +85,8 @@ std::string bashCompletion(std::span<const Command* const> commands) {
       out += "      if ((COMP_CWORD == 2)); then _pixabots_words " + quoted(names) + "; return; fi\n";
       out += "      case ${COMP_WORDS[2]} in\n";
       for (const Subcommand& s : c->subcommands) {
-        out += "        " + std::string(s.name) + ")\n" + optionCase(c->options, s.options, nullptr, commands, "          ");
+        out += "        " + std::string(s.name) + ")\n" +
+               optionCase(c->options, s.options, nullptr, commands, "          ");
         out += "          ;;\n";
       }
       out += "      esac\n";

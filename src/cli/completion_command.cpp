@@ -36,18 +36,21 @@ const Command kCompletionCommand{
     .name = "completion",
     .summary = "the shell completion script for bash, zsh or fish",
     .synopsis = "bash|zsh|fish",
-    .description = "Prints a script that completes pixabots's commands, their options, and the values\n"
-                   "declared for them (formats, files, directories) in that shell. Packages install\n"
-                   "them where each shell finds them by itself.",
+    .description =
+        "Prints a script that completes pixabots's commands, their options, and the values\n"
+        "declared for them (formats, files, directories) in that shell. Packages install\n"
+        "them where each shell finds them by itself.",
     .operands = kOperands,
-    .notes = "To load one by hand:\n"
-             "  bash  source <(pixabots completion bash) in ~/.bashrc, or write it to\n"
-             "        ~/.local/share/bash-completion/completions/pixabots\n"
-             "  zsh   write it as _pixabots into a directory of $fpath before compinit runs,\n"
-             "        or source <(pixabots completion zsh) after compinit\n"
-             "  fish  pixabots completion fish > ~/.config/fish/completions/pixabots.fish",
-    .examples = "source <(pixabots completion bash)\n"
-                "pixabots completion zsh > ~/.zfunc/_pixabots",
+    .notes =
+        "To load one by hand:\n"
+        "  bash  source <(pixabots completion bash) in ~/.bashrc, or write it to\n"
+        "        ~/.local/share/bash-completion/completions/pixabots\n"
+        "  zsh   write it as _pixabots into a directory of $fpath before compinit runs,\n"
+        "        or source <(pixabots completion zsh) after compinit\n"
+        "  fish  pixabots completion fish > ~/.config/fish/completions/pixabots.fish",
+    .examples =
+        "source <(pixabots completion bash)\n"
+        "pixabots completion zsh > ~/.zfunc/_pixabots",
     .run = completion,
 };
 

@@ -83,13 +83,15 @@ const Command kFramesCommand{
     .name = "frames",
     .summary = "an ID's animation timeline",
     .synopsis = "ID [--pack DIR] [--origin URL] [--table]",
-    .description = "The service's frames document (/api/pixabot/ID/frames) for client-side playback:\n"
-                   "per tick the bounce offset and the sprite frame of each layer, and the sprite sheet\n"
-                   "URL, frame count and kind of each part.",
+    .description =
+        "The service's frames document (/api/pixabot/ID/frames) for client-side playback:\n"
+        "per tick the bounce offset and the sprite frame of each layer, and the sprite sheet\n"
+        "URL, frame count and kind of each part.",
     .operands = kOperands,
     .options = kOptions,
-    .examples = "pixabots frames 2156 > 2156.frames.json\n"
-                "pixabots frames 2156 --table",
+    .examples =
+        "pixabots frames 2156 > 2156.frames.json\n"
+        "pixabots frames 2156 --table",
     .run = frames,
 };
 

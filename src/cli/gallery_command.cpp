@@ -41,12 +41,14 @@ const Command kGalleryCommand{
     .name = "gallery",
     .summary = "every part of a pack on a labelled grid, then N bots",
     .synopsis = "[--pack DIR] [--bots N] -o FILE.png",
-    .description = "A contact sheet of a whole pack for artists and reviewers: every part with its ID\n"
-                   "digit and name (animated parts with all their frames) on a labelled grid, then N\n"
-                   "bots from a fixed seed, so the picture only changes when the art does.",
+    .description =
+        "A contact sheet of a whole pack for artists and reviewers: every part with its ID\n"
+        "digit and name (animated parts with all their frames) on a labelled grid, then N\n"
+        "bots from a fixed seed, so the picture only changes when the art does.",
     .options = kOptions,
-    .examples = "pixabots gallery -o gallery.png\n"
-                "pixabots gallery --pack my-pack --bots 32 -o my-pack.png",
+    .examples =
+        "pixabots gallery -o gallery.png\n"
+        "pixabots gallery --pack my-pack --bots 32 -o my-pack.png",
     .run = gallery,
 };
 

@@ -238,9 +238,7 @@ constexpr auto kOwnOptions = std::to_array<Option>({
      .value = "M",
      .help = "the model (`pixabots remote models`); required by the jobs and tasks providers; the input is "
              "checked against its schema first"},
-    {.name = "--input",
-     .value = "JSON|@FILE",
-     .help = "more model input, a JSON object (--prompt sets \"prompt\")"},
+    {.name = "--input", .value = "JSON|@FILE", .help = "more model input, a JSON object (--prompt sets \"prompt\")"},
     {.name = "--no-wait", .help = "submit and print the job (ID, status) without waiting"},
     {.name = "--deadline", .value = "S", .help = "give up waiting after S seconds (default 600)"},
 });
@@ -263,19 +261,22 @@ const Command kGenerateCommand{
     .name = "generate",
     .summary = "a picture of any kind: pixabot and og locally, others remotely",
     .synopsis = "--kind KIND [options] [-o FILE | --out DIR]",
-    .description = "A picture of any kind through one command. The local kinds are drawn here, with no\n"
-                   "network: pixabot (an avatar, the bytes render writes) and og (the 1200x630 PNG card\n"
-                   "of --id alone, else the grid --seed picks). Remote kinds go to the configured\n"
-                   "provider, never silently: without one they fail saying how to configure it\n"
-                   "(docs/remote.md, pixabots remote). The API key comes only from PIXABOTS_API_KEY or\n"
-                   "the config file: flags show in `ps`.",
+    .description =
+        "A picture of any kind through one command. The local kinds are drawn here, with no\n"
+        "network: pixabot (an avatar, the bytes render writes) and og (the 1200x630 PNG card\n"
+        "of --id alone, else the grid --seed picks). Remote kinds go to the configured\n"
+        "provider, never silently: without one they fail saying how to configure it\n"
+        "(docs/remote.md, pixabots remote). The API key comes only from PIXABOTS_API_KEY or\n"
+        "the config file: flags show in `ps`.",
     .options = kOptions,
-    .notes = "Files are written under a temporary name and renamed into place: never half a file.\n"
-             "\n"
-             "Exit status: 0 done, 1 failure, 2 bad usage, 130 cancelled (Ctrl-C while waiting).",
-    .examples = "pixabots generate --kind pixabot --seed alice -o alice.png\n"
-                "pixabots generate --kind og --id 2156 -o card.png\n"
-                "pixabots generate --kind text-to-image --prompt 'a fox' --model flux-1.1-pro",
+    .notes =
+        "Files are written under a temporary name and renamed into place: never half a file.\n"
+        "\n"
+        "Exit status: 0 done, 1 failure, 2 bad usage, 130 cancelled (Ctrl-C while waiting).",
+    .examples =
+        "pixabots generate --kind pixabot --seed alice -o alice.png\n"
+        "pixabots generate --kind og --id 2156 -o card.png\n"
+        "pixabots generate --kind text-to-image --prompt 'a fox' --model flux-1.1-pro",
     .run = generate,
 };
 

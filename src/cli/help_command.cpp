@@ -19,8 +19,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr Operand kOperands[] = {
-    {.name = "COMMAND", .help = "the command to describe (default: the list of commands)", .complete = Completion::command}};
+constexpr Operand kOperands[] = {{.name = "COMMAND",
+                                  .help = "the command to describe (default: the list of commands)",
+                                  .complete = Completion::command}};
 
 constexpr Option kOptions[] = {
     {.name = "--json",
@@ -85,8 +86,8 @@ Json commandJson(const Command& c) {
 int help(const std::vector<std::string_view>& argv) {
   const Args args(argv, kOptions);
   if (args.positionals().size() > 1) {
-    throw core::Error(core::Errc::invalid_option, "help takes at most one command, got " +
-                                                      std::to_string(args.positionals().size()));
+    throw core::Error(core::Errc::invalid_option,
+                      "help takes at most one command, got " + std::to_string(args.positionals().size()));
   }
   const Command* command = args.positionals().empty() ? nullptr : &commandNamed(args.positionals()[0]);
   if (args.flag("--json")) {
@@ -109,12 +110,14 @@ const Command kHelpCommand{
     .name = "help",
     .summary = "the list of commands, or one command's help",
     .synopsis = "[COMMAND] [--json]",
-    .description = "pixabots help COMMAND prints what pixabots COMMAND --help prints; pixabots help alone,\n"
-                   "the list of commands.",
+    .description =
+        "pixabots help COMMAND prints what pixabots COMMAND --help prints; pixabots help alone,\n"
+        "the list of commands.",
     .operands = kOperands,
     .options = kOptions,
-    .examples = "pixabots help render\n"
-                "pixabots help --json",
+    .examples =
+        "pixabots help render\n"
+        "pixabots help --json",
     .run = help,
 };
 

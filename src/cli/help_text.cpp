@@ -100,8 +100,8 @@ std::string subcommandSection(std::span<const Subcommand> subcommands) {
   if (subcommands.empty()) return "";
   std::vector<Row> names;
   for (const Subcommand& s : subcommands) {
-    names.push_back({std::string(s.name) + (s.operand.empty() ? "" : " " + std::string(s.operand)),
-                     std::string(s.summary)});
+    names.push_back(
+        {std::string(s.name) + (s.operand.empty() ? "" : " " + std::string(s.operand)), std::string(s.summary)});
   }
   const std::size_t width = tagWidth(names);
   std::string out = "\nsubcommands:\n";
@@ -143,8 +143,7 @@ std::string indentLines(std::string_view text) {
 }  // namespace
 
 std::string usageText(std::span<const Command* const> commands) {
-  std::string out =
-      "usage: pixabots COMMAND [options]   (pixabots COMMAND --help for its options)\n\ncommands:\n";
+  std::string out = "usage: pixabots COMMAND [options]   (pixabots COMMAND --help for its options)\n\ncommands:\n";
   for (const Command* c : commands) {
     out += "  " + std::string(c->name) + std::string(16 - std::min<std::size_t>(c->name.size(), 15), ' ') +
            std::string(c->summary) + "\n";

@@ -12,12 +12,12 @@ inline constexpr Option kBgOption{
     .name = "--bg", .value = "#RRGGBB", .help = "flatten onto this colour (default transparent)"};
 inline constexpr Option kAnimatedOption{.name = "--animated", .help = "the bounce animation (with .png: APNG)"};
 inline constexpr Option kSpeedOption{.name = "--speed", .value = "X", .help = "animation speed 0.25..4 (default 1)"};
-inline constexpr Option kCompactOption{
-    .name = "--compact", .help = "SVG with merged rects instead of the service's one rect per pixel"};
-inline constexpr Option kOriginOption{
-    .name = "--origin",
-    .value = "URL",
-    .help = "base URL of the URLs in the json and frames documents, http:// or https:// "
-            "(default https://pixabots.com)"};
+inline constexpr Option kCompactOption{.name = "--compact",
+                                       .help = "SVG with merged rects instead of the service's one rect per pixel"};
+inline constexpr Option kOriginOption{.name = "--origin",
+                                      .value = "URL",
+                                      .help =
+                                          "base URL of the URLs in the json and frames documents, http:// or https:// "
+                                          "(default https://pixabots.com)"};
 
 }  // namespace pixabots::cli

@@ -110,16 +110,19 @@ int info(const std::vector<std::string_view>& argv) {
 const Command kInfoCommand{
     .name = "info",
     .summary = "an ID's parts, combo index and neighbours",
-    .synopsis = "ID [--pack DIR] [--json]\n"
-                "--seed TEXT [--pack DIR] [--json]",
-    .description = "What an avatar is made of: the part of each category (its ID digit, name, kind and\n"
-                   "frames), its index in browse order, the previous and next IDs in that order\n"
-                   "(wrapping around), and its animation length in ticks (16 when a part animates,\n"
-                   "else 8).",
+    .synopsis =
+        "ID [--pack DIR] [--json]\n"
+        "--seed TEXT [--pack DIR] [--json]",
+    .description =
+        "What an avatar is made of: the part of each category (its ID digit, name, kind and\n"
+        "frames), its index in browse order, the previous and next IDs in that order\n"
+        "(wrapping around), and its animation length in ticks (16 when a part animates,\n"
+        "else 8).",
     .operands = kOperands,
     .options = kOptions,
-    .examples = "pixabots info 2156\n"
-                "pixabots info --seed alice --json",
+    .examples =
+        "pixabots info 2156\n"
+        "pixabots info --seed alice --json",
     .run = info,
 };
 

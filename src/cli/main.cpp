@@ -21,10 +21,9 @@ namespace {
 const std::array<const Command*, 3> kCommands = {&kGenerateCommand, &kRemoteCommand, &kMcpCommand};
 #else
 const std::array<const Command*, 17> kCommands = {
-    &kRenderCommand, &kGenerateCommand,      &kBatchCommand, &kInfoCommand,   &kPartsCommand,   &kFramesCommand,
-    &kOgCommand,     &kPrintCommand,         &kSheetCommand, &kGalleryCommand, &kValidatePackCommand,
-    &kServeCommand,  &kRemoteCommand,        &kMcpCommand,   &kHelpCommand,   &kCompletionCommand,
-    &kManpageCommand,
+    &kRenderCommand, &kGenerateCommand, &kBatchCommand, &kInfoCommand,       &kPartsCommand,        &kFramesCommand,
+    &kOgCommand,     &kPrintCommand,    &kSheetCommand, &kGalleryCommand,    &kValidatePackCommand, &kServeCommand,
+    &kRemoteCommand, &kMcpCommand,      &kHelpCommand,  &kCompletionCommand, &kManpageCommand,
 };
 #endif
 

@@ -28,7 +28,8 @@ std::string escaped(std::string_view text) {
       // A UTF-8 sequence: its code point as \[uXXXX].
       const int extra = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : 1;
       std::uint32_t code = c & (0x3fu >> extra);
-      for (int k = 0; k < extra && i + 1 < text.size(); ++k) code = (code << 6) | (static_cast<unsigned char>(text[++i]) & 0x3fu);
+      for (int k = 0; k < extra && i + 1 < text.size(); ++k)
+        code = (code << 6) | (static_cast<unsigned char>(text[++i]) & 0x3fu);
       char name[16];
       std::snprintf(name, sizeof name, "\\[u%04X]", static_cast<unsigned>(code));
       out += name;
@@ -41,7 +42,8 @@ std::string bold(std::string_view text) { return "\\fB" + escaped(text) + "\\fR"
 std::string italic(std::string_view text) { return "\\fI" + escaped(text) + "\\fR"; }
 std::string upper(std::string_view text) {
   std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
   return out;
 }
 

@@ -83,17 +83,20 @@ int manpage(const std::vector<std::string_view>& argv) {
 const Command kManpageCommand{
     .name = "manpage",
     .summary = "the manual pages, in roff",
-    .synopsis = "[COMMAND]\n"
-                "--out DIR",
-    .description = "Prints pixabots(1), the overview, or pixabots-COMMAND(1), made from the same table\n"
-                   "as --help. The pages carry the version and the date SOURCE_DATE_EPOCH gives (seconds\n"
-                   "since 1970, UTC), else the release's date: never the time they were made, so the\n"
-                   "same sources make the same pages. Packages install them; man -l reads one that is not\n"
-                   "installed.",
+    .synopsis =
+        "[COMMAND]\n"
+        "--out DIR",
+    .description =
+        "Prints pixabots(1), the overview, or pixabots-COMMAND(1), made from the same table\n"
+        "as --help. The pages carry the version and the date SOURCE_DATE_EPOCH gives (seconds\n"
+        "since 1970, UTC), else the release's date: never the time they were made, so the\n"
+        "same sources make the same pages. Packages install them; man -l reads one that is not\n"
+        "installed.",
     .operands = kOperands,
     .options = kOptions,
-    .examples = "pixabots manpage render | man -l -\n"
-                "pixabots manpage --out share/man/man1",
+    .examples =
+        "pixabots manpage render | man -l -\n"
+        "pixabots manpage --out share/man/man1",
     .run = manpage,
 };
 

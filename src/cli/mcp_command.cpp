@@ -104,13 +104,14 @@ const Command kMcpCommand{
         "configured, remote_models, remote_schema, remote_run, remote_job,\n"
         "remote_replay_webhook. docs/mcp.md lists their arguments.",
     .options = kOptions,
-    .notes = "Without a remote provider (here, in PIXABOTS_PROVIDER or the config file) there are no\n"
-             "remote tools. The API key comes only from PIXABOTS_API_KEY or the config file, and\n"
-             "never appears in a reply or a log. Builds without remote generation take no provider\n"
-             "options.\n"
-             "\n"
-             "Requests longer than 4 MiB are answered with an error and skipped.\n"
-             "Exit status: 0 when stdin ends, 1 when stdout closes first, 2 bad usage.",
+    .notes =
+        "Without a remote provider (here, in PIXABOTS_PROVIDER or the config file) there are no\n"
+        "remote tools. The API key comes only from PIXABOTS_API_KEY or the config file, and\n"
+        "never appears in a reply or a log. Builds without remote generation take no provider\n"
+        "options.\n"
+        "\n"
+        "Requests longer than 4 MiB are answered with an error and skipped.\n"
+        "Exit status: 0 when stdin ends, 1 when stdout closes first, 2 bad usage.",
     .run = mcp,
 };
 

@@ -82,12 +82,14 @@ const Command kOgCommand{
     .name = "og",
     .summary = "a 1200x630 Open Graph card",
     .synopsis = "[--type grid|single|compare] [options] -o FILE.png",
-    .description = "A 1200 x 630 Open Graph card for link previews: a grid of bots, one bot, or a few\n"
-                   "side by side, with a title and subtitle (docs/og.md).",
+    .description =
+        "A 1200 x 630 Open Graph card for link previews: a grid of bots, one bot, or a few\n"
+        "side by side, with a title and subtitle (docs/og.md).",
     .options = kOptions,
-    .examples = "pixabots og -o card.png\n"
-                "pixabots og --type single --seed alice --title alice -o alice.png\n"
-                "pixabots og --type compare --ids 2156,3409,0000 -o compare.png",
+    .examples =
+        "pixabots og -o card.png\n"
+        "pixabots og --type single --seed alice --title alice -o alice.png\n"
+        "pixabots og --type compare --ids 2156,3409,0000 -o compare.png",
     .run = og,
 };
 

@@ -64,9 +64,10 @@ const Command kPartsCommand{
     .name = "parts",
     .summary = "the catalog: every part of every category",
     .synopsis = "[--pack DIR] [--json]",
-    .description = "Every category (eyes, heads, body, top, the order of an ID's characters) with its\n"
-                   "parts: the ID digit, the name, the kind (static, blink or sequence) and the frame\n"
-                   "count; then the number of combinations.",
+    .description =
+        "Every category (eyes, heads, body, top, the order of an ID's characters) with its\n"
+        "parts: the ID digit, the name, the kind (static, blink or sequence) and the frame\n"
+        "count; then the number of combinations.",
     .options = kOptions,
     .run = parts,
 };

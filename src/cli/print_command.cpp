@@ -74,12 +74,14 @@ const Command kPrintCommand{
     .name = "print",
     .summary = "an avatar in the terminal",
     .synopsis = "ID [options]",
-    .description = "Draws the avatar with upper half blocks (U+2580), one cell per 1x2 pixels, in\n"
-                   "24-bit or 256-colour escapes; transparent pixels keep the terminal's colours.",
+    .description =
+        "Draws the avatar with upper half blocks (U+2580), one cell per 1x2 pixels, in\n"
+        "24-bit or 256-colour escapes; transparent pixels keep the terminal's colours.",
     .operands = kOperands,
     .options = kOptions,
-    .examples = "pixabots print 2156\n"
-                "pixabots print 3409 --size 64 --color 256",
+    .examples =
+        "pixabots print 2156\n"
+        "pixabots print 3409 --size 64 --color 256",
     .run = print,
 };
 

@@ -7,8 +7,8 @@
 namespace pixabots::cli {
 
 struct ProseBlock {
-  bool literal = false;         // indented lines, shown as written (less two spaces in man pages)
-  bool newParagraph = false;    // after a blank line (or first)
+  bool literal = false;       // indented lines, shown as written (less two spaces in man pages)
+  bool newParagraph = false;  // after a blank line (or first)
   std::vector<std::string_view> lines;
 };
 

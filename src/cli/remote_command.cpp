@@ -277,7 +277,7 @@ int image(Invocation& inv, const std::string& idOrSlug) {
 
 // kSubcommands' run functions, in its order.
 using Run = int (*)(Invocation&, const std::string& operand);
-constexpr std::array<Run, std::size(kSubcommands)> kRuns = {models, schema,        run, job,    jobs,
+constexpr std::array<Run, std::size(kSubcommands)> kRuns = {models,  schema,        run, job,    jobs,
                                                             webhook, replayWebhook, me,  images, image};
 
 std::string subcommandNames() {
@@ -333,19 +333,22 @@ const Command kRemoteCommand{
     .name = "remote",
     .summary = "a remote generation provider's API (models, run, jobs, ...)",
     .synopsis = "SUBCOMMAND [operand] [options]",
-    .description = "Talks to a remote image/video generation provider, only when one is configured\n"
-                   "(nothing here is needed for avatars, which are always drawn locally). docs/remote.md",
+    .description =
+        "Talks to a remote image/video generation provider, only when one is configured\n"
+        "(nothing here is needed for avatars, which are always drawn locally). docs/remote.md",
     .options = kOptions,
     .subcommands = kSubcommands,
-    .notes = "The API key comes only from PIXABOTS_API_KEY or the config file's api_key. There is no\n"
-             "flag for it: command lines show in `ps` and shell history. It is never printed.\n"
-             "While waiting, progress goes to stderr; Ctrl-C cancels the wait (exit 130).\n"
-             "\n"
-             "Exit status: 0 done, 1 failure (provider, network, job failed, no provider\n"
-             "configured), 2 bad usage, 130 cancelled.",
-    .examples = "pixabots remote models --provider jobs\n"
-                "pixabots remote run flux-1.1-pro --input '{\"prompt\": \"a fox\"}' --out renders/\n"
-                "pixabots remote job job_abc123 --wait",
+    .notes =
+        "The API key comes only from PIXABOTS_API_KEY or the config file's api_key. There is no\n"
+        "flag for it: command lines show in `ps` and shell history. It is never printed.\n"
+        "While waiting, progress goes to stderr; Ctrl-C cancels the wait (exit 130).\n"
+        "\n"
+        "Exit status: 0 done, 1 failure (provider, network, job failed, no provider\n"
+        "configured), 2 bad usage, 130 cancelled.",
+    .examples =
+        "pixabots remote models --provider jobs\n"
+        "pixabots remote run flux-1.1-pro --input '{\"prompt\": \"a fox\"}' --out renders/\n"
+        "pixabots remote job job_abc123 --wait",
     .run = remoteCommand,
 };
 

@@ -108,17 +108,20 @@ int render(const std::vector<std::string_view>& argv) {
 const Command kRenderCommand{
     .name = "render",
     .summary = "one avatar to a file or stdout, in any format",
-    .synopsis = "ID [options] -o FILE\n"
-                "--seed TEXT [options] -o FILE\n"
-                "--random [options] -o FILE",
-    .description = "Draws one avatar, chosen by its ID, by a text (--seed) or at random, and writes it whole\n"
-                   "or not at all. The format follows the output file's extension or --format.",
+    .synopsis =
+        "ID [options] -o FILE\n"
+        "--seed TEXT [options] -o FILE\n"
+        "--random [options] -o FILE",
+    .description =
+        "Draws one avatar, chosen by its ID, by a text (--seed) or at random, and writes it whole\n"
+        "or not at all. The format follows the output file's extension or --format.",
     .operands = kOperands,
     .options = kOptions,
-    .examples = "pixabots render 2156 -o bot.png\n"
-                "pixabots render 2156 --size 256 --hue 200 --bg '#fde68a' -o bot.png\n"
-                "pixabots render --seed alice@example.com --animated -o alice.gif\n"
-                "pixabots render 2156 -o - > bot.png",
+    .examples =
+        "pixabots render 2156 -o bot.png\n"
+        "pixabots render 2156 --size 256 --hue 200 --bg '#fde68a' -o bot.png\n"
+        "pixabots render --seed alice@example.com --animated -o alice.gif\n"
+        "pixabots render 2156 -o - > bot.png",
     .run = render,
 };
 

@@ -117,15 +117,17 @@ const Command kServeCommand{
     .name = "serve",
     .summary = "the Pixabots HTTP API, self-hosted",
     .synopsis = "[options]",
-    .description = "Serves the public Pixabots API (GET /api/pixabot/{id}, /frames, /batch, /random,\n"
-                   "/api/og) plus /openapi.json, /healthz, /metrics and /parts/{category}/{name}.png\n"
-                   "(docs/server.md). Stops cleanly on SIGINT / SIGTERM. Every option can also be set\n"
-                   "in the environment as PIXABOTS_<NAME> (e.g. PIXABOTS_PORT=9000,\n"
-                   "PIXABOTS_CACHE_MB=0); flags win.",
+    .description =
+        "Serves the public Pixabots API (GET /api/pixabot/{id}, /frames, /batch, /random,\n"
+        "/api/og) plus /openapi.json, /healthz, /metrics and /parts/{category}/{name}.png\n"
+        "(docs/server.md). Stops cleanly on SIGINT / SIGTERM. Every option can also be set\n"
+        "in the environment as PIXABOTS_<NAME> (e.g. PIXABOTS_PORT=9000,\n"
+        "PIXABOTS_CACHE_MB=0); flags win.",
     .options = serveOptions(),
     .notes = kNotes,
-    .examples = "pixabots serve --port 9000\n"
-                "PIXABOTS_CACHE_MB=0 pixabots serve --pack my-pack",
+    .examples =
+        "pixabots serve --port 9000\n"
+        "PIXABOTS_CACHE_MB=0 pixabots serve --pack my-pack",
     .run = serve,
 };
 

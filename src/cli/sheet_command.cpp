@@ -121,15 +121,17 @@ int sheet(const std::vector<std::string_view>& argv) {
 const Command kSheetCommand{
     .name = "sheet",
     .summary = "a contact sheet of many IDs",
-    .synopsis = "ID... [options] -o FILE.png\n"
-                "--ids-file FILE [options] -o FILE.png\n"
-                "--count N [--seed TEXT] [options] -o FILE.png",
+    .synopsis =
+        "ID... [options] -o FILE.png\n"
+        "--ids-file FILE [options] -o FILE.png\n"
+        "--count N [--seed TEXT] [options] -o FILE.png",
     .description = "Many IDs (given, from a file or picked by a seed) on one PNG grid, for reviews.",
     .operands = kOperands,
     .options = kOptions,
     .notes = "Layout: 16 px margin and gaps; bot i at column i % columns, row i / columns.",
-    .examples = "pixabots sheet 2156 3409 0000 --labels -o three.png\n"
-                "pixabots sheet --count 64 --seed team -o team.png",
+    .examples =
+        "pixabots sheet 2156 3409 0000 --labels -o three.png\n"
+        "pixabots sheet --count 64 --seed team -o team.png",
     .run = sheet,
 };
 

@@ -47,12 +47,14 @@ const Command kValidatePackCommand{
     .name = "validate-pack",
     .summary = "every problem in a sprite pack",
     .synopsis = "DIR",
-    .description = "Checks a sprite pack directory (docs/packs.md) by the rules the library loads it\n"
-                   "with, and lists every problem, one a line: FILE: PROBLEM (a missing or broken\n"
-                   "sheet, a wrong size, a bad manifest entry, ...).",
+    .description =
+        "Checks a sprite pack directory (docs/packs.md) by the rules the library loads it\n"
+        "with, and lists every problem, one a line: FILE: PROBLEM (a missing or broken\n"
+        "sheet, a wrong size, a bad manifest entry, ...).",
     .operands = kOperands,
-    .notes = "Exit status 0 when the pack is valid (one line: its name, parts per category and\n"
-             "combinations), 1 when problems were found.",
+    .notes =
+        "Exit status 0 when the pack is valid (one line: its name, parts per category and\n"
+        "combinations), 1 when problems were found.",
     .examples = "pixabots validate-pack my-pack",
     .run = validatePack,
 };

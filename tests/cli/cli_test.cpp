@@ -147,6 +147,23 @@ TEST_CASE("render picks the format from --format or the output's extension") {
   expectFailure("render 2156 --speed 9 -o " + svg.string(), 2, "speed 9 is out of range: must be between 0.25 and 4");
 }
 
+TEST_CASE("render -o - without --format writes PNG, or GIF when animated, as the service answers") {
+  const fs::path png = scratch("stdout_ref.png"), gif = scratch("stdout_ref.gif"), out = scratch("stdout.bin");
+  REQUIRE(run("render 2156 --size 64 -o " + png.string()).status == 0);
+  REQUIRE(run("render 2156 --size 64 --animated -o " + gif.string()).status == 0);
+  const std::string cli = PIXABOTS_CLI;
+  REQUIRE(runShell(cli + " render 2156 --size 64 -o - > " + out.string()).status == 0);
+  CHECK(testing::readBytes(out) == testing::readBytes(png));
+  REQUIRE(runShell(cli + " render 2156 --size 64 --animated -o - > " + out.string()).status == 0);
+  CHECK(testing::readBytes(out) == testing::readBytes(gif));
+  // --format still decides, and a file name still needs a known extension.
+  REQUIRE(runShell(cli + " render 2156 --size 64 --format webp -o - > " + out.string()).status == 0);
+  RenderOptions options;
+  options.size = 64;
+  CHECK(testing::readBytes(out) == renderWebp(Pack::embedded(), decodeId(Catalog::service(), "2156"), options));
+  expectFailure("render 2156 -o " + scratch("noextension").string(), 2, "cannot tell the format from");
+}
+
 TEST_CASE("render writes every animated format and sprite sheets as the library makes them") {
   const Pack pack = Pack::fromDirectory(kPack);
   const Combo combo = decodeId(pack.catalog(), "2156");

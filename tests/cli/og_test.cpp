@@ -154,7 +154,7 @@ TEST_CASE("og refuses bad usage with exit status 2") {
   expectFailure("og --pack /nonexistent/pack" + out, 1, "/nonexistent/pack");
   Run help = run("og --help");
   CHECK(help.status == 0);
-  CHECK_THAT(help.output, Catch::Contains("--type      grid (default)"));
+  CHECK_THAT(help.output, Catch::Contains("--type LAYOUT      grid (default): 6x3 bots"));
 }
 
 TEST_CASE("print draws half blocks with exact 24-bit escapes, or the nearest of xterm's 256 colours") {
