@@ -6,6 +6,7 @@
 set -euo pipefail
 debs=("$1"/*.deb)
 [ -f "${debs[0]}" ] || { echo "lintian_test: no .deb in $1"; exit 1; }
-# --fail-on: warnings fail too; --info shows each tag's explanation on failure.
-timeout 240 lintian --fail-on error,warning --info --show-overrides "${debs[@]}"
+# --fail-on: warnings fail too; --info explains each tag reported. (Not
+# --show-overrides: lintian 2.116 then fails on the overridden tags too.)
+timeout 240 lintian --fail-on error,warning --info "${debs[@]}"
 echo "lintian_test: ${#debs[@]} packages, no errors or warnings"
