@@ -4,6 +4,7 @@
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/image_options.hpp"
 #include "cli/pack_option.hpp"
 #include "io/output_file.hpp"
 #include "pixabots/core/error.hpp"
@@ -14,11 +15,7 @@ namespace pixabots::cli {
 namespace {
 
 constexpr Option kOptions[] = {
-    {.name = "--output",
-     .alias = "-o",
-     .value = "FILE",
-     .help = "output PNG, '-' for stdout",
-     .complete = Completion::file},
+    kPngOutputOption,
     {.name = "--bots", .value = "N", .help = "bots drawn by mulberry32(2026) after the parts (default 64, 0..1024)"},
     kPackOption,
 };

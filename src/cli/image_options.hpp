@@ -1,10 +1,16 @@
 #pragma once
-// The image options render, batch and print share, declared once so each
+// The options several drawing commands share, declared once so each
 // command's help, man page and completions say the same.
 #include "cli/commands.hpp"
 
 namespace pixabots::cli {
 
+// og, sheet and gallery: the PNG they draw.
+inline constexpr Option kPngOutputOption{.name = "--output",
+                                         .alias = "-o",
+                                         .value = "FILE",
+                                         .help = "output PNG, '-' for stdout",
+                                         .complete = Completion::file};
 inline constexpr Option kHueOption{.name = "--hue", .value = "DEG", .help = "hue rotation in degrees (LCh)"};
 inline constexpr Option kSaturateOption{
     .name = "--saturate", .value = "X", .help = "chroma multiplier 0..4 (default 1; 0 = grey)"};

@@ -3,6 +3,7 @@
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/image_options.hpp"
 #include "cli/id_list.hpp"
 #include "cli/pack_option.hpp"
 #include "io/output_file.hpp"
@@ -18,11 +19,7 @@ namespace {
 [[noreturn]] void usage(const std::string& message) { throw core::Error(core::Errc::invalid_option, message); }
 
 constexpr Option kOptions[] = {
-    {.name = "--output",
-     .alias = "-o",
-     .value = "FILE",
-     .help = "output PNG, '-' for stdout",
-     .complete = Completion::file},
+    kPngOutputOption,
     {.name = "--type",
      .value = "LAYOUT",
      .help = "grid (default): 6x3 bots picked by --seed, the title over them; single: one 380 px bot, the "

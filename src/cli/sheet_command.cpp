@@ -5,6 +5,7 @@
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/image_options.hpp"
 #include "cli/id_list.hpp"
 #include "cli/list_file.hpp"
 #include "cli/pack_option.hpp"
@@ -76,11 +77,7 @@ std::vector<std::string> chooseIds(const Args& args, const core::Catalog& catalo
 constexpr Operand kOperands[] = {{.name = "ID...", .help = "up to 1024 IDs (4 characters of [0-9a-z])"}};
 
 constexpr Option kOptions[] = {
-    {.name = "--output",
-     .alias = "-o",
-     .value = "FILE",
-     .help = "output PNG, '-' for stdout",
-     .complete = Completion::file},
+    kPngOutputOption,
     {.name = "--ids-file",
      .value = "FILE",
      .help = "IDs separated by commas, spaces or lines ('-' = stdin)",

@@ -136,7 +136,7 @@ TEST_CASE("batch manifest lists every file exactly, as JSON Lines or CSV") {
                 "--manifest \"" + scratch("m.txt").string() + "\": name it .jsonl (JSON Lines) or .csv");
 }
 
-TEST_CASE("batch --seeds gives render --seed's avatars; {seed} is a safe file name") {
+TEST_CASE("batch --seeds gives render --seed's avatars, and {seed} is a safe file name") {
   const fs::path seeds = writeLines("batch_seed_names.txt", "alice@example.com\na/b\n.hidden\n");
   const fs::path out = freshDir("batch_seed_names");
   Run r = run("batch --seeds " + seeds.string() + " --name '{seed}.{format}' --out " + out.string());
@@ -184,7 +184,7 @@ TEST_CASE("batch resumes: files already there are skipped and it says so") {
   CHECK(pixabots::core::decodePng(testing::readBytes(out / "3409.png")) == expectedPixels("3409", 128));
 }
 
-TEST_CASE("batch reports a bad line with its number and writes the others; --strict stops") {
+TEST_CASE("batch reports a bad line with its number and writes the others, --strict stops") {
   const fs::path ids = writeLines("batch_bad.txt", "2156\nzzzz\n\n# a comment\n000A\n00b0\n");
   const fs::path out = freshDir("batch_bad");
   Run r = run("batch --ids " + ids.string() + " --out " + out.string());

@@ -79,7 +79,7 @@ TEST_CASE("manpage --out writes pixabots.1 and a page per command, as manpage [C
   expectFailure("manpage render --out " + scratch("x").string(), 2, "--out writes every page: give no command");
 }
 
-TEST_CASE("every page renders without a warning from groff or man") {
+TEST_CASE("every page renders without a warning from groff or man and has a whatis entry") {
   requireProgram("groff", "groff-base");
   requireProgram("man", "man-db");
   std::string pages;
@@ -88,9 +88,15 @@ TEST_CASE("every page renders without a warning from groff or man") {
   const Run groff = runShell("groff -man -ww -z" + pages + " 2>&1");
   CHECK(groff.status == 0);
   CHECK(groff.output.empty());
-  const Run man = runShell("MANWIDTH=80 man --warnings -E UTF-8 -l" + pages + " 2>&1 >/dev/null");
+  // As lintian checks a package's pages: man's warnings, and a NAME line
+  // lexgrog reads for whatis and apropos.
+  const Run man = runShell("MANWIDTH=80 man --warnings -E UTF-8 -l -Tutf8 -Z" + pages + " 2>&1 >/dev/null");
   CHECK(man.status == 0);
   CHECK(man.output.empty());
+  const Run whatis = runShell("lexgrog" + pages + " 2>&1");
+  INFO(whatis.output);
+  CHECK(whatis.status == 0);
+  CHECK(whatis.output.find("parse failed") == std::string::npos);
 }
 
 TEST_CASE("the pages name every command, and each page every operand, subcommand and option") {
