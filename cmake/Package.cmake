@@ -53,6 +53,7 @@ execute_process(COMMAND gzip -9nc ${PROJECT_SOURCE_DIR}/CHANGELOG.md
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/LICENSE ${PROJECT_SOURCE_DIR}/CHANGELOG.md)
 
 set(CPACK_COMPONENTS_ALL)
+set(pixabots_deb_packages)
 # pixabots_deb(COMPONENT PACKAGE SECTION DESCRIPTION [DEPENDS ...] [CONTROL
 # file...] [OVERRIDES kind...]): COMPONENT becomes the .deb PACKAGE. DEPENDS
 # are added to what dpkg-shlibdeps finds; CONTROL files go into its control
@@ -67,6 +68,7 @@ function(pixabots_deb component package section description)
   set(CPACK_DEBIAN_${key}_PACKAGE_DEPENDS "${depends}" PARENT_SCOPE)
   set(CPACK_DEBIAN_${key}_PACKAGE_CONTROL_EXTRA "${arg_CONTROL}" PARENT_SCOPE)
   set(CPACK_COMPONENTS_ALL ${CPACK_COMPONENTS_ALL} ${component} PARENT_SCOPE)
+  set(pixabots_deb_packages ${pixabots_deb_packages} ${package} PARENT_SCOPE)  # for tests/package
   install(FILES ${pixabots_deb_out}/copyright ${pixabots_deb_out}/changelog.Debian.gz ${pixabots_deb_out}/changelog.gz
     DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/${package} COMPONENT ${component} EXCLUDE_FROM_ALL)
   # Lintian's overrides, each under its reason, travel in the package: those

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """package_contents: what each Debian package holds and declares.
 
-  check_contents.py DEBS_DIR BUILD_DIR
+  check_contents.py DEBS_DIR BUILD_DIR PACKAGE...
+
+PACKAGEs are the packages this build makes (cmake/Package.cmake), exactly.
 
 - Each package holds only its kind of file: the runtime library packages
   their shared library and nothing else (libpixabots-remote1 only
@@ -55,7 +57,7 @@ def rules(major):
              r"usr/lib/sysusers\.d/pixabots\.conf", "etc/default/pixabots", r"usr/share/man/man1/pixabots[a-z-]*\.1\.gz",
              "usr/share/bash-completion/completions/pixabots", "usr/share/zsh/vendor-completions/_pixabots",
              r"usr/share/fish/vendor_completions\.d/pixabots\.fish"],
-            ["usr/bin/pixabots", "usr/libexec/pixabots/pixabots-remote", "usr/lib/systemd/system/pixabots.service",
+            ["usr/bin/pixabots", "usr/lib/systemd/system/pixabots.service",
              r"usr/lib/sysusers\.d/pixabots\.conf", "etc/default/pixabots", r"usr/share/man/man1/pixabots\.1\.gz",
              r"usr/share/man/man1/pixabots-serve\.1\.gz", "usr/share/bash-completion/completions/pixabots",
              "usr/share/zsh/vendor-completions/_pixabots", r"usr/share/fish/vendor_completions\.d/pixabots\.fish"]),
@@ -122,7 +124,9 @@ def check_fields(all_fields, version, major, problems):
                 problems.append(f"{name}: {key} is {f.get(key)!r}, not {want!r}")
 
     def depends(name, *wanted):
-        field = by_name.get(name, {}).get("Depends", "")
+        if name not in by_name:
+            return  # a package this build does not make (remote generation off), or reported missing
+        field = by_name[name].get("Depends", "")
         for want in wanted:
             if not re.search(want, field):
                 problems.append(f"{name}: Depends {field!r} lacks {want}")
@@ -133,7 +137,9 @@ def check_fields(all_fields, version, major, problems):
     depends(f"libpixabots-remote{major}", r"libcurl", r"libc6 ")
     depends("libpixabots-remote-dev", rf"(^|, )libpixabots-remote{major} {exact}",
             rf"(^|, )libpixabots-dev {exact}", r"libcurl4-openssl-dev \| libcurl-dev")
-    depends("pixabots", r"systemd \| systemd-standalone-sysusers \| systemd-sysusers", r"libcurl", r"libpng16-16 ")
+    depends("pixabots", r"systemd \| systemd-standalone-sysusers \| systemd-sysusers", r"libpng16-16 ")
+    if f"libpixabots-remote{major}" in by_name:
+        depends("pixabots", r"libcurl")  # its pixabots-remote helper
 
 
 def control_file(deb, name):
@@ -155,7 +161,7 @@ def installed_files(build):
 
 
 def main():
-    debs_dir, build = sys.argv[1], sys.argv[2]
+    debs_dir, build, expected = sys.argv[1], sys.argv[2], sys.argv[3:]
     cache = open(os.path.join(build, "CMakeCache.txt"), encoding="utf-8").read()
     project_version = re.search(r"^CMAKE_PROJECT_VERSION:STATIC=(.*)$", cache, re.M).group(1)
     major = project_version.split(".")[0]
@@ -165,12 +171,12 @@ def main():
     for deb in debs:
         fields = dict(re.findall(r"^([A-Za-z-]+): (.*)$", run("dpkg-deb", "--field", deb).decode(), re.M))
         all_fields.append(fields)
-        if fields["Package"] not in rules(major):
+        if fields["Package"] not in expected or fields["Package"] not in rules(major):
             problems.append(f"{os.path.basename(deb)}: an unexpected package {fields['Package']}")
             continue
         packaged |= check_package(deb, fields, major, problems)
     names = {f["Package"] for f in all_fields}
-    for want in rules(major):
+    for want in expected:
         if want not in names:
             problems.append(f"no package {want} in {debs_dir}")
     # The Debian revision is the packaging's; the upstream part is the project's.
