@@ -495,7 +495,7 @@ TEST_CASE("C ABI remote: handles, options and arguments", "[remote][capi]") {
   }
 }
 
-TEST_CASE("C ABI remote: cancel wakes a wait on another thread at once; later calls run", "[remote][capi]") {
+TEST_CASE("C ABI remote: cancel wakes a wait on another thread at once, and later calls run", "[remote][capi]") {
   FakeJobsApi fake;
   fake.setLifecycle(Lifecycle{{"pending", "processing"}, "", std::nullopt});
   Settings settings(fake, PXB_PROVIDER_JOBS);

@@ -716,7 +716,7 @@ TEST_CASE_METHOD(LoopbackRig, "download sends the key to the provider's origin o
   CHECK(atCdn[0].headers.count("Authorization") == 0);
 }
 
-TEST_CASE_METHOD(LoopbackRig, "download failures are typed; an error body never reaches the sink", "[remote][client]") {
+TEST_CASE_METHOD(LoopbackRig, "download failures are typed, an error body never reaches the sink", "[remote][client]") {
   server.http.Get("/expired.png", [](const httplib::Request&, httplib::Response& res) {
     res.status = 410;
     res.set_content(R"({"error":{"code":"expired","message":"Job has expired"}})", "application/json");

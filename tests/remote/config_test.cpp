@@ -80,7 +80,7 @@ Error configError(const std::map<std::string, std::string>& overrides,
 
 }  // namespace
 
-TEST_CASE("provider names round trip; each has its documented base URL", "[remote][config]") {
+TEST_CASE("provider names round trip, and each has its documented base URL", "[remote][config]") {
   for (auto kind : {ProviderKind::jobs, ProviderKind::images, ProviderKind::tasks})
     CHECK(parseProviderKind(providerName(kind)) == kind);
   CHECK_FALSE(parseProviderKind("Jobs").has_value());

@@ -243,7 +243,7 @@ TEST_CASE("download: a 500 is retried and the asset arrives whole", "[remote][do
   CHECK(difference(rig.dir.path() / "job_1-1.png", png) == "");
 }
 
-TEST_CASE("download: an expired asset (410) is expired; earlier outputs stay whole", "[remote][download]") {
+TEST_CASE("download: an expired asset (410) is expired and earlier outputs stay whole", "[remote][download]") {
   Rig rig;
   const std::string png = binary(500);
   rig.asset("/assets/a.png", png, "image/png");

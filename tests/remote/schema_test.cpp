@@ -123,7 +123,7 @@ TEST_CASE("schema: numeric ranges, inclusive and exclusive", "[remote][schema]")
   CHECK(check({{"maximum", 1}, {"exclusiveMaximum", false}}, 1).empty());
 }
 
-TEST_CASE("schema: string lengths count characters; pattern is an unanchored search", "[remote][schema]") {
+TEST_CASE("schema: string lengths count characters, and pattern is an unanchored search", "[remote][schema]") {
   const Json length = {{"type", "string"}, {"minLength", 3}, {"maxLength", 4}};
   CHECK(check(length, "\xc3\xa9\xc3\xa9\xc3\xa9").empty());  // three characters, six bytes
   CHECK(check(length, "\xc3\xa9\xc3\xa9") == Problems{"$: string of 2 characters is shorter than 3"});
@@ -181,7 +181,7 @@ TEST_CASE("schema: anyOf, oneOf, allOf say why no branch fits", "[remote][schema
   CHECK(check(allOf, 4) == Problems{"$: allOf matched 1 of 2 schemas ([1] $: 4 is above the maximum 3)"});
 }
 
-TEST_CASE("schema: local $ref, with siblings; other references are schema errors", "[remote][schema]") {
+TEST_CASE("schema: local $ref, with siblings, and other references as schema errors", "[remote][schema]") {
   const Json schema = Json::parse(R"({
     "$defs": {"ratio": {"enum": ["1:1", "16:9"]}},
     "definitions": {"a/b": {"type": "integer"}},

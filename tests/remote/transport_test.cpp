@@ -59,7 +59,7 @@ TEST_CASE("header names compare without case", "[remote][transport]") {
   CHECK_FALSE(response.header("Retry-After").has_value());
 }
 
-TEST_CASE("a GET returns status, headers and body; a 404 is a normal reply", "[remote][transport]") {
+TEST_CASE("a GET returns status, headers and body, and a 404 is a normal reply", "[remote][transport]") {
   LoopbackServer server;
   server.http.Get("/hello", [](const httplib::Request& req, httplib::Response& res) {
     res.set_header("X-Custom-Thing", "yes");
@@ -111,7 +111,7 @@ TEST_CASE("a POST delivers its body without asking for 100 Continue", "[remote][
   CHECK(seen[0].body.size() == 200'000);
 }
 
-TEST_CASE("a GET follows redirects and keeps only the final headers; a POST does not follow", "[remote][transport]") {
+TEST_CASE("a GET follows redirects and keeps only the final headers, a POST does not follow", "[remote][transport]") {
   LoopbackServer server;
   auto redirect = [](const httplib::Request&, httplib::Response& res) {
     res.set_header("X-Hop", "1");
@@ -243,7 +243,7 @@ TEST_CASE("a body over the cap is refused", "[remote][transport]") {
   CHECK(transport->send(get(server.url("/declared")), limits).body.size() == 2000);
 }
 
-TEST_CASE("a sink receives a 2xx body; an error body stays in the reply", "[remote][transport]") {
+TEST_CASE("a sink receives a 2xx body, an error body stays in the reply", "[remote][transport]") {
   LoopbackServer server;
   const std::string asset(300'000, 'p');
   server.http.Get("/asset.png",

@@ -112,7 +112,7 @@ TEST_CASE("wait: a seeded jitter gives an exact, repeatable sequence within its 
   CHECK(run(8) != sleeps);
 }
 
-TEST_CASE("wait: a server's poll hint replaces the computed wait; the schedule moves on", "[remote][wait]") {
+TEST_CASE("wait: a server's poll hint replaces the computed wait and the schedule moves on", "[remote][wait]") {
   Rig rig;
   Job hinted = processing();
   hinted.pollHint = milliseconds(7000);
@@ -250,7 +250,7 @@ TEST_CASE("wait: onPoll sees every poll with its count and the time elapsed", "[
                 });
 }
 
-TEST_CASE("wait: poll options reach the provider; a poll's error ends the wait", "[remote][wait]") {
+TEST_CASE("wait: poll options reach the provider, and a poll's error ends the wait", "[remote][wait]") {
   Rig rig;
   rig.provider.script = {processing()};
   rig.provider.beforeReply = [](int poll) {

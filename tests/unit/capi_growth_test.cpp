@@ -404,7 +404,7 @@ TEST_CASE("pxb_limits_init gives the library's defaults") {
   CHECK(lastError().find("pxb_limits.struct_size 8 ") == 0);
 }
 
-TEST_CASE("pack limits: defaults, zeros and raised limits load the pack; lowered ones refuse it by name") {
+TEST_CASE("pack limits: defaults, zeros and raised limits load the pack, lowered ones refuse it by name") {
   const MemoryPack memory;
   CHECK(loadPack(nullptr) == PXB_OK);
   pxb_limits l = defaultLimits();
