@@ -145,11 +145,19 @@ set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY ">=")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # Symbols are of no use in a package without debug information.
 set(CPACK_STRIP_FILES ON)
-# Read by cpack: the epoch above unless cpack's environment names one.
+# Read by cpack: the epoch above unless cpack's environment names one. Each
+# package's Description starts with its own summary line, which the DEB
+# generator would put under the project's.
 set(CPACK_PROJECT_CONFIG_FILE ${pixabots_deb_out}/cpack-options.cmake)
-# And each package's Description starts with its own summary line, which the
-# DEB generator would put under the project's.
 file(WRITE ${pixabots_deb_out}/cpack-options.cmake
   "if(NOT DEFINED ENV{SOURCE_DATE_EPOCH})\n  set(ENV{SOURCE_DATE_EPOCH} ${pixabots_deb_epoch})\nendif()\n"
   "unset(CPACK_PACKAGE_DESCRIPTION_SUMMARY)\n")
+# The library directory is baked into the CMake and pkg-config files when
+# CMake configures; Debian's is the multiarch one, which GNUInstallDirs picks
+# for the /usr prefix only. A build configured otherwise makes no packages.
+if(CMAKE_LIBRARY_ARCHITECTURE AND NOT CMAKE_INSTALL_LIBDIR STREQUAL "lib/${CMAKE_LIBRARY_ARCHITECTURE}")
+  file(APPEND ${pixabots_deb_out}/cpack-options.cmake
+    "message(FATAL_ERROR \"${PROJECT_BINARY_DIR} installs libraries into ${CMAKE_INSTALL_LIBDIR}; Debian packages "
+    "want lib/${CMAKE_LIBRARY_ARCHITECTURE}: configure it with -DCMAKE_INSTALL_PREFIX=/usr (docs/packaging.md)\")\n")
+endif()
 include(CPack)
