@@ -73,7 +73,10 @@ entry=$(in_root getent passwd pixabots) || { echo "no user pixabots"; exit 1; }
 IFS=: read -r _ _ uid gid _ home shell <<<"$entry"
 [ "$uid" -lt 1000 ] || { echo "pixabots is not a system user: uid $uid"; exit 1; }
 [ "$(in_root getent group pixabots | cut -d: -f3)" = "$gid" ] || { echo "pixabots's group is not pixabots"; exit 1; }
-[ "$shell" = /usr/sbin/nologin ] && [ "$home" = /nonexistent ] || { echo "pixabots: home $home, shell $shell"; exit 1; }
+if [ "$shell" != /usr/sbin/nologin ] || [ "$home" != /nonexistent ]; then
+  echo "pixabots: home $home, shell $shell; expected /nonexistent, /usr/sbin/nologin"
+  exit 1
+fi
 
 step "the unit is installed and not enabled; man pages and completions are there"
 test -f "$root/usr/lib/systemd/system/pixabots.service"
