@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the pixabots container image from a source tree with podman and saves
-# it as a docker-archive (docker load / podman load read it):
+# it as a docker-archive:
 #   build-image.sh SRC_DIR OUT_DIR
 # writes OUT_DIR/pixabots-image_VERSION_ARCH.tar and tags the image
 # localhost/pixabots:VERSION. The two base images are minimal Debian roots
@@ -58,6 +58,7 @@ podman build --format docker --isolation "${BUILDAH_ISOLATION:-chroot}" "${ccach
   --tag "localhost/pixabots:$version" "$src"
 
 mkdir -p "$out"
+# Uncompressed: podman 4.3 loads no gzipped archive (docker load does).
 archive=$out/pixabots-image_${version}_$arch.tar
 rm -f "$archive.tmp"
 podman save --quiet --format docker-archive --output "$archive.tmp" "localhost/pixabots:$version"

@@ -69,7 +69,7 @@ def wait_for(what, seconds, probe):
         time.sleep(0.2)
 
 
-def build_image(source, work):
+def build_image(source, work, version):
     started = time.monotonic()
     out = os.path.join(work, "image")
     shutil.rmtree(out, ignore_errors=True)
@@ -78,11 +78,12 @@ def build_image(source, work):
     print(done.stdout[-4000:])
     if done.returncode != 0:
         fail(f"build-image.sh exited {done.returncode}")
-    archives = os.listdir(out)
-    if len(archives) != 1 or not archives[0].startswith("pixabots-image_"):
-        fail(f"build-image.sh wrote {archives}, expected one pixabots-image_VERSION_ARCH.tar")
+    arch = run("dpkg", "--print-architecture").stdout.strip()
+    expected = f"pixabots-image_{version}_{arch}.tar"
+    if os.listdir(out) != [expected]:
+        fail(f"build-image.sh wrote {os.listdir(out)} into {out}, expected only {expected}")
     print(f"container_test: image built in {time.monotonic() - started:.1f} s")
-    return os.path.join(out, archives[0])
+    return os.path.join(out, expected)
 
 
 def load_image(archive, version):
@@ -172,7 +173,7 @@ def main():
     started = time.monotonic()
     with open(os.path.join(args.source, "CMakeLists.txt")) as f:
         version = re.search(r"^project\(pixabots VERSION ([^ )]+)", f.read(), re.MULTILINE).group(1)
-    image = load_image(build_image(args.source, args.work), version)
+    image = load_image(build_image(args.source, args.work, version), version)
     name = "pixabots-test-" + hashlib.sha256(os.path.realpath(args.work).encode()).hexdigest()[:12]
     run("podman", "rm", "--force", "--ignore", name)
     try:
