@@ -16,6 +16,7 @@ is removed whatever happens; every wait is bounded.
 
 import argparse
 import hashlib
+import http.client
 import json
 import os
 import re
@@ -62,7 +63,7 @@ def wait_for(what, seconds, probe):
             result = probe()
             if result:
                 return result
-        except OSError:
+        except (OSError, http.client.HTTPException):
             pass
         if time.monotonic() > deadline:
             fail(f"{what} within {seconds} s")
@@ -131,6 +132,11 @@ def check_container(name, image, cli):
     state = run("podman", "inspect", "--format", "{{.State.Health.Status}}", name).stdout.strip()
     if health.returncode != 0 or state != "healthy":
         fail(f"health check: exit {health.returncode} ({health.stdout.strip()}), status {state!r}")
+    # It can fail too: nothing listens on port 1.
+    unhealthy = run("podman", "exec", "--env", "PIXABOTS_PORT=1", name, "/usr/local/bin/pixabots-healthcheck",
+                    check=False)
+    if unhealthy.returncode == 0:
+        fail("the health check passes with nothing listening on its port (PIXABOTS_PORT=1)")
 
     status_lines = run("podman", "exec", name, "cat", "/proc/1/status").stdout.splitlines()
     ids = {line.split(":")[0]: line.split()[1:] for line in status_lines if line.startswith(("Uid:", "Gid:"))}
