@@ -15,7 +15,8 @@ packages=(
   nlohmann-json3-dev libcpp-httplib-dev libboost-dev ccache
   libcurl4-openssl-dev catch2 libbenchmark-dev
   clang libclang-rt-14-dev
-  python3 python3-pip valgrind wrk
+  python3 python3-pip python3-venv valgrind wrk
+  zsh fish groff-base man-db
   mono-mcs libnunit-cil-dev nunit-console
   libsdl2-dev
   luajit love xvfb xauth libgl1 libgl1-mesa-dri

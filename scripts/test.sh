@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Quick start, part 2: installs the dependencies, then builds and runs the whole
-# test suite twice: a release build (with the WebAssembly package's build, Node.js
+# test suite twice: a release build (with the packages: Debian's in a fresh root,
+# the container under podman, the wheel, npm tarball and Rust static build each
+# installed where nothing else is; then the WebAssembly package's build, Node.js
 # and Chromium tests), and a clang build under AddressSanitizer and
 # UndefinedBehaviorSanitizer, whose fuzz targets then replay and extend their
 # corpora under libFuzzer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/install-deps.sh browser
+./scripts/install-deps.sh browser package
 jobs=$(nproc)
 # ccache (from install-deps) makes a second run, or a rebuild after a small change, recompile only what changed.
 launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+# Paths under the tree hash relative to it, so the builds the package tests make
+# elsewhere (the container's build stage, the Rust crate's) reuse these objects.
+export CCACHE_BASEDIR=$PWD
 
 # Each step's wall time, so a slow CI run shows where the time went.
 step() {
@@ -22,6 +27,9 @@ step() {
 step cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DPIXABOTS_BUILD_TESTS=ON "${launcher[@]}" >/dev/null
 step cmake --build build -j"$jobs"
 step ctest --test-dir build --output-on-failure -j"$jobs"
+# Every artefact into dist/, from the build just tested (the tests above made
+# each once, so this mostly reuses their work).
+PIXABOTS_BUILD_DIR=build step ./scripts/package.sh
 
 # The WebAssembly package: its build (which reuses build/ for the art tool and
 # the CLI its tests compare with), its Node.js tests and a real headless Chromium.
