@@ -12,21 +12,27 @@ set(pixabots_deb_remote libpixabots-remote${PROJECT_VERSION_MAJOR})
 
 # The packages' one timestamp: the dates of their files and of the changelog
 # entry. SOURCE_DATE_EPOCH when set, else the date of the checked-out commit,
-# so one commit packages to the same bytes (make-debs.sh passes it to cpack).
+# so one commit packages to the same bytes (cpack gets it from
+# cpack-options.cmake, below).
 if(DEFINED ENV{SOURCE_DATE_EPOCH})
   set(pixabots_deb_epoch $ENV{SOURCE_DATE_EPOCH})
+  string(TIMESTAMP pixabots_deb_date "%a, %d %b %Y %H:%M:%S +0000" UTC)
 else()
   execute_process(COMMAND git -C ${PROJECT_SOURCE_DIR} log -1 --format=%ct
     OUTPUT_VARIABLE pixabots_deb_epoch OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
   if(NOT pixabots_deb_epoch MATCHES "^[0-9]+$")
     string(TIMESTAMP pixabots_deb_epoch "%s" UTC)
   endif()
-  set(ENV{SOURCE_DATE_EPOCH} ${pixabots_deb_epoch})  # string(TIMESTAMP) below reads it
+  set(ENV{SOURCE_DATE_EPOCH} ${pixabots_deb_epoch})  # what string(TIMESTAMP) reads
+  string(TIMESTAMP pixabots_deb_date "%a, %d %b %Y %H:%M:%S +0000" UTC)
+  unset(ENV{SOURCE_DATE_EPOCH})
 endif()
-string(TIMESTAMP pixabots_deb_date "%a, %d %b %Y %H:%M:%S +0000" UTC)
 # Built for the host's suite, whose libraries they link.
-file(STRINGS /etc/os-release pixabots_deb_suite REGEX "^VERSION_CODENAME=.")
-string(REPLACE "VERSION_CODENAME=" "" pixabots_deb_suite "${pixabots_deb_suite}")
+set(pixabots_deb_suite)
+if(EXISTS /etc/os-release)
+  file(STRINGS /etc/os-release pixabots_deb_suite REGEX "^VERSION_CODENAME=.")
+  string(REPLACE "VERSION_CODENAME=" "" pixabots_deb_suite "${pixabots_deb_suite}")
+endif()
 if(NOT pixabots_deb_suite)
   set(pixabots_deb_suite unstable)
 endif()
