@@ -25,7 +25,7 @@ for group in "$@"; do
   case "$group" in
     web) packages+=(emscripten) ;;
     browser) packages+=(emscripten chromium) ;;
-    package) packages+=(lintian mmdebstrap podman runc uidmap) ;;
+    package) packages+=(lintian mmdebstrap podman runc uidmap curl systemd) ;;
     *) echo "install-deps: unknown group '$group' (accepted: web, browser, package)" >&2; exit 2 ;;
   esac
 done

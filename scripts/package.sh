@@ -22,6 +22,7 @@ done
 build=${PIXABOTS_BUILD_DIR:-build-package}
 if [ ! -f "$build/CMakeCache.txt" ]; then
   cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DPIXABOTS_BUILD_TESTS=OFF -DPIXABOTS_BUILD_BENCH=OFF \
+    -DCMAKE_INSTALL_PREFIX=/usr \
     -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
 fi
 # The host's ccache serves other build directories and the container's build

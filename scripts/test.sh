@@ -24,7 +24,9 @@ step() {
 }
 
 # The suite as shipped: bindings, valgrind and the install tests only run here.
-step cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DPIXABOTS_BUILD_TESTS=ON "${launcher[@]}" >/dev/null
+# The /usr prefix gives Debian's library directory, which the packages need.
+step cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DPIXABOTS_BUILD_TESTS=ON -DCMAKE_INSTALL_PREFIX=/usr \
+  "${launcher[@]}" >/dev/null
 step cmake --build build -j"$jobs"
 step ctest --test-dir build --output-on-failure -j"$jobs"
 # Every artefact into dist/, from the build just tested (the tests above made

@@ -116,7 +116,8 @@ class FreshRootTest(WheelCase):
         self.assertIsNotNone(shutil.which("mmdebstrap"), "mmdebstrap is missing: apt-get install mmdebstrap")
         tarball = environment("PIXABOTS_ROOTFS")
         script = Path(environment("PIXABOTS_SOURCE_DIR")) / "scripts" / "debian-rootfs.sh"
-        subprocess.run([str(script), tarball, "python3", "python3-venv"], check=True, timeout=900)
+        packages = environment("PIXABOTS_ROOTFS_PACKAGES").split()
+        subprocess.run([str(script), tarball, *packages], check=True, timeout=900)
         root = self.temp / "root"
         root.mkdir()
         run(self, ["tar", "-xf", tarball, "-C", str(root)])
