@@ -64,13 +64,14 @@ int serve(const std::vector<std::string_view>& argv) {
   }
   if (args.flag("--no-access-log")) config.accessLog = false;
 
-  // SIGINT/SIGTERM are taken by one thread with sigwait; blocked before any
-  // server thread starts, so every thread inherits the mask.
-  sigset_t stopSignals;
-  sigemptyset(&stopSignals);
-  sigaddset(&stopSignals, SIGINT);
-  sigaddset(&stopSignals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+  // SIGINT/SIGTERM (stop) and SIGHUP (reload) are taken by one thread with
+  // sigwait; blocked before any server thread starts, so every thread inherits the mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGHUP);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   server::HttpServer http(config);
   const int port = http.bind();
@@ -88,7 +89,7 @@ int serve(const std::vector<std::string_view>& argv) {
                                  config.origin.value_or("http://" + hostPort)});
   std::thread stopper([&] {
     int signal = 0;
-    sigwait(&stopSignals, &signal);
+    while (sigwait(&signals, &signal) == 0 && signal == SIGHUP) http.reload();
     std::cerr << "serve: stopping (signal " << signal << "): finishing responses in flight, at most "
               << config.shutdownTimeoutSeconds << " s\n";
     http.stop();
@@ -120,9 +121,9 @@ const Command kServeCommand{
     .description =
         "Serves the public Pixabots API (GET /api/pixabot/{id}, /frames, /batch, /random,\n"
         "/api/og) plus /openapi.json, /healthz, /metrics and /parts/{category}/{name}.png\n"
-        "(docs/server.md). Stops cleanly on SIGINT / SIGTERM. Every option can also be set\n"
-        "in the environment as PIXABOTS_<NAME> (e.g. PIXABOTS_PORT=9000,\n"
-        "PIXABOTS_CACHE_MB=0); flags win.",
+        "(docs/server.md). Stops cleanly on SIGINT / SIGTERM; on SIGHUP reads --pack again\n"
+        "and drops its response cache. Every option can also be set in the environment as\n"
+        "PIXABOTS_<NAME> (e.g. PIXABOTS_PORT=9000, PIXABOTS_CACHE_MB=0); flags win.",
     .options = serveOptions(),
     .notes = kNotes,
     .examples =

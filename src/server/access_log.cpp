@@ -50,7 +50,7 @@ std::string formatLogLine(LogFormat format, const LogEntry& e, std::chrono::syst
     if (!e.reason.empty()) line["reason"] = e.reason;
     return line.dump();
   }
-  std::string line = rfc3339(time) + " " + escapeForLog(e.client) + " \"" +
+  std::string line = rfc3339(time) + " " + (e.client.empty() ? std::string("-") : escapeForLog(e.client)) + " \"" +
                      (e.request.empty() ? std::string("-") : escapeForLog(e.request)) + "\" " +
                      (e.status ? std::to_string(e.status) : std::string("-")) + " " + std::to_string(e.bytes) + " " +
                      ms + "ms";
@@ -59,7 +59,10 @@ std::string formatLogLine(LogFormat format, const LogEntry& e, std::chrono::syst
 }
 
 void AccessLog::write(const LogEntry& entry) const {
-  if (!enabled_) return;
+  if (enabled_) event(entry);
+}
+
+void AccessLog::event(const LogEntry& entry) const {
   const std::string line = formatLogLine(format_, entry, std::chrono::system_clock::now()) + "\n";
   std::fwrite(line.data(), 1, line.size(), stderr);
 }

@@ -1,6 +1,7 @@
 #pragma once
 // The access log: one line per answered request, per refused connection and
-// per connection dropped mid-request, on stderr. Request bytes are the
+// per connection dropped mid-request, on stderr; in the same format, one line
+// per reload of the service. Request bytes are the
 // client's: every byte outside printable ASCII is escaped, so a request line
 // cannot forge log lines or send escape sequences to a terminal.
 #include <chrono>
@@ -12,11 +13,13 @@
 namespace pixabots::server {
 
 struct LogEntry {
-  std::string_view event = "request";  // "request", "refused" (connection caps), "dropped" (timeout, shutdown)
-  std::string_view client;             // the client's address
-  std::string_view request;            // the request line as received ("" when none arrived)
-  int status = 0;                      // 0: nothing was answered
-  std::size_t bytes = 0;               // body bytes sent
+  // "request", "refused" (connection caps), "dropped" (timeout, shutdown),
+  // "reloaded", "reload-failed" (HttpServer::reload)
+  std::string_view event = "request";
+  std::string_view client;   // the client's address; none for a reload
+  std::string_view request;  // the request line as received ("" when none arrived)
+  int status = 0;            // 0: nothing was answered
+  std::size_t bytes = 0;     // body bytes sent
   double milliseconds = 0;
   std::string_view reason;  // why a connection was refused or dropped
 };
@@ -37,6 +40,9 @@ class AccessLog {
   bool enabled() const { return enabled_; }
   // Writes one line on stderr in one call, so lines from threads never interleave.
   void write(const LogEntry& entry) const;
+  // As write(), even with the access log off: the server's own events (a
+  // reload and why it failed) are what the operator asked for.
+  void event(const LogEntry& entry) const;
 
  private:
   bool enabled_;

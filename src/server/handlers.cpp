@@ -120,8 +120,8 @@ void Service::addHintHeaders(Response& response, const ApiRequest& request) {
   response.headers.emplace_back("Vary", kReducedMotionHint);
 }
 
-Service::Service(ServiceOptions options) : origin_(std::move(options.origin)) {
-  if (options.pack) loadedPack_ = core::Pack::fromDirectory(*options.pack);
+Service::Service(ServiceOptions options) : options_(std::move(options)) {
+  if (options_.pack) loadedPack_ = core::Pack::fromDirectory(*options_.pack);
   const core::Catalog& catalog = pack().catalog();
   for (const core::Category c : core::kEncodingOrder) {
     for (int i = 0; i < catalog.count(c); ++i) {

@@ -3,6 +3,7 @@
 // (status, content type, headers, body). One Service answers any number of
 // threads at once: the pack is immutable (loaded once, every output rendered
 // through the core's request layer), the sprite PNGs are encoded once at start-up.
+// A reload builds a new Service from options() (HttpServer::reload).
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -73,7 +74,7 @@ class Service {
   // headers are the same for every request with the same cacheKey and
   // origin. Never throws.
   Response respond(const ApiRequest& request, std::string_view origin) const;
-  Response respond(const ApiRequest& request) const { return respond(request, origin_); }
+  Response respond(const ApiRequest& request) const { return respond(request, options_.origin); }
   // parse + respond, then If-None-Match (the header's value, "" when absent): 304 when it names the ETag.
   Response get(std::string_view target, std::string_view ifNoneMatch = {}, bool reducedMotion = false) const;
 
@@ -83,7 +84,8 @@ class Service {
   static void addHintHeaders(Response& response, const ApiRequest& request);
 
   const core::Pack& pack() const { return loadedPack_ ? *loadedPack_ : core::Pack::embedded(); }
-  const std::string& origin() const { return origin_; }
+  const std::string& origin() const { return options_.origin; }
+  const ServiceOptions& options() const { return options_; }
 
  private:
   Response pixabot(const PixabotRequest& r, std::string_view origin) const;
@@ -101,7 +103,7 @@ class Service {
   std::string output(const core::Request& request) const;
   std::string randomId() const;
 
-  std::string origin_;
+  ServiceOptions options_;
   std::optional<core::Pack> loadedPack_;
   std::map<std::string, std::string, std::less<>> sprites_;  // "eyes/glasses" -> PNG sheet
   std::vector<Route> routes_;                                // the index page's list, from the OpenAPI document

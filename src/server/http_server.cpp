@@ -10,6 +10,7 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include <atomic>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -72,6 +73,7 @@ struct HttpServer::Impl {
 
   void accept();
   void onAccept(tcp::socket socket);
+  void reload();
   void beginShutdown();
   void waitForConnections(std::chrono::steady_clock::time_point deadline);
 
@@ -91,7 +93,30 @@ struct HttpServer::Impl {
   std::atomic<bool> stopping{false};
   std::optional<Responder> responder;  // made by run(), which is given the service
   std::optional<ServerParts> parts;
+  std::mutex reloading;  // one reload at a time, so the last signal's wins
 };
+
+void HttpServer::Impl::reload() {
+  const std::lock_guard lock(reloading);
+  const auto started = std::chrono::steady_clock::now();
+  const std::shared_ptr<const Service> current = responder->service();
+  const ServiceOptions& options = current->options();
+  std::string reason;
+  LogEntry entry;
+  entry.event = "reloaded";
+  try {
+    // The built-in art cannot change: the same service, with an empty cache.
+    responder->replaceService(options.pack ? std::make_shared<const Service>(options) : current);
+    reason = (options.pack ? "pack " + options.pack->string() + " loaded again" : std::string("built-in art kept")) +
+             "; cached responses dropped";
+  } catch (const std::exception& e) {
+    entry.event = "reload-failed";
+    reason = std::string(e.what()) + "; still serving the previous pack";
+  }
+  entry.reason = reason;
+  entry.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  log.event(entry);
+}
 
 void HttpServer::Impl::accept() {
   net::io_context& loop = loops[nextLoop++ % loops.size()].io;
@@ -193,7 +218,8 @@ bool HttpServer::loopback() const { return impl_->acceptor.local_endpoint().addr
 void HttpServer::run(const Service& service) {
   Impl& impl = *impl_;
   const Config& c = impl.config;
-  impl.responder.emplace(c, service, impl.gate);
+  // Borrowed (an owner-less shared_ptr): the caller keeps `service` past run(); reloads bring owned ones.
+  impl.responder.emplace(c, std::shared_ptr<const Service>(std::shared_ptr<const Service>(), &service), impl.gate);
   impl.parts.emplace(ServerParts{c, RequestLimits{c.maxHeaderBytes, c.maxHeaders}, *impl.responder,
                                  impl.connectionLimits, impl.log, impl.renderPool, impl.registry, impl.stopping});
   if (!impl.stopping) impl.accept();
@@ -207,6 +233,12 @@ void HttpServer::run(const Service& service) {
 
 void HttpServer::stop() {
   net::post(impl_->io, [impl = impl_.get()] { impl->beginShutdown(); });
+}
+
+void HttpServer::reload() {
+  // Through the event loop, which runs nothing before run() has made the
+  // responder; then on the render pool, so reading a pack stalls no connection.
+  net::post(impl_->io, [impl = impl_.get()] { net::post(impl->renderPool, [impl] { impl->reload(); }); });
 }
 
 RenderGate& HttpServer::renderGate() { return impl_->gate; }

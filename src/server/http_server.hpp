@@ -2,7 +2,7 @@
 // The HTTP side of `pixabots serve`: an event-driven server on Boost.Beast and
 // Asio (docs/server.md says why) wired to a Service: connection caps,
 // whole-request deadlines, header limits, pipelining, CORS, an access log, a
-// render pool beside the event loop, and a graceful stop. Beast stays out of
+// render pool beside the event loop, a reload of the art, and a graceful stop. Beast stays out of
 // this header.
 #include <memory>
 #include <string>
@@ -34,6 +34,12 @@ class HttpServer {
   // responses in flight get config.shutdownTimeoutSeconds to finish, then
   // everything is closed and run() returns. Safe from any thread.
   void stop();
+  // Builds the service again from its options (a --pack directory is read
+  // from disk anew) and answers new requests with it, dropping every cached
+  // response; requests in flight finish with the old one. If loading fails,
+  // the old service keeps serving. Logs one line either way (AccessLog::event).
+  // Returns at once; safe from any thread, also before run(), which it waits for.
+  void reload();
 
   // The cap on expensive renders (config.maxRenders); tests hold its tickets
   // to fill it deterministically.

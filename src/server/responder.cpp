@@ -33,12 +33,27 @@ Reply replyOf(Response response) {
   return reply;
 }
 
-Responder::Responder(const Config& config, const Service& service, RenderGate& gate)
+Responder::Responder(const Config& config, std::shared_ptr<const Service> service, RenderGate& gate)
     : config_(config),
-      service_(service),
+      service_(std::move(service)),
       cache_(config.cacheMegabytes << 20),
       limiter_({config.animatedPerMinute, config.ogPerMinute}),
       gate_(gate) {}
+
+std::shared_ptr<const Service> Responder::service() const {
+  const std::lock_guard lock(serviceMutex_);
+  return service_;
+}
+
+void Responder::replaceService(std::shared_ptr<const Service> next) {
+  {
+    const std::lock_guard lock(serviceMutex_);
+    service_.swap(next);
+    ++generation_;
+  }
+  cache_.clear();
+  // `next` now holds the old service: released here unless a render in flight still uses it.
+}
 
 RateDecision Responder::peek(std::string_view client, RequestCost cost) const {
   return limiter_.peek(client, limiterCost(cost), std::chrono::steady_clock::now());
@@ -47,7 +62,14 @@ RateDecision Responder::peek(std::string_view client, RequestCost cost) const {
 std::variant<Reply, PendingRender> Responder::begin(std::string_view target, std::string_view client,
                                                     std::string origin, std::string_view ifNoneMatch,
                                                     bool reducedMotion) {
-  ParseResult parsed = service_.parse(target, reducedMotion);
+  std::shared_ptr<const Service> service;
+  std::uint64_t generation = 0;
+  {
+    const std::lock_guard lock(serviceMutex_);
+    service = service_;
+    generation = generation_;
+  }
+  ParseResult parsed = service->parse(target, reducedMotion);
   if (const auto* error = std::get_if<RequestError>(&parsed)) {
     Response refused = errorResponse(error->status, error->message);
     addRateHeaders(refused, peek(client, error->cost));
@@ -70,7 +92,7 @@ std::variant<Reply, PendingRender> Responder::begin(std::string_view target, std
   // the CDN, repeated identical requests would not reach us at all). Bodies
   // carry absolute URLs, so the origin is part of the key.
   if (Service::deterministic(request)) {
-    pending.cacheKey = origin + " " + Service::cacheKey(request);
+    pending.cacheKey = std::to_string(generation) + " " + origin + " " + Service::cacheKey(request);
     if (const auto cached = cache_.find(pending.cacheKey)) {
       Reply hit;
       hit.response.status = cached->status;
@@ -96,6 +118,7 @@ std::variant<Reply, PendingRender> Responder::begin(std::string_view target, std
   }
   pending.heavy = Service::heavy(request);
   // Filled only now: cache hits and refusals, the common answers, copy nothing.
+  pending.service = std::move(service);
   pending.request = std::move(request);
   pending.origin = std::move(origin);
   pending.ifNoneMatch = ifNoneMatch;
@@ -119,7 +142,7 @@ Reply Responder::finish(PendingRender pending) {
     response.headers.emplace_back("Retry-After", "1");
     Service::addHintHeaders(response, pending.request);
   } else {
-    response = service_.respond(pending.request, pending.origin);
+    response = pending.service->respond(pending.request, pending.origin);
     ticket.reset();
   }
   std::shared_ptr<const std::string> cachedBody;

@@ -5,7 +5,9 @@
 // cheap (parse, cache hits, refusals) and hands back either the reply or a
 // pending render that finish() completes, on the render pool when heavy.
 #include <chrono>
+#include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <variant>
@@ -27,9 +29,10 @@ struct Reply {
 
 // A request that needs rendering, and what finish() needs to answer it.
 struct PendingRender {
+  std::shared_ptr<const Service> service;  // the one begin() parsed with: a reload meanwhile does not mix packs
   ApiRequest request;
   std::string origin;
-  std::string cacheKey;  // empty: not cacheable
+  std::string cacheKey;  // empty: not cacheable; begins with the service's generation
   RateDecision rate{true, 0, 0, 0, 0};
   std::string ifNoneMatch;
   bool heavy = false;  // takes a render slot, runs on the render pool
@@ -39,7 +42,7 @@ struct PendingRender {
 class Responder {
  public:
   // The gate caps expensive renders; the caller owns it so it can be held from outside (tests).
-  Responder(const Config& config, const Service& service, RenderGate& gate);
+  Responder(const Config& config, std::shared_ptr<const Service> service, RenderGate& gate);
 
   // Everything short of rendering. `reducedMotion`: the client's
   // Sec-CH-Prefers-Reduced-Motion says reduce (animated renders are served still).
@@ -52,12 +55,21 @@ class Responder {
 
   Metrics& metrics() { return metrics_; }
 
+  // The service answering new requests.
+  std::shared_ptr<const Service> service() const;
+  // Answers new requests with `next` and drops every cached response. Renders
+  // in flight finish with the service they began with; what they cache is
+  // keyed to the old generation, never found again, and evicted in time.
+  void replaceService(std::shared_ptr<const Service> next);
+
  private:
   // The client's window for a request of `cost` answered without counting (a cache hit, an error).
   RateDecision peek(std::string_view client, RequestCost cost) const;
 
   const Config& config_;
-  const Service& service_;
+  mutable std::mutex serviceMutex_;  // guards service_ and generation_, swapped by a reload
+  std::shared_ptr<const Service> service_;
+  std::uint64_t generation_ = 0;  // reloads so far; the first word of every cache key
   ResponseCache cache_;
   RateLimiter limiter_;
   RenderGate& gate_;

@@ -59,6 +59,15 @@ void ResponseCache::insert(std::string key, std::shared_ptr<const CachedResponse
   ++stats_.entries;
 }
 
+void ResponseCache::clear() {
+  List graveyard;  // freed once unlocked, as in insert()
+  const std::lock_guard lock(mutex_);
+  index_.clear();
+  graveyard.swap(lru_);
+  stats_.bytes = 0;
+  stats_.entries = 0;
+}
+
 ResponseCache::Stats ResponseCache::stats() const {
   const std::lock_guard lock(mutex_);
   return stats_;

@@ -43,6 +43,8 @@ class ResponseCache {
   // the total fits. A null value, or one costing more than the whole budget,
   // is not stored (a replaced key is then removed: its old value is stale).
   void insert(std::string key, std::shared_ptr<const CachedResponse> value);
+  // Removes every entry (a reload changed what they would say); the counters stay.
+  void clear();
 
   // What an entry for `key` and `value` is charged: its bytes and kEntryOverhead.
   static std::size_t cost(std::string_view key, const CachedResponse& value);
