@@ -122,7 +122,8 @@ if(TARGET pixabots_cli)
   set(pixabots_deb_control ${pixabots_deb_dir}/pixabots)
   pixabots_deb(tool pixabots graphics
     "pixel-art avatar renderer (command-line tool and HTTP server)\n${pixabots_deb_about}This package holds the pixabots command (render, batch, sheets, OG cards,\npacks, remote generation, an MCP server) and pixabots serve, the\nPixabots HTTP API, with a systemd unit (pixabots.service, disabled until\nenabled) that runs it sandboxed as the pixabots system user."
-    DEPENDS "systemd | systemd-standalone-sysusers | systemd-sysusers"
+    # procps: /bin/kill, the unit's ExecReload (as openssh-server depends on it).
+    DEPENDS "systemd | systemd-standalone-sysusers | systemd-sysusers" procps
     CONTROL ${pixabots_deb_control}/conffiles ${pixabots_deb_control}/postinst ${pixabots_deb_control}/prerm ${pixabots_deb_control}/postrm)
   install(FILES ${pixabots_deb_dir}/pixabots.service DESTINATION lib/systemd/system COMPONENT tool EXCLUDE_FROM_ALL)
   install(FILES ${pixabots_deb_dir}/pixabots.sysusers DESTINATION lib/sysusers.d RENAME pixabots.conf

@@ -15,6 +15,8 @@ rm -rf "$work"
 mkdir -p "$root/usr/lib/systemd"
 cp -a /usr/lib/systemd/system "$root/usr/lib/systemd/"
 dpkg-deb -x "${debs[0]}" "$root"
+# The unit's ExecReload runs /bin/kill, from procps, a dependency of the package.
+install -D -m 755 /bin/kill "$root/bin/kill"
 export MANPATH=$root/usr/share/man
 
 timeout 60 systemd-analyze verify --root="$root" pixabots.service >"$work/verify.txt" 2>&1 || status=$?
