@@ -7,22 +7,8 @@ using NUnit.Framework;
 namespace Pixabots.Tests
 {
     [TestFixture]
-    public class ErrorTests
+    public class ErrorTests : EmbeddedArtFixture
     {
-        private Context context;
-
-        [TestFixtureSetUp]
-        public void Open()
-        {
-            context = new Context();
-        }
-
-        [TestFixtureTearDown]
-        public void Close()
-        {
-            context.Dispose();
-        }
-
         // The exception `call` throws, checked against the library's message
         // for this thread, read right after the failed call.
         private static T Fails<T>(TestDelegate call, Status status, string message) where T : PixabotsException

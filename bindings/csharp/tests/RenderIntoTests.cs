@@ -7,22 +7,8 @@ using NUnit.Framework;
 namespace Pixabots.Tests
 {
     [TestFixture]
-    public class RenderIntoTests
+    public class RenderIntoTests : EmbeddedArtFixture
     {
-        private Context context;
-
-        [TestFixtureSetUp]
-        public void Open()
-        {
-            context = new Context();
-        }
-
-        [TestFixtureTearDown]
-        public void Close()
-        {
-            context.Dispose();
-        }
-
         [Test]
         public void EveryTickIntoOneBufferMatchesRender()
         {

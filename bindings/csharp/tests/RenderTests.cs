@@ -8,22 +8,8 @@ using NUnit.Framework;
 namespace Pixabots.Tests
 {
     [TestFixture]
-    public class RenderTests
+    public class RenderTests : EmbeddedArtFixture
     {
-        private Context context;
-
-        [TestFixtureSetUp]
-        public void Open()
-        {
-            context = new Context();
-        }
-
-        [TestFixtureTearDown]
-        public void Close()
-        {
-            context.Dispose();
-        }
-
         private static string Ascii(byte[] bytes, int start, int count)
         {
             return Encoding.ASCII.GetString(bytes, start, count);
